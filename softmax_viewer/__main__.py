@@ -1,0 +1,3 @@
+from softmax_viewer.cli import main
+
+raise SystemExit(main())
