@@ -697,7 +697,7 @@ def cross_entropy(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
     lp = _log_probs_rows(x2, t)
     r = np.arange(x2.shape[0])
     with np.errstate(invalid="ignore", over="ignore"):
-        loss = -(lp[r, tgt])
+        loss = 0.0 - lp[r, tgt]            # 0.0 - x: no -0.0 for a perfect fit
         if eps > 0.0:
             total = -np.sum(lp, axis=1)
             loss = (1.0 - eps) * loss + (eps / k) * total

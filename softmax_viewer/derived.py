@@ -1,0 +1,427 @@
+"""Every number a panel draws, computed from one state. No Qt.
+
+``Computer().compute(state)`` returns a frozen ``Bundle``.  A ``Computer``
+remembers the parts that do not depend on every control (the scale sweep of
+the LSE panel depends on the logits and the temperature, not on the scale
+itself), so a drag recomputes only what it changes.
+
+The softmax sees u = s * z / T; p = softmax(u); q = (1 - eps) onehot(y) + eps/N;
+the gradient shown is dCE/du = p - q.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from softmax_viewer import stable
+from softmax_viewer.state import ExplorerState
+
+#: above this many classes the bar panels show the top classes only
+BARS_ALL_UP_TO = 500
+TOP_BARS = 200
+TOP_JACOBIAN = 24
+SURFACE_GRID = 81
+SCALE_SWEEP = (1e-2, 1e2)
+N_SWEEP_MAX = 2000
+
+
+@dataclass(frozen=True)
+class ProbabilityData:
+    shown: np.ndarray          # class indices drawn, in drawing order
+    by_rank: bool              # True: bars ordered by p (top classes), else class order
+    p: np.ndarray              # p of shown
+    log_p: np.ndarray          # log_softmax of shown
+    q: np.ndarray              # target distribution of shown
+    naive_p: np.ndarray        # textbook exp/sum of shown (may hold inf/NaN)
+    naive_flags: np.ndarray    # 0 fine, 1 exp overflowed (inf), 2 NaN, 3 underflowed to 0
+    rest_mass: float           # probability mass of the classes not shown
+    naive_summary: str         # one line about the textbook formula
+
+
+@dataclass(frozen=True)
+class LseData:
+    mode: str                  # "scale" or "n_classes"
+    x: np.ndarray              # scale values or class counts
+    max_curve: np.ndarray
+    lse_curve: np.ndarray
+    bound_curve: np.ndarray    # max + log N
+    marker_x: float
+    marker_max: float
+    marker_lse: float
+    marker_bound: float
+    xlabel: str
+
+
+@dataclass(frozen=True)
+class LossCurveData:
+    margin: np.ndarray         # u_y - max_{i != y} u_i
+    hinge: np.ndarray
+    lse_hinge: np.ndarray
+    ce: np.ndarray
+    smoothed_ce: np.ndarray
+    current_margin: float
+    current: dict              # loss name -> value at the current point
+
+
+@dataclass(frozen=True)
+class SurfaceData:
+    loss: str
+    i: int
+    j: int
+    zi: np.ndarray             # grid of z_i (x axis)
+    zj: np.ndarray             # grid of z_j (y axis)
+    values: np.ndarray         # (len(zi), len(zj)) loss, finite (inf clipped for display)
+    has_inf: bool
+    point: tuple               # current (z_i, z_j)
+    neg_grad: tuple            # -dL/dz_i, -dL/dz_j at the point (0, 0 if undefined)
+
+
+@dataclass(frozen=True)
+class GradientData:
+    shown: np.ndarray
+    by_rank: bool
+    grad: np.ndarray           # p - q of shown (dCE/du)
+    jac_classes: np.ndarray    # classes of the Jacobian heatmap
+    jacobian: np.ndarray       # d p / d u over those classes
+
+
+@dataclass(frozen=True)
+class Bundle:
+    state: ExplorerState
+    u: np.ndarray
+    p: np.ndarray
+    log_p: np.ndarray
+    q: np.ndarray
+    grad: np.ndarray
+    readout: dict
+    probabilities: ProbabilityData
+    lse: LseData
+    loss: LossCurveData
+    surface: SurfaceData
+    gradient: GradientData
+    notes: list = field(default_factory=list)
+
+
+def effective_logits(state: ExplorerState) -> np.ndarray:
+    """u = s * z / T (at T = 0: +-inf on the sign of s*z, the argmax limit)."""
+    sz = state.scale * np.asarray(state.logits)
+    if state.temperature == 0.0:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(sz == 0, 0.0, np.copysign(np.inf, sz))
+    with np.errstate(over="ignore", invalid="ignore"):
+        u = sz / state.temperature
+    return np.where(np.isnan(u), -np.inf, u)   # 0 * -inf: a masked class stays masked
+
+
+def _top(values: np.ndarray, k: int, must: int) -> np.ndarray:
+    """Indices of the k largest values, descending, always including ``must``."""
+    n = values.size
+    if k >= n:
+        idx = np.arange(n)
+    else:
+        idx = np.argpartition(-values, k - 1)[:k]
+    if must not in idx:
+        idx = np.append(idx[:-1], must)
+    order = np.argsort(-values[idx], kind="stable")
+    return idx[order]
+
+
+class Computer:
+    """Computes bundles, keeping what a control change does not touch."""
+
+    def __init__(self):
+        self._sweep_key = None
+        self._sweep = None
+
+    # ---- the whole bundle ----
+    def compute(self, state: ExplorerState) -> Bundle:
+        z = np.asarray(state.logits)
+        n = z.size
+        s, t, eps, y = state.scale, state.temperature, state.epsilon, state.target
+        sz = s * z
+        p = stable.softmax(sz, temperature=t)
+        log_p = stable.log_softmax(sz, temperature=t)
+        q = stable.smooth_labels(y, n, eps)
+        grad = stable.cross_entropy_grad(sz, y, epsilon=eps, temperature=t) * (t if t > 0 else 1.0)
+        if t == 0.0:
+            grad = p - q
+        u = effective_logits(state)
+        readout = self._readout(state, u, p, log_p)
+        notes = []
+        if n > BARS_ALL_UP_TO:
+            notes.append(f"{n:,} classes: bar panels show the top {TOP_BARS} by p")
+        return Bundle(
+            state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
+            probabilities=self._probabilities(state, u, p, log_p, q),
+            lse=self._lse(state, u),
+            loss=self._loss_curves(state, u, readout),
+            surface=self._surface(state, p, q),
+            gradient=self._gradient(state, u, p, q, grad),
+            notes=notes,
+        )
+
+    # ---- readout ----
+    @staticmethod
+    def _readout(state, u, p, log_p) -> dict:
+        n = u.size
+        y = state.target
+        k = int(np.argmax(p))
+        with np.errstate(invalid="ignore", over="ignore"):
+            max_u = float(np.max(u))
+            lse_minus_max = 0.0 - float(log_p[k])     # = -log p_max, exact for every T
+            lse_u = max_u + lse_minus_max if np.isfinite(max_u) else max_u
+            finite = u[np.isfinite(u)]
+            mean = float(np.mean(finite)) if finite.size else float("nan")
+            var = float(np.var(finite)) if finite.size else float("nan")
+            norm = float(np.linalg.norm(finite)) if finite.size else 0.0
+            if finite.size < n and np.any(np.isposinf(u)):
+                mean = var = norm = float("inf")
+        with np.errstate(invalid="ignore"):
+            h = 0.0 - float(np.sum(np.where(p > 0, p * log_p, 0.0)))
+            ce = float(-log_p[y]) + 0.0
+            eps = state.epsilon
+            sce = ce if eps == 0 else float((1 - eps) * ce - (eps / n) * np.sum(log_p)) + 0.0
+        if state.temperature > 0 and n > 1:
+            rivals = np.delete(u, y)
+            hinge = max(float(np.max(rivals) - u[y]), 0.0)
+            lse_hinge = max(float(stable.logsumexp(rivals)) - float(u[y]), 0.0)
+        elif n > 1:     # T = 0: the target wins outright or loses infinitely
+            hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf
+            lse_hinge = hinge
+        else:
+            hinge = lse_hinge = 0.0
+        return {
+            "n_classes": n, "max": max_u, "lse": lse_u, "lse_minus_max": lse_minus_max,
+            "log_n": math.log(n), "entropy": h, "perplexity": math.exp(h),
+            "mean": mean, "variance": var, "norm": norm,
+            "predicted": k, "predicted_label": state.label(k),
+            "p_target": float(p[y]), "cross_entropy": ce, "smoothed_cross_entropy": sce,
+            "hinge": hinge, "lse_hinge": lse_hinge,
+        }
+
+    # ---- probabilities ----
+    @staticmethod
+    def _probabilities(state, u, p, log_p, q) -> ProbabilityData:
+        n = p.size
+        by_rank = n > BARS_ALL_UP_TO
+        shown = _top(p, TOP_BARS, state.target) if by_rank else np.arange(n)
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            ex = np.exp(u)
+            naive = stable.naive_softmax(u)
+        flags = np.zeros(n, dtype=np.int8)
+        overflowed = np.isposinf(ex)
+        flags[overflowed] = 1
+        flags[np.isnan(naive)] = 2
+        flags[(ex == 0) & (p > 0)] = 3
+        n_over, n_nan, n_under = int(overflowed.sum()), int(np.sum(flags == 2)), int(np.sum(flags == 3))
+        if n_nan:
+            summary = (f"textbook exp/sum: {n_nan} class(es) NaN ({n_over} exp overflowed to inf);"
+                       " the stable formula subtracts the max first")
+        elif n_under:
+            summary = f"textbook exp/sum: {n_under} class(es) underflowed to 0 where p > 0"
+        else:
+            summary = "textbook exp/sum agrees here (no overflow)"
+        rest = float(max(0.0, 1.0 - np.sum(p[shown]))) if by_rank else 0.0
+        return ProbabilityData(shown=shown, by_rank=by_rank, p=p[shown], log_p=log_p[shown],
+                               q=q[shown], naive_p=naive[shown], naive_flags=flags[shown],
+                               rest_mass=rest, naive_summary=summary)
+
+    # ---- LSE against max ----
+    def _lse(self, state, u) -> LseData:
+        """max(u), LSE(u) and max + log N while the scale sweeps SCALE_SWEEP.
+
+        LSE(s z / T) depends on s / T only, so f(sigma) = LSE(sigma z) is
+        computed once per logits over a wide sigma grid and each temperature
+        reads it at sigma = s / T: a scale or temperature drag costs nothing here.
+        """
+        if state.lse_mode == "n_classes":
+            return self._lse_over_n(state, u)
+        z = np.asarray(state.logits)
+        n = z.size
+        t = state.temperature
+        lo, hi = SCALE_SWEEP
+        if t == 0.0:        # the limit: u is infinite, LSE - max = log(ties)
+            scales = np.logspace(math.log10(lo), math.log10(hi), 2)
+            top = float(np.max(z))
+            mx = np.full(2, 0.0 if top == 0 else math.copysign(math.inf, top))
+            lse = mx + math.log(int(np.sum(z == top)))
+        else:
+            sig_lo, sig_hi = lo / t, hi / t
+            cached = self._sweep_key is state.logits and self._sweep is not None
+            if not cached or sig_lo < self._sweep[0][0] * 0.999 or sig_hi > self._sweep[0][-1] * 1.001:
+                a = min(-4.0, math.log10(sig_lo))
+                b_ = max(4.0, math.log10(sig_hi))
+                per_decade = int(min(40, max(5, 400_000 // max(n, 1))))
+                sig = np.logspace(a, b_, int((b_ - a) * per_decade) + 1)
+                with np.errstate(invalid="ignore", over="ignore"):
+                    rows = np.outer(sig, z)
+                    if not np.all(np.isfinite(z)):
+                        rows = np.where(np.isnan(rows), -np.inf, rows)
+                self._sweep = (sig, stable.logsumexp(rows, axis=1))
+                self._sweep_key = state.logits
+            sig, f = self._sweep
+            keep = (sig >= sig_lo * 0.999) & (sig <= sig_hi * 1.001)
+            scales = sig[keep] * t
+            lse = f[keep]
+            with np.errstate(over="ignore"):
+                mx = scales / t * float(np.max(z))
+        max_u = float(np.max(u))
+        lse_u = max_u if not np.isfinite(max_u) else float(stable.logsumexp(u))
+        return LseData("scale", scales, mx, lse, mx + math.log(n), state.scale, max_u, lse_u,
+                       max_u + math.log(n), "scale s (T fixed)")
+
+    @staticmethod
+    def _lse_over_n(state, u) -> LseData:
+        g = state.generator
+        ns = np.unique(np.round(np.logspace(0, math.log10(N_SWEEP_MAX), 60)).astype(int))
+        s, t = state.scale, state.temperature
+        mx, lse = np.empty(ns.size), np.empty(ns.size)
+        for k, n in enumerate(ns):
+            zz = np.linspace(g.low, g.high, n) * s
+            uu = zz / t if t > 0 else zz
+            mx[k] = uu.max()
+            lse[k] = stable.logsumexp(uu) if t > 0 else uu.max()
+        max_u = float(np.max(u))
+        lse_u = float(stable.logsumexp(u)) if np.isfinite(max_u) else max_u
+        return LseData("n_classes", ns.astype(float), mx, lse, mx + np.log(ns), float(u.size),
+                       max_u, lse_u, max_u + math.log(u.size),
+                       f"class count N (logits evenly spaced over [{g.low:g}, {g.high:g}])")
+
+    # ---- loss against the target's margin ----
+    @staticmethod
+    def _loss_curves(state, u, readout) -> LossCurveData:
+        n = u.size
+        y = state.target
+        eps = state.epsilon
+        if state.temperature == 0.0:
+            uu = state.scale * np.asarray(state.logits)        # the direction of u
+        else:
+            uu = u
+        rivals = np.delete(uu, y)
+        if rivals.size == 0 or not np.isfinite(np.max(rivals)):
+            m_r = 0.0
+            l_r = -np.inf if rivals.size == 0 else float(stable.logsumexp(rivals))
+            s_r = float(np.sum(rivals)) if rivals.size else 0.0
+        else:
+            m_r = float(np.max(rivals))
+            l_r = float(stable.logsumexp(rivals))
+            s_r = float(np.sum(rivals))
+        cur = float(uu[y] - m_r) if rivals.size else 0.0
+        lo, hi = min(-8.0, cur - 2.0), max(8.0, cur + 2.0)
+        lo, hi = max(lo, cur - 50.0), min(hi, cur + 50.0)
+        margin = np.linspace(lo, hi, 241)
+        uy = m_r + margin
+        with np.errstate(over="ignore", invalid="ignore"):
+            hinge = np.maximum(-margin, 0.0) if rivals.size else np.zeros_like(margin)
+            gap = l_r - uy
+            lse_hinge = np.maximum(gap, 0.0)
+            ce = stable.softplus(gap)
+            lse_all = np.logaddexp(l_r, uy)
+            total = -(n * lse_all - (s_r + uy))             # sum_i log p_i
+            smoothed = (1 - eps) * ce + (eps / n) * (-total) if eps > 0 else ce.copy()
+        if state.temperature == 0.0:                         # the T -> 0 limits
+            ce = np.where(margin > 0, 0.0, np.inf)
+            smoothed = np.where(margin > 0, 0.0, np.inf) if eps == 0 else np.full_like(margin, np.inf)
+            lse_hinge = hinge = np.where(margin > 0, 0.0, np.inf)
+        current = {"hinge": readout["hinge"], "lse_hinge": readout["lse_hinge"],
+                   "ce": readout["cross_entropy"], "smoothed_ce": readout["smoothed_cross_entropy"]}
+        return LossCurveData(margin, hinge, lse_hinge, ce, smoothed, cur, current)
+
+    # ---- loss surface over two logits: O(G^2 + N) ----
+    @staticmethod
+    def _surface(state, p, q) -> SurfaceData:
+        z = np.asarray(state.logits)
+        n = z.size
+        i, j = state.surface_i, state.surface_j
+        if i == j:
+            j = (i + 1) % n if n > 1 else i
+        s, t, eps, y = state.scale, state.temperature, state.epsilon, state.target
+        tt = t if t > 0 else 1.0
+        c = s / tt
+        fin = z[np.isfinite(z)]
+        spread = float(np.ptp(fin)) if fin.size else 1.0
+        half = min(max(3.0, 0.75 * spread), 1e6)
+        zi0 = z[i] if np.isfinite(z[i]) else (fin.min() if fin.size else 0.0)
+        zj0 = z[j] if np.isfinite(z[j]) else (fin.min() if fin.size else 0.0)
+        zi = np.linspace(zi0 - half, zi0 + half, SURFACE_GRID)
+        zj = np.linspace(zj0 - half, zj0 + half, SURFACE_GRID)
+        ui, uj = np.meshgrid(c * zi, c * zj, indexing="ij")
+        mask = np.ones(n, dtype=bool)
+        mask[[i, j]] = False
+        others = c * z[mask] if n > 2 else np.zeros(0)
+        with np.errstate(invalid="ignore", over="ignore"):
+            others = np.where(np.isnan(others), -np.inf, others)
+            # O(N) once: the others' LSE, max and sum; the grid costs O(G^2)
+            lse_o = float(stable.logsumexp(others)) if others.size else -np.inf
+            sum_o = float(np.sum(others)) if others.size else 0.0
+            if y in (i, j):
+                uy = ui if y == i else uj
+                other_ij = uj if y == i else ui
+                rival_lse = np.logaddexp(lse_o, other_ij)
+                rival_max = np.maximum(np.max(others) if others.size else -np.inf, other_ij)
+            else:
+                uy = np.full_like(ui, c * z[y])
+                rest = np.delete(z, [i, j, y]) * c if n > 3 else np.zeros(0)
+                lse_r = float(stable.logsumexp(rest)) if rest.size else -np.inf
+                max_r = float(np.max(rest)) if rest.size else -np.inf
+                rival_lse = np.logaddexp(lse_r, np.logaddexp(ui, uj))
+                rival_max = np.maximum(max_r, np.maximum(ui, uj))
+            loss = state.surface_loss
+            if t == 0.0:
+                vals = np.where(uy > rival_max, 0.0, np.inf)
+            elif loss == "ce":
+                vals = stable.softplus(rival_lse - uy)
+            elif loss == "smoothed_ce":
+                ce = stable.softplus(rival_lse - uy)
+                lse_all = np.logaddexp(rival_lse, uy)
+                vals = (1 - eps) * ce + eps * (lse_all - (sum_o + ui + uj) / n) if eps > 0 else ce
+            elif loss == "lse_hinge":
+                vals = np.maximum(rival_lse - uy, 0.0)
+            else:
+                vals = np.maximum(rival_max - uy, 0.0)
+        has_inf = bool(np.any(~np.isfinite(vals)))
+        if has_inf:
+            finite = vals[np.isfinite(vals)]
+            cap = float(finite.max()) * 1.05 + 1.0 if finite.size else 1.0
+            vals = np.where(np.isfinite(vals), vals, cap)
+        # the negative gradient of the chosen loss with respect to (z_i, z_j)
+        neg = (0.0, 0.0)
+        if t > 0:
+            u = c * z
+            if loss in ("ce", "smoothed_ce"):
+                qq = q if loss == "smoothed_ce" else stable.smooth_labels(y, n, 0.0)
+                g = c * (p - qq)
+            else:
+                rivals = u.copy()
+                rivals[y] = -np.inf
+                g = np.zeros(n)
+                if loss == "lse_hinge":
+                    if n > 1 and stable.logsumexp(rivals) - u[y] > 0:
+                        g = c * stable.softmax(rivals)
+                        g[y] = -c
+                else:
+                    k = int(np.argmax(rivals))
+                    if n > 1 and rivals[k] - u[y] > 0:
+                        g[k] = c
+                        g[y] = -c
+            neg = (float(-g[i]), float(-g[j]))
+        return SurfaceData(state.surface_loss, i, j, zi, zj, vals, has_inf,
+                           (float(zi0), float(zj0)), neg)
+
+    # ---- gradients and the Jacobian ----
+    @staticmethod
+    def _gradient(state, u, p, q, grad) -> GradientData:
+        n = p.size
+        by_rank = n > BARS_ALL_UP_TO
+        shown = _top(np.abs(grad), TOP_BARS, state.target) if by_rank else np.arange(n)
+        jac_classes = np.sort(_top(p, min(TOP_JACOBIAN, n), state.target))  # O(N) partition
+        pj = p[jac_classes]
+        jac = np.diag(pj) - np.outer(pj, pj)
+        return GradientData(shown, by_rank, grad[shown], jac_classes, jac)
+
+
+def compute(state: ExplorerState) -> Bundle:
+    """One-off computation (no caching across calls)."""
+    return Computer().compute(state)
