@@ -309,8 +309,10 @@ class Computer:
             l_r = float(stable.logsumexp(rivals))
             s_r = float(np.sum(rivals))
         cur = float(uu[y] - m_r) if rivals.size else 0.0
+        # the region around 0 is where the losses differ; include the current
+        # margin when it is near, otherwise the marker rests at the edge
         lo, hi = min(-8.0, cur - 2.0), max(8.0, cur + 2.0)
-        lo, hi = max(lo, cur - 50.0), min(hi, cur + 50.0)
+        lo, hi = max(lo, -40.0), min(hi, 40.0)
         margin = np.linspace(lo, hi, 241)
         uy = m_r + margin
         with np.errstate(over="ignore", invalid="ignore"):

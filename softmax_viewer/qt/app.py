@@ -1,0 +1,47 @@
+"""Starting the window, and rendering it to a file."""
+from __future__ import annotations
+
+import os
+import sys
+
+from softmax_viewer.state import ExplorerState
+
+
+def ensure_app():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("softmax-viewer")
+        app.setOrganizationName("softmax-viewer")
+    return app
+
+
+def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
+    """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = ensure_app()
+    from softmax_viewer.qt.window import MainWindow
+
+    win = MainWindow(state, remember=False)
+    win.resize(*size)
+    win.show()
+    for _ in range(3):
+        app.processEvents()
+    win.store.flush()
+    app.processEvents()
+    image = win.grab()
+    if not image.save(path):
+        raise OSError(f"could not write the screenshot to {path}")
+    win.close()
+
+
+def run(state: ExplorerState | None) -> int:
+    app = ensure_app()
+    from softmax_viewer.qt.window import MainWindow, last_state
+
+    win = MainWindow(state if state is not None else (last_state() or ExplorerState()))
+    win.show()
+    return app.exec()

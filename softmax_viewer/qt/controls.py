@@ -1,0 +1,266 @@
+"""Controls: logarithmic sliders with spin boxes, and the control panel that binds them."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
+    QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
+)
+
+from softmax_viewer.state import MAX_CLASSES, ExplorerState, Generator, StateError
+
+SLIDER_STEPS = 1000
+
+
+class SliderSpin(QWidget):
+    """A slider beside a spin box for one number.
+
+    ``log=True`` maps the slider logarithmically over [lo, hi]; the spin box
+    accepts any value in [spin_min, spin_max], also beyond the slider (which
+    then rests at its end).  ``edited(value, transient)``: transient while the
+    slider is being dragged; ``drag_finished`` on release.
+    """
+
+    edited = Signal(float, bool)
+    drag_finished = Signal()
+
+    def __init__(self, lo, hi, *, log, spin_min, spin_max, decimals=4, tooltip="", parent=None):
+        super().__init__(parent)
+        self._lo, self._hi, self._log = lo, hi, log
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setPageStep(SLIDER_STEPS // 20)
+        self.spin = QDoubleSpinBox()
+        self.spin.setRange(spin_min, spin_max)
+        self.spin.setDecimals(decimals)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.spin.setMinimumWidth(90)
+        self.spin.setMaximumWidth(120)
+        for w in (self, self.slider, self.spin):
+            w.setToolTip(tooltip)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.slider, 1)
+        lay.addWidget(self.spin)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(self.drag_finished)
+        self.spin.valueChanged.connect(lambda v: self.edited.emit(float(v), False))
+
+    def _to_value(self, pos: int) -> float:
+        f = pos / SLIDER_STEPS
+        if self._log:
+            return 10 ** (math.log10(self._lo) + f * (math.log10(self._hi) - math.log10(self._lo)))
+        return self._lo + f * (self._hi - self._lo)
+
+    def _to_pos(self, v: float) -> int:
+        if self._log:
+            if v <= 0:
+                return 0
+            f = (math.log10(v) - math.log10(self._lo)) / (math.log10(self._hi) - math.log10(self._lo))
+        else:
+            f = (v - self._lo) / (self._hi - self._lo)
+        return int(round(min(max(f, 0.0), 1.0) * SLIDER_STEPS))
+
+    def _slider_moved(self, pos: int) -> None:
+        v = float(f"{self._to_value(pos):.4g}")        # round numbers are easier to read
+        self.spin.blockSignals(True)
+        self.spin.setValue(v)
+        self.spin.blockSignals(False)
+        self.edited.emit(v, self.slider.isSliderDown())
+
+    def value(self) -> float:
+        return self.spin.value()
+
+    def show_value(self, v: float) -> None:
+        """Follow the state without emitting anything."""
+        for w in (self.slider, self.spin):
+            w.blockSignals(True)
+        self.spin.setValue(v)
+        if self._to_value(self.slider.value()) != v:
+            self.slider.setValue(self._to_pos(v))
+        for w in (self.slider, self.spin):
+            w.blockSignals(False)
+
+
+def _spin(lo, hi, tooltip, *, decimals=None):
+    if decimals is None:
+        w = QSpinBox()
+    else:
+        w = QDoubleSpinBox()
+        w.setDecimals(decimals)
+    w.setMaximumWidth(130)
+    w.setRange(lo, hi)
+    w.setKeyboardTracking(False)
+    w.setToolTip(tooltip)
+    return w
+
+
+class ControlPanel(QWidget):
+    """Scale, temperature, eps, class count and its generator, target, view options.
+
+    Holds no truth: every edit asks the store for a new state, and every state
+    change from elsewhere is shown with the widgets' signals blocked.
+    """
+
+    error = Signal(str)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+
+        box = QGroupBox("What the softmax sees:  u = s · z / T")
+        form = QFormLayout(box)
+        self.scale = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=1e6, tooltip=(
+            "Scale s multiplies every logit: u = s·z/T. Large s sharpens softmax towards argmax "
+            "and LSE towards max; small s flattens p towards uniform and LSE towards max + log N."))
+        self.temperature = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=1e6, tooltip=(
+            "Temperature T divides the logits: u = s·z/T. T → 0 is argmax (type 0 in the box: "
+            "one-hot, ties share); large T makes p uniform."))
+        self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, decimals=3, tooltip=(
+            "Label smoothing ε: q = (1 − ε)·onehot(y) + ε/N. ε > 0 bounds the target's logit gap "
+            "at log((1 − ε + ε/N)/(ε/N)); ε = 1 makes q uniform."))
+        form.addRow("Scale s", self.scale)
+        form.addRow("Temperature T", self.temperature)
+        form.addRow("Smoothing ε", self.epsilon)
+        self.target = _spin(0, 0, "Target class y: the one-hot of q, and the class the losses reward.")
+        self.target_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.target)
+        row.addWidget(self.target_label, 1)
+        form.addRow("Target y", row)
+        lay.addWidget(box)
+
+        gbox = QGroupBox("Class count N and how new logits are made")
+        gform = QFormLayout(gbox)
+        self.n_classes = _spin(1, MAX_CLASSES, (
+            "Number of classes N. More classes at a fixed logit range flatten softmax "
+            "(seed 000: the top p falls from 0.89 at N = 10); LSE − max grows up to log N."))
+        self.generator = QComboBox()
+        self.generator.addItems(["pad with a value (keep edited)", "evenly spaced over a range",
+                                 "Gaussian with a seed"])
+        self.generator.setToolTip("How the logits are made when N changes.")
+        self._kinds = ["pad", "linspace", "gaussian"]
+        self.gen_stack = QStackedWidget()
+        self.pad_value = _spin(-1e6, 1e6, "Logit given to new classes.", decimals=3)
+        pad_w = QWidget(); QHBoxLayout(pad_w).addWidget(self.pad_value)
+        self.low = _spin(-1e6, 1e6, "Lowest logit of the even spacing.", decimals=3)
+        self.high = _spin(-1e6, 1e6, "Highest logit of the even spacing.", decimals=3)
+        lin_w = QWidget(); ll = QHBoxLayout(lin_w); ll.addWidget(QLabel("from")); ll.addWidget(self.low)
+        ll.addWidget(QLabel("to")); ll.addWidget(self.high)
+        self.mean = _spin(-1e6, 1e6, "Mean of the Gaussian logits.", decimals=3)
+        self.std = _spin(0, 1e6, "Standard deviation of the Gaussian logits: their spread decides how "
+                                 "sharp softmax is.", decimals=3)
+        self.seed = _spin(0, 2**31 - 1, "Random seed: the same seed gives the same logits.")
+        g_w = QWidget(); gl = QHBoxLayout(g_w)
+        for lab, w in (("mean", self.mean), ("std", self.std), ("seed", self.seed)):
+            gl.addWidget(QLabel(lab)); gl.addWidget(w)
+        for w in (pad_w, lin_w, g_w):
+            w.layout().setContentsMargins(0, 0, 0, 0)
+            self.gen_stack.addWidget(w)
+        gform.addRow("Classes N", self.n_classes)
+        gform.addRow("New logits", self.generator)
+        gform.addRow("", self.gen_stack)
+        lay.addWidget(gbox)
+
+        vbox = QGroupBox("Views")
+        vform = QFormLayout(vbox)
+        self.prob_axis = QComboBox()
+        self.prob_axis.addItems(["linear p", "log p (log_softmax)"])
+        self.prob_axis.setToolTip("Probability axis: p, or log p from log_softmax (finite where p underflows).")
+        self.lse_mode = QComboBox()
+        self.lse_mode.addItems(["sweep the scale s", "sweep the class count N"])
+        self.lse_mode.setToolTip("LSE panel: max(u) ≤ LSE(u) ≤ max(u) + log N while s or N sweeps.")
+        self.surface_loss = QComboBox()
+        self.surface_loss.addItems(["softmax cross-entropy", "label-smoothed CE", "LSE-hinge", "hinge"])
+        self._losses = ["ce", "smoothed_ce", "lse_hinge", "hinge"]
+        self.surface_loss.setToolTip("The loss drawn over two logits in the surface panel.")
+        self.surface_i = _spin(0, 0, "First logit of the loss surface (x axis).")
+        self.surface_j = _spin(0, 0, "Second logit of the loss surface (y axis).")
+        ij = QHBoxLayout(); ij.addWidget(QLabel("x: z")); ij.addWidget(self.surface_i)
+        ij.addWidget(QLabel("y: z")); ij.addWidget(self.surface_j)
+        vform.addRow("Probabilities", self.prob_axis)
+        vform.addRow("LSE vs max", self.lse_mode)
+        vform.addRow("Surface loss", self.surface_loss)
+        vform.addRow("Surface over", ij)
+        lay.addWidget(vbox)
+
+        # ---- UI -> state ----
+        self.scale.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(scale=v), tr))
+        self.temperature.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(temperature=v), tr))
+        self.epsilon.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(epsilon=v), tr))
+        for w in (self.scale, self.temperature, self.epsilon):
+            w.drag_finished.connect(store.end_drag)
+        self.target.valueChanged.connect(lambda v: self._ask(lambda s: s.replace(target=int(v))))
+        self.n_classes.valueChanged.connect(lambda v: self._ask(lambda s: s.with_n_classes(int(v))))
+        self.generator.currentIndexChanged.connect(self._generator_edited)
+        for w in (self.pad_value, self.low, self.high, self.mean, self.std, self.seed):
+            w.valueChanged.connect(self._generator_edited)
+        self.prob_axis.currentIndexChanged.connect(
+            lambda i: self._ask(lambda s: s.replace(log_probabilities=bool(i))))
+        self.lse_mode.currentIndexChanged.connect(
+            lambda i: self._ask(lambda s: s.replace(lse_mode=("scale", "n_classes")[i])))
+        self.surface_loss.currentIndexChanged.connect(
+            lambda i: self._ask(lambda s: s.replace(surface_loss=self._losses[i])))
+        self.surface_i.valueChanged.connect(lambda v: self._ask(lambda s: s.replace(surface_i=int(v))))
+        self.surface_j.valueChanged.connect(lambda v: self._ask(lambda s: s.replace(surface_j=int(v))))
+
+        # ---- state -> UI ----
+        store.state_changed.connect(self.show_state)
+        self.show_state(store.state)
+
+    def _ask(self, change, transient=False):
+        try:
+            new = change(self.store.state)
+        except StateError as exc:
+            self.error.emit(str(exc))
+            self.show_state(self.store.state)
+            return
+        self.store.set_state(new, transient=transient)
+
+    def _generator_edited(self, *_):
+        kind = self._kinds[self.generator.currentIndex()]
+        self.gen_stack.setCurrentIndex(self.generator.currentIndex())
+        try:
+            gen = Generator(kind=kind, low=self.low.value(), high=self.high.value(), mean=self.mean.value(),
+                            std=self.std.value(), seed=int(self.seed.value()), pad_value=self.pad_value.value())
+        except StateError as exc:
+            self.error.emit(str(exc))
+            return
+        self._ask(lambda s: s.with_generator(gen))
+
+    def show_state(self, st: ExplorerState) -> None:
+        widgets = (self.target, self.n_classes, self.generator, self.pad_value, self.low, self.high,
+                   self.mean, self.std, self.seed, self.prob_axis, self.lse_mode, self.surface_loss,
+                   self.surface_i, self.surface_j)
+        for w in widgets:
+            w.blockSignals(True)
+        self.scale.show_value(st.scale)
+        self.temperature.show_value(st.temperature)
+        self.epsilon.show_value(st.epsilon)
+        n = st.n_classes
+        for w in (self.target, self.surface_i, self.surface_j):
+            w.setMaximum(n - 1)
+        self.target.setValue(st.target)
+        self.target_label.setText(st.label(st.target))
+        self.n_classes.setValue(n)
+        g = st.generator
+        self.generator.setCurrentIndex(self._kinds.index(g.kind))
+        self.gen_stack.setCurrentIndex(self._kinds.index(g.kind))
+        self.pad_value.setValue(g.pad_value)
+        self.low.setValue(g.low)
+        self.high.setValue(g.high)
+        self.mean.setValue(g.mean)
+        self.std.setValue(g.std)
+        self.seed.setValue(g.seed)
+        self.prob_axis.setCurrentIndex(int(st.log_probabilities))
+        self.lse_mode.setCurrentIndex(0 if st.lse_mode == "scale" else 1)
+        self.surface_loss.setCurrentIndex(self._losses.index(st.surface_loss))
+        self.surface_i.setValue(st.surface_i)
+        self.surface_j.setValue(st.surface_j)
+        for w in widgets:
+            w.blockSignals(False)

@@ -1,0 +1,58 @@
+"""What every plot panel shares: a titled pyqtgraph plot with readable defaults."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+
+BLUE = "#1f77b4"
+ORANGE = "#ff7f0e"
+GREEN = "#2ca02c"
+RED = "#d62728"
+GREY = "#7f7f7f"
+PURPLE = "#9467bd"
+
+
+def finite_or_nan(a) -> np.ndarray:
+    """Infinite values become NaN, which pyqtgraph leaves out of lines and ranges."""
+    a = np.asarray(a, dtype=np.float64)
+    return np.where(np.isfinite(a), a, np.nan)
+
+
+def class_ticks(classes, labels_of, by_rank: bool, limit: int = 24):
+    """Tick labels for a bar axis: class labels when few, sparse ranks when many."""
+    n = len(classes)
+    step = max(1, int(np.ceil(n / limit)))
+    ticks = []
+    for pos in range(0, n, step):
+        c = int(classes[pos])
+        text = labels_of(c)
+        if by_rank:
+            text = f"{text}" if n <= limit else f"#{pos + 1}"
+        ticks.append((pos, text))
+    return [ticks]
+
+
+class PlotPanel(QWidget):
+    """A panel with one pyqtgraph PlotWidget (subclasses may add more)."""
+
+    title = ""
+    tooltip = ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setTitle(self.title, size="11pt")
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.setMenuEnabled(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.plot_widget)
+        self.setToolTip(self.tooltip)
+        self.bundle = None
+
+    def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -1,0 +1,71 @@
+"""The gradient dCE/du = p - q per class, and the softmax Jacobian as a heatmap."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from softmax_viewer.qt.panels.base import BLUE, RED, class_ticks
+
+
+class GradientPanel(QWidget):
+    title = "Gradient ∂CE/∂u = p − q"
+    tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
+               "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
+               "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums.")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot_widget = pg.GraphicsLayoutWidget()
+        self.plot = self.plot_widget.addPlot(row=0, col=0)
+        self.plot.setTitle(self.title, size="11pt")
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brushes=[], pen=None)
+        self.plot.addItem(self.bars)
+        self.plot.addLine(y=0, pen=pg.mkPen("#444"))
+        self.jac_plot = self.plot_widget.addPlot(row=1, col=0)
+        self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")
+        self.jac_image = pg.ImageItem()
+        cmap = pg.colormap.get("CET-D1")
+        self.jac_image.setColorMap(cmap)
+        self.jac_plot.addItem(self.jac_image)
+        self.jac_plot.invertY(True)
+        self.jac_plot.setLabel("bottom", "class")
+        self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
+        self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.plot_widget)
+        self.setToolTip(self.tooltip)
+        self.bundle = None
+
+    def update_bundle(self, bundle) -> None:
+        self.bundle = bundle
+        d = bundle.gradient
+        st = bundle.state
+        n = d.shown.size
+        x = np.arange(n, dtype=float)
+        brushes = [pg.mkBrush(RED if g > 0 else BLUE) for g in d.grad]
+        self.bars.setOpts(x=x, height=d.grad, width=0.6, brushes=brushes)
+        self.plot.getAxis("bottom").setTicks(class_ticks(d.shown, st.label, d.by_rank))
+        self.plot.setXRange(-0.7, n - 0.3, padding=0)
+        top = float(np.max(np.abs(d.grad))) if n else 1.0
+        top = top if top > 0 else 1.0
+        self.plot.setYRange(-top * 1.1, top * 1.1, padding=0)
+        self.plot.setLabel("bottom", "class (top by |p − q|)" if d.by_rank else "class")
+        k = d.jac_classes.size
+        jac = d.jacobian
+        lim = float(np.max(np.abs(jac))) if jac.size else 1.0
+        lim = lim if lim > 0 else 1.0
+        self.jac_image.setImage(jac, levels=(-lim, lim), autoLevels=False)
+        self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
+        step = max(1, int(np.ceil(k / 12)))
+        ticks = [[(pos, str(int(d.jac_classes[pos]))) for pos in range(0, k, step)]]
+        self.jac_plot.getAxis("bottom").setTicks(ticks)
+        self.jac_plot.getAxis("left").setTicks(ticks)
+        self.jac_plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0)
+        if k < st.n_classes:
+            self.jac_plot.setTitle(f"Jacobian ∂p/∂u over the top {k} classes by p", size="10pt")
+        else:
+            self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")

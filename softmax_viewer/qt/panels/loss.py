@@ -1,0 +1,54 @@
+"""Hinge -> LSE-hinge -> softplus = softmax cross-entropy, against the target's margin."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan
+
+
+class LossPanel(PlotPanel):
+    title = "Losses against the target's margin"
+    tooltip = ("x: the margin u_y − max_{i≠y} u_i, the other logits held. Hinge max(−margin, 0); "
+               "LSE-hinge replaces the rival max by LSE; softplus of that is softmax cross-entropy; "
+               "label smoothing adds ε/N·Σ −log p_i, which has a minimum instead of falling forever.")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+        specs = (
+            ("hinge", "hinge", pg.mkPen(GREY, width=2, style=Qt.DashLine)),
+            ("lse_hinge", "LSE-hinge", pg.mkPen(GREEN, width=2)),
+            ("ce", "softmax CE", pg.mkPen(BLUE, width=2.5)),
+            ("smoothed_ce", "label-smoothed CE", pg.mkPen(ORANGE, width=2, style=Qt.DashLine)),
+        )
+        self.curves = {}
+        self.markers = {}
+        for key, name, pen in specs:
+            self.curves[key] = self.plot.plot([], [], pen=pen, name=name, connect="finite")
+            self.markers[key] = self.plot.plot([], [], pen=None, symbol="o", symbolSize=9,
+                                               symbolBrush=pen.color(), symbolPen="k")
+        self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
+        self.plot.addItem(self.vline)
+        self.plot.setLabel("bottom", "margin u_y − max rival")
+        self.plot.setLabel("left", "loss")
+
+    def update_bundle(self, bundle) -> None:
+        self.bundle = bundle
+        d = bundle.loss
+        top = 0.0
+        x_mark = float(np.clip(d.current_margin, d.margin[0], d.margin[-1]))
+        off = "" if x_mark == d.current_margin else f" (current margin {d.current_margin:.4g}, off the axis)"
+        self.plot.setTitle(self.title + off, size="11pt" if not off else "9pt")
+        for key, curve in self.curves.items():
+            y = finite_or_nan(getattr(d, key))
+            curve.setData(d.margin, y)
+            cur = d.current[key]
+            self.markers[key].setData([x_mark], finite_or_nan([cur]))
+            if np.isfinite(y).any():
+                near = y[(d.margin > x_mark - 6) & (d.margin < x_mark + 6)]
+                top = max(top, float(np.nanmax(near, initial=0.0)))
+        self.vline.setValue(x_mark)
+        self.plot.setXRange(d.margin[0], d.margin[-1], padding=0)
+        self.plot.setYRange(0, max(top, 1.0) * 1.05, padding=0)

@@ -1,0 +1,51 @@
+"""LSE against max: max(u) <= LSE(u) <= max(u) + log N while the scale or N sweeps."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, finite_or_nan
+
+
+class LsePanel(PlotPanel):
+    title = "max(u) ≤ LSE(u) ≤ max(u) + log N"
+    tooltip = ("LSE(u) = log Σ exp(u_i) lies between max(u) and max(u) + log N: close to max when the "
+               "logits are spread (large s, small T), close to max + log N when they are flat.")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.max_curve = self.plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.DashLine), name="max(u)")
+        self.lse_curve = self.plot.plot([], [], pen=pg.mkPen(BLUE, width=2.5), name="LSE(u)")
+        self.bound_curve = self.plot.plot([], [], pen=pg.mkPen(RED, width=2, style=Qt.DotLine),
+                                          name="max(u) + log N")
+        # a PlotDataItem (not a bare scatter) so that the log x axis applies to it
+        self.marker = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=BLUE,
+                                     symbolPen="k")
+        self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
+        self.plot.addItem(self.vline)
+        self.plot.setLogMode(x=True, y=False)
+        self.plot.setLabel("left", "value")
+
+    def update_bundle(self, bundle) -> None:
+        self.bundle = bundle
+        d = bundle.lse
+        self.max_curve.setData(d.x, finite_or_nan(d.max_curve))
+        self.lse_curve.setData(d.x, finite_or_nan(d.lse_curve))
+        self.bound_curve.setData(d.x, finite_or_nan(d.bound_curve))
+        mx = d.marker_x if d.marker_x > 0 else d.x[0]
+        self.marker.setData([mx, mx, mx], finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound]))
+        self.vline.setValue(math.log10(mx))
+        self.plot.setLabel("bottom", d.xlabel)
+        # x: the whole sweep; y: a window around the current point wide enough
+        # to show the gap between max and max + log N (LSE lives inside it)
+        self.plot.setXRange(math.log10(d.x[0]), math.log10(d.x[-1]), padding=0.02)
+        lo, hi = d.marker_max, d.marker_bound
+        if np.isfinite(lo) and np.isfinite(hi):
+            pad = 1.5 * (hi - lo) + 0.5
+            self.plot.setYRange(lo - pad, hi + pad, padding=0)
+        else:
+            self.plot.enableAutoRange(axis="y")

@@ -1,0 +1,74 @@
+"""Probability bars p with the target q over them, and the textbook formula beside."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel
+
+from softmax_viewer.qt.panels.base import BLUE, GREY, ORANGE, RED, PlotPanel, class_ticks, finite_or_nan
+
+
+class ProbabilityPanel(PlotPanel):
+    title = "Probabilities p = softmax(u), target q"
+    tooltip = ("Blue: p from the stable formula. Orange: the target q = (1 − ε)·onehot(y) + ε/N. "
+               "Grey: the textbook exp(u)/Σexp(u), red ✕ where it overflows to NaN.")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.55, brush=BLUE, pen=None, name="p (stable)")
+        self.naive = pg.BarGraphItem(x=[], height=[], width=0.18, brush=GREY, pen=None,
+                                     name="textbook exp/Σexp")
+        self.q_line = pg.PlotDataItem([], [], pen=pg.mkPen(ORANGE, width=3), connect="pairs", name="target q")
+        self.flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2),
+                                        name="textbook NaN")
+        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        for item in (self.bars, self.naive, self.q_line, self.flags):
+            self.plot.addItem(item)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("font-size: 9pt; color: #444;")
+        self.layout().addWidget(self.note)
+
+    def update_bundle(self, bundle) -> None:
+        self.bundle = bundle
+        d = bundle.probabilities
+        st = bundle.state
+        n = d.shown.size
+        x = np.arange(n, dtype=float)
+        log_mode = st.log_probabilities
+        if log_mode:
+            lp = finite_or_nan(d.log_p)
+            floor = (np.nanmin(lp) if np.isfinite(lp).any() else -1.0)
+            floor = min(floor * 1.05 - 1.0, -1.0)
+            top = np.where(np.isnan(lp), floor, lp)
+            self.bars.setOpts(x=x, y0=np.full(n, floor), y1=top, height=None, width=0.55)
+            with np.errstate(divide="ignore"):
+                lq = np.log(d.q)
+            qy = finite_or_nan(lq)
+            self.naive.setOpts(x=x + 0.36, y0=np.full(n, floor), height=np.zeros(n), width=0.18)
+            self.plot.setLabel("left", "log p")
+            flag_y = 0.0
+        else:
+            self.bars.setOpts(x=x, y0=np.zeros(n), y1=None, height=d.p, width=0.55)
+            naive = np.where(np.isfinite(d.naive_p), d.naive_p, 0.0)
+            self.naive.setOpts(x=x + 0.36, y0=np.zeros(n), height=naive, width=0.18)
+            qy = d.q
+            self.plot.setLabel("left", "p")
+            flag_y = 0.5
+        qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
+        self.q_line.setData(qx, np.repeat(qy, 2))
+        bad = np.flatnonzero(d.naive_flags == 2)
+        self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
+        ax = self.plot.getAxis("bottom")
+        ax.setTicks(class_ticks(d.shown, st.label, d.by_rank))
+        self.plot.setLabel("bottom", "class (top by p)" if d.by_rank else "class")
+        self.plot.setXRange(-0.7, n - 0.3, padding=0)
+        if not log_mode:
+            self.plot.setYRange(0, 1.05, padding=0)
+        else:
+            self.plot.enableAutoRange(axis="y")
+        note = d.naive_summary
+        if d.by_rank:
+            note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "
+                    f"{d.rest_mass:.3g} of the mass. ") + note
+        self.note.setText(note)

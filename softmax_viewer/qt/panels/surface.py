@@ -1,0 +1,77 @@
+"""A loss over two chosen logits (the others held): heatmap, contours, the negative gradient."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from softmax_viewer.qt.panels.base import PlotPanel
+
+LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
+              "hinge": "hinge"}
+N_CONTOURS = 7
+
+
+class SurfacePanel(PlotPanel):
+    title = "Loss surface over two logits"
+    tooltip = ("The chosen loss as two logits z_i, z_j vary and the others stay: colour is the loss, "
+               "white lines are contours, the dot is the current logits and the arrow the negative "
+               "gradient (the way gradient descent moves them).")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.plot.addItem(self.image)
+        self.contours = [pg.IsocurveItem(level=0.0, pen=pg.mkPen((255, 255, 255, 170), width=1))
+                         for _ in range(N_CONTOURS)]
+        for c in self.contours:
+            c.setParentItem(self.image)
+        self.point = pg.ScatterPlotItem([], [], size=11, brush="#ff4136", pen=pg.mkPen("w", width=1.5))
+        self.arrow_line = pg.PlotDataItem([], [], pen=pg.mkPen("#ff4136", width=2.5))
+        self.arrow_head = pg.ArrowItem(angle=0, headLen=14, tipAngle=35, brush="#ff4136", pen=None)
+        for item in (self.point, self.arrow_line, self.arrow_head):
+            self.plot.addItem(item)
+        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), interactive=False, width=12)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.plot.showGrid(x=False, y=False)
+
+    def update_bundle(self, bundle) -> None:
+        self.bundle = bundle
+        d = bundle.surface
+        st = bundle.state
+        vals = d.values
+        lo, hi = float(np.min(vals)), float(np.max(vals))
+        if hi <= lo:
+            hi = lo + 1e-12
+        self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
+        dx = d.zi[1] - d.zi[0]
+        dy = d.zj[1] - d.zj[0]
+        self.image.setRect(QRectF(d.zi[0] - dx / 2, d.zj[0] - dy / 2, dx * d.zi.size, dy * d.zj.size))
+        self.colorbar.setLevels((lo, hi))
+        levels = np.quantile(vals, np.linspace(0.08, 0.92, N_CONTOURS))
+        for c, lev in zip(self.contours, levels):
+            c.setData(vals, float(lev))
+        # isocurves are drawn in image pixels: the image's transform maps them
+        x0, y0 = d.point
+        self.point.setData([x0], [y0])
+        gx, gy = d.neg_grad
+        norm = float(np.hypot(gx, gy))
+        span = float(d.zi[-1] - d.zi[0])
+        if norm > 0 and np.isfinite(norm):
+            length = 0.22 * span
+            ex, ey = x0 + gx / norm * length, y0 + gy / norm * length
+            self.arrow_line.setData([x0, ex], [y0, ey])
+            self.arrow_head.setPos(ex, ey)
+            self.arrow_head.setStyle(angle=180 - float(np.degrees(np.arctan2(gy, gx))))
+            self.arrow_head.show()
+        else:
+            self.arrow_line.setData([], [])
+            self.arrow_head.hide()
+        name = LOSS_NAMES[d.loss]
+        extra = "  (∞ shown at the top colour)" if d.has_inf else ""
+        self.plot.setTitle(f"{name} over z{d.i}, z{d.j}; |−∇| = {norm:.3g}{extra}", size="10pt")
+        self.plot.setLabel("bottom", f"z{d.i}  ({st.label(d.i)})")
+        self.plot.setLabel("left", f"z{d.j}  ({st.label(d.j)})")
+        self.plot.setXRange(d.zi[0], d.zi[-1], padding=0)
+        self.plot.setYRange(d.zj[0], d.zj[-1], padding=0)

@@ -1,0 +1,110 @@
+"""The store: holds the current state, its history, and the bundle the panels draw."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from softmax_viewer.derived import Bundle, Computer
+from softmax_viewer.state import ExplorerState, History
+
+
+class Store(QObject):
+    """One source of truth for the window.
+
+    ``set_state`` keeps a new state and schedules one computation on a
+    zero-delay timer, so many slider ticks between two paints cost one compute
+    and one paint.  A drag passes ``transient=True`` for every tick and calls
+    ``end_drag`` on release: the whole drag is one undo step.
+    """
+
+    state_changed = Signal(object)     # ExplorerState, at once (widgets follow it)
+    bundle_ready = Signal(object)      # Bundle, once per event-loop turn
+    history_changed = Signal()
+
+    def __init__(self, state: ExplorerState, parent=None):
+        super().__init__(parent)
+        self._state = state
+        self._history = History(state)
+        self._computer = Computer()
+        self._bundle: Bundle | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.flush)
+        self._saved = state
+        self._schedule()
+
+    # ---- reading ----
+    @property
+    def state(self) -> ExplorerState:
+        return self._state
+
+    @property
+    def bundle(self) -> Bundle:
+        if self._bundle is None or self._bundle.state is not self._state:
+            self.flush()
+        return self._bundle
+
+    @property
+    def modified(self) -> bool:
+        return self._state is not self._saved and not self._state.same_as(self._saved)
+
+    def mark_saved(self) -> None:
+        self._saved = self._state
+
+    # ---- changing ----
+    def set_state(self, new: ExplorerState, *, transient: bool = False) -> None:
+        if new is self._state:
+            return
+        self._state = new
+        if not transient:
+            self._history.push(new)
+            self.history_changed.emit()
+        self.state_changed.emit(new)
+        self._schedule()
+
+    def end_drag(self) -> None:
+        """A drag ended: its last state becomes one undo step."""
+        if self._history.current is not self._state:
+            self._history.push(self._state)
+            self.history_changed.emit()
+
+    def reset(self, state: ExplorerState) -> None:
+        """Start over from ``state`` (a loaded preset): it is one undo step."""
+        self.set_state(state)
+
+    def can_undo(self) -> bool:
+        return self._history.can_undo() or self._history.current is not self._state
+
+    def can_redo(self) -> bool:
+        return self._history.can_redo()
+
+    def undo(self) -> None:
+        if self._history.current is not self._state:     # an unfinished drag
+            target = self._history.current
+        else:
+            target = self._history.undo()
+        self._apply_history(target)
+
+    def redo(self) -> None:
+        self._apply_history(self._history.redo())
+
+    def _apply_history(self, state: ExplorerState) -> None:
+        self.history_changed.emit()
+        if state is self._state:
+            return
+        self._state = state
+        self.state_changed.emit(state)
+        self._schedule()
+
+    # ---- computing ----
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Compute the bundle for the current state now and hand it to the panels."""
+        self._timer.stop()
+        if self._bundle is not None and self._bundle.state is self._state:
+            return
+        self._bundle = self._computer.compute(self._state)
+        self.bundle_ready.emit(self._bundle)

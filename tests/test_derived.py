@@ -1,0 +1,169 @@
+"""The bundle: every panel's numbers checked against softmax_viewer.stable."""
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from softmax_viewer import stable
+from softmax_viewer.derived import Computer, compute, effective_logits
+from softmax_viewer.state import ExplorerState, Generator
+
+STATES = {
+    "default": ExplorerState(),
+    "seed003": ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2),
+    "goes-went-T2": ExplorerState(logits=[38.0, 20.0, 40.0, 39.0], target=2, temperature=2.0),
+    "smoothed": ExplorerState(logits=[1.5, 1.2, 1.0], target=0, epsilon=0.1, scale=5.0),
+    "masked": ExplorerState(logits=[1.0, -np.inf, 3.0], target=0, epsilon=0.2),
+}
+EXTREMES = {
+    "T=0": ExplorerState(temperature=0.0),
+    "T=100": ExplorerState(temperature=100.0),
+    "eps=1": ExplorerState(epsilon=1.0),
+    "N=1": ExplorerState(logits=[2.0], target=0),
+    "s=0.01": ExplorerState(scale=0.01),
+    "s=100": ExplorerState(scale=100.0),
+    "1e300": ExplorerState(logits=[1e300, -1e300, 3.0, 1e300], target=0),
+    "masked": ExplorerState(logits=[1.0, -np.inf, 3.0], target=2),
+    "N=100k": ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(100_000),
+    "T=0 ties": ExplorerState(logits=[3.0, 3.0, 1.0], target=0, temperature=0.0),
+    "s=0": ExplorerState(scale=0.0),
+    "lse over N": ExplorerState(lse_mode="n_classes"),
+}
+
+
+@pytest.mark.parametrize("name", list(STATES))
+def test_panel_numbers_match_stable(name):
+    st = STATES[name]
+    b = compute(st)
+    u = st.scale * np.asarray(st.logits) / st.temperature
+    np.testing.assert_array_equal(b.p, stable.softmax(st.scale * st.logits, temperature=st.temperature))
+    np.testing.assert_allclose(b.p, stable.softmax(u), rtol=1e-14, atol=1e-300)
+    np.testing.assert_allclose(b.log_p, stable.log_softmax(u), rtol=1e-14)
+    q = stable.smooth_labels(st.target, st.n_classes, st.epsilon)
+    np.testing.assert_allclose(b.grad, b.p - q, atol=1e-15)
+    r = b.readout
+    assert r["cross_entropy"] == pytest.approx(stable.cross_entropy(u, st.target), rel=1e-13, abs=1e-300)
+    assert r["smoothed_cross_entropy"] == pytest.approx(
+        stable.cross_entropy(u, st.target, epsilon=st.epsilon), rel=1e-12, abs=1e-300)
+    assert r["entropy"] == pytest.approx(stable.entropy(u), rel=1e-12, abs=1e-300)
+    assert r["lse"] == pytest.approx(float(stable.logsumexp(u)), rel=1e-14)
+    assert r["hinge"] == stable.hinge_loss(u, st.target)
+    assert r["lse_hinge"] == pytest.approx(stable.lse_hinge_loss(u, st.target), rel=1e-13, abs=1e-300)
+    # the probability panel's bars and the gradient panel's bars are those numbers
+    np.testing.assert_array_equal(b.probabilities.p, b.p[b.probabilities.shown])
+    np.testing.assert_array_equal(b.gradient.grad, b.grad[b.gradient.shown])
+    np.testing.assert_allclose(b.gradient.jacobian,
+                               stable.softmax_jacobian(u)[np.ix_(b.gradient.jac_classes, b.gradient.jac_classes)],
+                               atol=1e-16)
+    # LSE panel: the current point and the sweep agree with logsumexp
+    assert b.lse.marker_lse == pytest.approx(float(stable.logsumexp(u)), rel=1e-14)
+    k = len(b.lse.x) // 2
+    sk = b.lse.x[k]
+    assert b.lse.lse_curve[k] == pytest.approx(float(stable.logsumexp(sk * st.logits / st.temperature)),
+                                               rel=1e-9)
+
+
+def test_textbook_nan_is_flagged_for_seed_003():
+    b = compute(STATES["seed003"])
+    d = b.probabilities
+    assert np.isnan(d.naive_p[2]) and d.naive_flags[2] == 2
+    np.testing.assert_array_equal(d.p, [0, 0, 1, 0])
+    assert "NaN" in d.naive_summary
+
+
+@pytest.mark.parametrize("name", list(EXTREMES))
+def test_extremes_leave_no_nan_where_the_math_has_a_value(name):
+    st = EXTREMES[name]
+    b = compute(st)
+    assert not np.isnan(b.p).any() and not np.isnan(b.log_p).any() and not np.isnan(b.grad).any()
+    assert abs(b.p.sum() - 1) < 1e-9
+    for key, v in b.readout.items():
+        if isinstance(v, float) and key not in ("mean", "variance", "norm"):
+            assert not math.isnan(v), key
+    assert np.isfinite(b.surface.values).all()
+    for arr in (b.loss.hinge, b.loss.lse_hinge, b.loss.ce, b.loss.smoothed_ce,
+                b.lse.max_curve, b.lse.lse_curve, b.gradient.jacobian):
+        assert not np.isnan(arr).any()
+    if st.n_classes > 500:
+        assert b.probabilities.shown.size == 200 and st.target in b.probabilities.shown
+        assert b.gradient.jac_classes.size <= 24
+
+
+def test_surface_is_the_loss_at_every_grid_point():
+    """O(G^2 + N) surface == the loss recomputed from scratch at sample points."""
+    for loss in ("ce", "smoothed_ce", "lse_hinge", "hinge"):
+        st = ExplorerState(logits=[0.5, -1.0, 2.0, 1.0, 0.0], target=3, epsilon=0.3, scale=1.5,
+                           temperature=0.8, surface_loss=loss, surface_i=1, surface_j=2)
+        d = compute(st).surface
+        for a, b_ in [(0, 0), (10, 70), (40, 40), (80, 3)]:
+            z = np.array(st.logits)
+            z[1], z[2] = d.zi[a], d.zj[b_]
+            u = st.scale * z / st.temperature
+            expected = {"ce": stable.cross_entropy(u, 3),
+                        "smoothed_ce": stable.cross_entropy(u, 3, epsilon=0.3),
+                        "lse_hinge": stable.lse_hinge_loss(u, 3),
+                        "hinge": stable.hinge_loss(u, 3)}[loss]
+            assert d.values[a, b_] == pytest.approx(expected, rel=1e-10, abs=1e-12), (loss, a, b_)
+
+
+def test_surface_gradient_arrow_is_minus_the_gradient():
+    st = ExplorerState(logits=[0.5, -1.0, 2.0], target=0, scale=2.0, temperature=0.5,
+                       surface_i=0, surface_j=2)
+    d = compute(st).surface
+    # dL/dz = s * dL/d(sz)
+    g = st.scale * stable.cross_entropy_grad(st.scale * st.logits, 0, temperature=st.temperature)
+    assert d.neg_grad == pytest.approx((-g[0], -g[2]), rel=1e-12)
+
+
+def test_loss_curves_cross_the_current_point():
+    st = ExplorerState(logits=[1.0, 2.0, 3.0, 4.0], target=2, epsilon=0.1)
+    d = compute(st).loss
+    assert d.current_margin == pytest.approx(-1.0)
+    k = int(np.argmin(np.abs(d.margin - d.current_margin)))
+    for key in ("hinge", "lse_hinge", "ce", "smoothed_ce"):
+        curve = getattr(d, key)
+        assert np.interp(d.current_margin, d.margin, curve) == pytest.approx(d.current[key], rel=2e-3), key
+        assert np.isfinite(curve[k])
+
+
+def test_label_smoothing_stops_the_margin_from_paying():
+    """With eps > 0 the smoothed CE has a minimum at a finite margin; CE keeps falling."""
+    d = compute(ExplorerState(logits=[0.0, 0.0, 0.0], target=0, epsilon=0.1)).loss
+    assert np.all(np.diff(d.ce) <= 0)
+    k = int(np.argmin(d.smoothed_ce))
+    assert 0 < k < d.margin.size - 1
+
+
+def test_lse_sweep_is_cached_across_scale_and_temperature():
+    c = Computer()
+    st = ExplorerState(generator=Generator(kind="gaussian")).with_n_classes(5000)
+    c.compute(st)
+    sweep = c._sweep
+    c.compute(st.replace(scale=3.0))
+    c.compute(st.replace(temperature=2.0))
+    assert c._sweep is sweep
+    c.compute(st.with_logit(0, 9.0))
+    assert c._sweep is not sweep
+
+
+def test_lse_over_n_matches_seed_000():
+    b = compute(ExplorerState(lse_mode="n_classes"))
+    d = b.lse
+    k = int(np.flatnonzero(d.x == 10)[0])
+    assert d.lse_curve[k] == pytest.approx(10.1147018134015, rel=1e-12)
+    assert d.max_curve[k] == 10.0
+
+
+def test_effective_logits_at_zero_temperature():
+    st = ExplorerState(logits=[-1.0, 0.0, 2.0, -np.inf], target=2, temperature=0.0)
+    np.testing.assert_array_equal(effective_logits(st), [-np.inf, 0.0, np.inf, -np.inf])
+
+
+def test_modules_outside_qt_import_no_qt():
+    code = ("import sys; import softmax_viewer.cli, softmax_viewer.derived, softmax_viewer.state, "
+            "softmax_viewer.stable; bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', "
+            "'shiboken6'))]; print(bad); sys.exit(1 if bad else 0)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

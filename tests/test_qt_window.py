@@ -1,0 +1,288 @@
+"""The window: state <-> widget binding both ways, panel data, extremes, undo, the CLI."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from softmax_viewer import stable
+from softmax_viewer.qt.table import LOGIT, LABEL, TARGET
+from softmax_viewer.qt.window import MainWindow
+from softmax_viewer.state import ExplorerState, Generator
+from tests.test_derived import EXTREMES
+
+
+@pytest.fixture
+def win(qtbot):
+    w = MainWindow(ExplorerState(), remember=False)
+    qtbot.addWidget(w)
+    w.store.flush()
+    return w
+
+
+def _bars(bar_item):
+    return np.asarray(bar_item.opts["height"], dtype=float)
+
+
+# ---- UI -> state ----
+
+@pytest.mark.parametrize("name,value", [("scale", 2.5), ("temperature", 0.0), ("temperature", 250.0),
+                                        ("epsilon", 0.25)])
+def test_spin_boxes_set_the_state(win, name, value):
+    getattr(win.controls, name).spin.setValue(value)
+    assert getattr(win.store.state, name) == value
+
+
+def test_log_slider_maps_to_the_value(win):
+    win.controls.scale.slider.setValue(1000)
+    assert win.store.state.scale == 100.0
+    win.controls.scale.slider.setValue(0)
+    assert win.store.state.scale == 0.01
+    win.controls.scale.slider.setValue(500)
+    assert win.store.state.scale == pytest.approx(1.0)
+
+
+def test_class_count_and_generators(win):
+    c = win.controls
+    c.n_classes.setValue(7)
+    assert win.store.state.n_classes == 7
+    np.testing.assert_array_equal(win.store.state.logits, [1, 2, 3, 4, 0, 0, 0])
+    c.generator.setCurrentIndex(1)            # evenly spaced
+    c.low.setValue(-10.0)
+    c.high.setValue(10.0)
+    c.n_classes.setValue(10)
+    np.testing.assert_allclose(win.store.state.logits, np.linspace(-10, 10, 10))
+    c.generator.setCurrentIndex(2)            # gaussian
+    c.seed.setValue(3)
+    c.std.setValue(2.0)
+    expected = 2.0 * np.random.default_rng(3).standard_normal(10)
+    np.testing.assert_allclose(win.store.state.logits, expected)
+    assert win.table.model.rowCount() == 10
+
+
+def test_target_and_view_options(win):
+    c = win.controls
+    c.target.setValue(1)
+    assert win.store.state.target == 1
+    c.prob_axis.setCurrentIndex(1)
+    assert win.store.state.log_probabilities
+    c.lse_mode.setCurrentIndex(1)
+    assert win.store.state.lse_mode == "n_classes"
+    c.surface_loss.setCurrentIndex(3)
+    assert win.store.state.surface_loss == "hinge"
+    c.surface_i.setValue(2)
+    c.surface_j.setValue(3)
+    assert (win.store.state.surface_i, win.store.state.surface_j) == (2, 3)
+
+
+def test_table_edits(win):
+    m = win.table.model
+    assert m.setData(m.index(1, LOGIT), "7.5")
+    assert win.store.state.logits[1] == 7.5
+    assert m.setData(m.index(0, LABEL), "goes")
+    assert win.store.state.label(0) == "goes"
+    assert m.setData(m.index(2, TARGET), Qt.Checked, Qt.CheckStateRole)
+    assert win.store.state.target == 2
+    assert m.setData(m.index(3, LOGIT), "-inf")
+    assert win.store.state.logits[3] == -np.inf
+
+
+@pytest.mark.parametrize("text", ["abc", "nan", "inf", "+inf", ""])
+def test_bad_cell_is_refused_with_a_message(win, text):
+    m = win.table.model
+    before = win.store.state
+    assert not m.setData(m.index(1, LOGIT), text)
+    assert win.store.state is before
+    assert "Row 1" in win.table.message.text() and "old value is kept" in win.table.message.text()
+
+
+def test_paste_a_row_of_numbers(win):
+    assert win.table.paste_text("tensor([0.5000, -1.0000, 2.0000])")
+    np.testing.assert_array_equal(win.store.state.logits, [0.5, -1.0, 2.0])
+    assert win.store.state.target == 2
+    before = win.store.state
+    assert not win.table.paste_text("1, two, 3")
+    assert win.store.state is before and "item 2" in win.table.message.text()
+
+
+def test_add_and_remove_rows(win):
+    win.table.add_class()
+    assert win.store.state.n_classes == 5
+    win.table.view.selectRow(0)
+    win.table.remove_selected()
+    assert win.store.state.n_classes == 4
+    np.testing.assert_array_equal(win.store.state.logits, [2, 3, 4, 0])
+
+
+# ---- state -> UI ----
+
+def test_widgets_follow_the_state(win):
+    st = ExplorerState(logits=[1.0, 2.0, 3.0, 4.0, 5.0], target=4, scale=3.0, temperature=0.5, epsilon=0.2,
+                       generator=Generator(kind="linspace", low=-3, high=3), log_probabilities=True,
+                       lse_mode="n_classes", surface_loss="lse_hinge", surface_i=3, surface_j=4)
+    emitted = []
+    win.store.state_changed.connect(lambda s: emitted.append(s))
+    win.store.set_state(st)
+    c = win.controls
+    assert c.scale.spin.value() == 3.0 and c.scale.slider.value() == c.scale._to_pos(3.0)
+    assert c.temperature.spin.value() == 0.5
+    assert c.epsilon.spin.value() == 0.2
+    assert c.target.value() == 4 and c.n_classes.value() == 5
+    assert c.generator.currentIndex() == 1 and c.low.value() == -3 and c.high.value() == 3
+    assert c.prob_axis.currentIndex() == 1 and c.lse_mode.currentIndex() == 1
+    assert c.surface_loss.currentIndex() == 2 and c.surface_j.value() == 4
+    assert win.table.model.rowCount() == 5
+    assert emitted == [st]                    # following it did not feed back a new state
+
+
+# ---- undo / redo ----
+
+def test_a_drag_is_one_undo_step(win):
+    start = win.store.state
+    s = win.controls.temperature.slider
+    s.setSliderDown(True)
+    for pos in (520, 560, 600, 640):
+        s.setValue(pos)
+    s.setSliderDown(False)
+    s.sliderReleased.emit()
+    dragged = win.store.state
+    assert dragged.temperature != start.temperature
+    win.undo_action.trigger()
+    assert win.store.state is start
+    assert win.controls.temperature.spin.value() == start.temperature
+    win.redo_action.trigger()
+    assert win.store.state is dragged
+
+
+def test_undo_covers_every_kind_of_change(win):
+    start = win.store.state
+    win.controls.epsilon.spin.setValue(0.3)
+    win.controls.n_classes.setValue(6)
+    win.table.model.setData(win.table.model.index(0, LOGIT), "9")
+    for _ in range(3):
+        win.store.undo()
+    assert win.store.state is start
+
+
+# ---- coalescing ----
+
+def test_many_changes_between_paints_compute_once(qtbot, win):
+    got = []
+    win.store.bundle_ready.connect(got.append)
+    for k in range(50):
+        win.store.set_state(win.store.state.replace(scale=1 + k / 100), transient=True)
+    qtbot.waitUntil(lambda: len(got) >= 1)
+    qtbot.wait(20)
+    assert len(got) == 1 and got[0].state.scale == pytest.approx(1.49)
+
+
+# ---- panels show the numbers of stable ----
+
+@pytest.mark.parametrize("st", [
+    ExplorerState(),
+    ExplorerState(logits=[38.0, 20.0, 40.0, 39.0], target=2, temperature=2.0),
+    ExplorerState(logits=[1.5, 1.2, 1.0], target=0, epsilon=0.1, scale=5.0),
+], ids=["default", "goes-went", "smoothed"])
+def test_panel_items_hold_the_stable_numbers(win, st):
+    win.store.set_state(st)
+    win.store.flush()
+    u = st.scale * st.logits / st.temperature
+    np.testing.assert_allclose(_bars(win.probabilities.bars), stable.softmax(u), rtol=1e-14)
+    q = stable.smooth_labels(st.target, st.n_classes, st.epsilon)
+    _, qy = win.probabilities.q_line.getData()
+    np.testing.assert_allclose(qy[::2], q)
+    np.testing.assert_allclose(_bars(win.gradient.bars), stable.softmax(u) - q, atol=1e-15)
+    x, y = win.lse.lse_curve.getData()
+    assert np.all(np.isfinite(y))
+    _, ce = win.loss.curves["ce"].getData()
+    assert np.nanmin(ce) >= 0
+    img = win.surface.image.image
+    assert img.shape == (81, 81) and np.isfinite(img).all()
+    assert f"{stable.cross_entropy(u, st.target):.6g}" in win.readout.label.text()
+
+
+def test_log_axis_uses_log_softmax(win):
+    st = ExplorerState(logits=[0.0] + [-800.0] * 3, target=0, log_probabilities=True)
+    win.store.set_state(st)
+    win.store.flush()
+    top = np.asarray(win.probabilities.bars.opts["y1"], dtype=float)
+    np.testing.assert_allclose(top[1:], stable.log_softmax(st.logits)[1:])   # finite where p = 0
+
+
+def test_textbook_nan_is_flagged_on_screen(win):
+    win.store.set_state(ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2))
+    win.store.flush()
+    xs, _ = win.probabilities.flags.getData()
+    assert len(xs) == 1
+    assert "NaN" in win.probabilities.note.text()
+
+
+@pytest.mark.parametrize("name", list(EXTREMES))
+def test_extremes_in_the_window(win, name):
+    win.store.set_state(EXTREMES[name])
+    win.store.flush()
+    heights = _bars(win.probabilities.bars)
+    assert not np.isnan(heights).any()
+    assert not np.isnan(_bars(win.gradient.bars)).any()
+    assert np.isfinite(win.surface.image.image).all()
+    assert "NaN" not in win.readout.label.text().replace("textbook", "")
+    if EXTREMES[name].n_classes > 500:
+        assert heights.size == 200
+
+
+# ---- command line and screenshot ----
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "softmax_viewer", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_screenshot_from_the_command_line(tmp_path):
+    out = tmp_path / "shot.png"
+    r = _run("--logits=-1,2,3", "--set", "scale=2", "--set", "target=1", "--screenshot", str(out))
+    assert r.returncode == 0, r.stderr
+    from PySide6.QtGui import QImage
+    img = QImage(str(out))
+    assert img.width() > 1000 and img.height() > 600
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 37)}
+    assert len(colours) > 20                     # not blank
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--set", "colour=1"], "unknown key 'colour'"),
+    (["--set", "scale"], "expected KEY=VALUE"),
+    (["--set", "temperature=-1"], "temperature must be >= 0"),
+    (["--logits=1,x"], "item 2 ('x') is not a number"),
+    (["--set", "target=9"], "target 9 is out of range"),
+    (["--bogus"], "unrecognized arguments"),
+    (["--screenshot", "a.jpg"], "must end in .png"),
+])
+def test_bad_arguments_exit_2_with_one_line(args, needle):
+    r = _run(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_pyside6_void_calls_do_not_corrupt_none():
+    """PySide6 6.12 on Python 3.11 decrements None's refcount on every Qt call returning
+    nothing and aborts after a few thousand (none_dealloc). Pinned at 6.10.3; this catches
+    the bug coming back with an upgrade."""
+    code = (
+        "import os; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "app = QApplication([])\n"
+        "w = QWidget()\n"
+        "before = sys.getrefcount(None)\n"
+        "for i in range(20000):\n"
+        "    w.setEnabled(i % 2 == 0)\n"
+        "    w.setToolTip('x')\n"
+        "after = sys.getrefcount(None)\n"
+        "print(before, after)\n"
+        "sys.exit(0 if after >= before - 100 else 3)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, (r.returncode, r.stdout, r.stderr[-500:])
