@@ -23,6 +23,7 @@ BARS_ALL_UP_TO = 500
 TOP_BARS = 200
 TOP_JACOBIAN = 24
 SURFACE_GRID = 81
+SURFACE_CONTOURS = 7
 SCALE_SWEEP = (1e-2, 1e2)
 N_SWEEP_MAX = 2000
 
@@ -76,6 +77,8 @@ class SurfaceData:
     has_inf: bool
     point: tuple               # current (z_i, z_j)
     neg_grad: tuple            # -dL/dz_i, -dL/dz_j at the point (0, 0 if undefined)
+    levels: np.ndarray         # contour levels
+    contours: tuple            # (xs, ys) segment pairs of the contour lines
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,52 @@ class Bundle:
     surface: SurfaceData
     gradient: GradientData
     notes: list = field(default_factory=list)
+
+
+def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -> tuple:
+    """Contour lines of values[i, j] (at x[i], y[j]) as segment pairs, by marching squares.
+
+    Returns (xs, ys) with two points per segment, for a line drawn with
+    ``connect="pairs"``.  Vectorised over all cells and levels.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    a, b = v[:-1, :-1], v[1:, :-1]          # corners (i, j), (i+1, j)
+    c, d = v[1:, 1:], v[:-1, 1:]            # corners (i+1, j+1), (i, j+1)
+    xi, yj = np.meshgrid(x[:-1], y[:-1], indexing="ij")
+    dx, dy = x[1] - x[0], y[1] - y[0]
+    out_x, out_y = [], []
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for lev in levels:
+            # the four edges: bottom a-b, right b-c, top d-c, left a-d
+            pts = []
+            for p, q, x0, y0, ex, ey in ((a, b, xi, yj, dx, 0.0), (b, c, xi + dx, yj, 0.0, dy),
+                                         (d, c, xi, yj + dy, dx, 0.0), (a, d, xi, yj, 0.0, dy)):
+                crossed = (p < lev) != (q < lev)
+                f = np.where(crossed, (lev - p) / (q - p), np.nan)
+                pts.append((x0 + f * ex, y0 + f * ey, crossed))
+            crossed = np.stack([pt[2] for pt in pts], axis=-1)
+            px = np.stack([pt[0] for pt in pts], axis=-1)
+            py = np.stack([pt[1] for pt in pts], axis=-1)
+            count = crossed.sum(axis=-1)
+            two = count == 2
+            if two.any():
+                order = np.argsort(~crossed[two], axis=-1, kind="stable")[:, :2]
+                sx = np.take_along_axis(px[two], order, axis=-1)
+                sy = np.take_along_axis(py[two], order, axis=-1)
+                out_x.append(sx.ravel())
+                out_y.append(sy.ravel())
+            four = count == 4                  # a saddle: pair the edges by the centre value
+            if four.any():
+                centre = (a + b + c + d)[four] / 4 < lev
+                low_a = (a[four] < lev) == centre
+                pairs = np.where(low_a[:, None], [[0, 1, 2, 3]], [[0, 3, 1, 2]])
+                sx = np.take_along_axis(px[four], pairs, axis=-1)
+                sy = np.take_along_axis(py[four], pairs, axis=-1)
+                out_x.append(sx.ravel())
+                out_y.append(sy.ravel())
+    if not out_x:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(out_x), np.concatenate(out_y)
 
 
 def effective_logits(state: ExplorerState) -> np.ndarray:
@@ -409,8 +458,9 @@ class Computer:
                         g[k] = c
                         g[y] = -c
             neg = (float(-g[i]), float(-g[j]))
+        levels = np.unique(np.quantile(vals, np.linspace(0.08, 0.92, SURFACE_CONTOURS)))
         return SurfaceData(state.surface_loss, i, j, zi, zj, vals, has_inf,
-                           (float(zi0), float(zj0)), neg)
+                           (float(zi0), float(zj0)), neg, levels, contour_segments(vals, zi, zj, levels))
 
     # ---- gradients and the Jacobian ----
     @staticmethod

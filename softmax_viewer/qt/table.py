@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -63,12 +62,11 @@ class LogitTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._n = st.n_classes
             self.endResetModel()
-        else:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGIT))
 
     def _bundle_ready(self, _bundle):
+        # one notification per computed state: logits, labels, target, p and log p
         if self._n:
-            self.dataChanged.emit(self.index(0, PROB), self.index(self._n - 1, LOGPROB))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGPROB))
 
     # ---- Qt model API ----
     def rowCount(self, parent=QModelIndex()):
@@ -95,33 +93,28 @@ class LogitTableModel(QAbstractTableModel):
             f |= Qt.ItemIsUserCheckable
         return f
 
+    _ROLES = (Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole)
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in self._ROLES or not index.isValid():   # views ask for many roles per cell
             return None
         st = self.store.state
         r, c = index.row(), index.column()
         if r >= st.n_classes:
             return None
         if c == TARGET:
-            if role == Qt.CheckStateRole:
-                return Qt.Checked if r == st.target else Qt.Unchecked
+            return (Qt.Checked if r == st.target else Qt.Unchecked) if role == Qt.CheckStateRole else None
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter) if c != LABEL else None
+        if role == Qt.CheckStateRole:
             return None
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if c == LABEL:
-                return st.label(r) if role == Qt.DisplayRole else (st.labels[r] if r < len(st.labels) else "")
-            if c == LOGIT:
-                v = float(st.logits[r])
-                return format_number(v, 10) if role == Qt.DisplayRole else repr(v)
-            b = self.store.bundle
-            if c == PROB:
-                return format_number(float(b.p[r]))
-            if c == LOGPROB:
-                return format_number(float(b.log_p[r]))
-        if role == Qt.TextAlignmentRole and c in (LOGIT, PROB, LOGPROB):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
-            return TIPS[c]
-        return None
+        if c == LABEL:
+            return st.label(r) if role == Qt.DisplayRole else (st.labels[r] if r < len(st.labels) else "")
+        if c == LOGIT:
+            v = float(st.logits[r])
+            return format_number(v, 10) if role == Qt.DisplayRole else repr(v)
+        b = self.store.bundle
+        return format_number(float(b.p[r] if c == PROB else b.log_p[r]))
 
     def setData(self, index, value, role=Qt.EditRole):
         r, c = index.row(), index.column()

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan
+from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan
 
 
 class LossPanel(PlotPanel):
@@ -24,11 +24,12 @@ class LossPanel(PlotPanel):
             ("smoothed_ce", "label-smoothed CE", pg.mkPen(ORANGE, width=2, style=Qt.DashLine)),
         )
         self.curves = {}
-        self.markers = {}
         for key, name, pen in specs:
-            self.curves[key] = self.plot.plot([], [], pen=pen, name=name, connect="finite")
-            self.markers[key] = self.plot.plot([], [], pen=None, symbol="o", symbolSize=9,
-                                               symbolBrush=pen.color(), symbolPen="k")
+            self.curves[key] = self.plot.plot([], [], pen=pen, name=name, connect="finite", **AA_CURVE)
+        # the current point on every curve, in one item
+        self.markers = pg.ScatterPlotItem([], [], size=9, pen=pg.mkPen("k"))
+        self._marker_brushes = [pg.mkBrush(pen.color()) for _, _, pen in specs]
+        self.plot.addItem(self.markers)
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
         self.plot.setLabel("bottom", "margin u_y − max rival")
@@ -40,15 +41,16 @@ class LossPanel(PlotPanel):
         top = 0.0
         x_mark = float(np.clip(d.current_margin, d.margin[0], d.margin[-1]))
         off = "" if x_mark == d.current_margin else f" (current margin {d.current_margin:.4g}, off the axis)"
-        self.plot.setTitle(self.title + off, size="11pt" if not off else "9pt")
+        self.text.title(self.plot, self.title + off, "11pt" if not off else "9pt")
+        ys = []
         for key, curve in self.curves.items():
             y = finite_or_nan(getattr(d, key))
             curve.setData(d.margin, y)
-            cur = d.current[key]
-            self.markers[key].setData([x_mark], finite_or_nan([cur]))
+            ys.append(d.current[key])
             if np.isfinite(y).any():
                 near = y[(d.margin > x_mark - 6) & (d.margin < x_mark + 6)]
                 top = max(top, float(np.nanmax(near, initial=0.0)))
+        self.markers.setData([x_mark] * 4, finite_or_nan(ys), brush=self._marker_brushes)
         self.vline.setValue(x_mark)
         self.plot.setXRange(d.margin[0], d.margin[-1], padding=0)
         self.plot.setYRange(0, max(top, 1.0) * 1.05, padding=0)

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, finite_or_nan
+from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREY, RED, PlotPanel, finite_or_nan
 
 
 class LsePanel(PlotPanel):
@@ -18,10 +18,10 @@ class LsePanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
-        self.max_curve = self.plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.DashLine), name="max(u)")
-        self.lse_curve = self.plot.plot([], [], pen=pg.mkPen(BLUE, width=2.5), name="LSE(u)")
+        self.max_curve = self.plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.DashLine), name="max(u)", **AA_CURVE)
+        self.lse_curve = self.plot.plot([], [], pen=pg.mkPen(BLUE, width=2.5), name="LSE(u)", **AA_CURVE)
         self.bound_curve = self.plot.plot([], [], pen=pg.mkPen(RED, width=2, style=Qt.DotLine),
-                                          name="max(u) + log N")
+                                          name="max(u) + log N", **AA_CURVE)
         # a PlotDataItem (not a bare scatter) so that the log x axis applies to it
         self.marker = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=BLUE,
                                      symbolPen="k")
@@ -39,7 +39,7 @@ class LsePanel(PlotPanel):
         mx = d.marker_x if d.marker_x > 0 else d.x[0]
         self.marker.setData([mx, mx, mx], finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound]))
         self.vline.setValue(math.log10(mx))
-        self.plot.setLabel("bottom", d.xlabel)
+        self.text.label(self.plot, "bottom", d.xlabel)
         # x: the whole sweep; y: a window around the current point wide enough
         # to show the gap between max and max + log N (LSE lives inside it)
         self.plot.setXRange(math.log10(d.x[0]), math.log10(d.x[-1]), padding=0.02)

@@ -46,22 +46,21 @@ class ProbabilityPanel(PlotPanel):
                 lq = np.log(d.q)
             qy = finite_or_nan(lq)
             self.naive.setOpts(x=x + 0.36, y0=np.full(n, floor), height=np.zeros(n), width=0.18)
-            self.plot.setLabel("left", "log p")
+            self.text.label(self.plot, "left", "log p")
             flag_y = 0.0
         else:
             self.bars.setOpts(x=x, y0=np.zeros(n), y1=None, height=d.p, width=0.55)
             naive = np.where(np.isfinite(d.naive_p), d.naive_p, 0.0)
             self.naive.setOpts(x=x + 0.36, y0=np.zeros(n), height=naive, width=0.18)
             qy = d.q
-            self.plot.setLabel("left", "p")
+            self.text.label(self.plot, "left", "p")
             flag_y = 0.5
         qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
         self.q_line.setData(qx, np.repeat(qy, 2))
         bad = np.flatnonzero(d.naive_flags == 2)
         self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
-        ax = self.plot.getAxis("bottom")
-        ax.setTicks(class_ticks(d.shown, st.label, d.by_rank))
-        self.plot.setLabel("bottom", "class (top by p)" if d.by_rank else "class")
+        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank))
+        self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
         self.plot.setXRange(-0.7, n - 0.3, padding=0)
         if not log_mode:
             self.plot.setYRange(0, 1.05, padding=0)
@@ -71,4 +70,5 @@ class ProbabilityPanel(PlotPanel):
         if d.by_rank:
             note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "
                     f"{d.rest_mass:.3g} of the mass. ") + note
-        self.note.setText(note)
+        if self.note.text() != note:
+            self.note.setText(note)

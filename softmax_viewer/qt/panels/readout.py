@@ -60,4 +60,6 @@ class ReadoutPanel(QWidget):
             _row("hinge", "max(max<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)", f(r["hinge"])),
             _row("LSE-hinge", "max(LSE<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)", f(r["lse_hinge"])),
         ]
-        self.label.setText("<table cellspacing='3'>" + "".join(rows) + "</table>")
+        text = "<table cellspacing='3'>" + "".join(rows) + "</table>"
+        if text != self.label.text():
+            self.label.setText(text)
