@@ -40,12 +40,17 @@ class LsePanel(PlotPanel):
         self.marker.setData([mx, mx, mx], finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound]))
         self.vline.setValue(math.log10(mx))
         self.text.label(self.plot, "bottom", d.xlabel)
-        # x: the whole sweep; y: a window around the current point wide enough
-        # to show the gap between max and max + log N (LSE lives inside it)
-        self.plot.setXRange(math.log10(d.x[0]), math.log10(d.x[-1]), padding=0.02)
-        lo, hi = d.marker_max, d.marker_bound
-        if np.isfinite(lo) and np.isfinite(hi):
-            pad = 1.5 * (hi - lo) + 0.5
+        # x: a decade either side of the current point; y: what the curves do
+        # within a factor of two of it, so the gap max .. max + log N shows
+        lo_x, hi_x = max(d.x[0], mx / 10), min(d.x[-1], mx * 10)
+        self.plot.setXRange(math.log10(lo_x), math.log10(hi_x), padding=0.02)
+        near = (d.x >= mx / 2) & (d.x <= mx * 2)
+        ys = np.concatenate([d.max_curve[near], d.bound_curve[near],
+                             [d.marker_max, d.marker_bound]])
+        ys = ys[np.isfinite(ys)]
+        if ys.size:
+            lo, hi = float(ys.min()), float(ys.max())
+            pad = max(0.08 * (hi - lo), 0.25)
             self.plot.setYRange(lo - pad, hi + pad, padding=0)
         else:
             self.plot.enableAutoRange(axis="y")
