@@ -18,8 +18,8 @@ def ensure_app():
     return app
 
 
-def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
-    """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
+def _headless_window(state: ExplorerState, size=(1800, 1000)):
+    """The real window in ``state``, laid out and drawn, offscreen when there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
@@ -32,10 +32,27 @@ def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
         app.processEvents()
     win.store.flush()
     app.processEvents()
+    return app, win
+
+
+def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
+    """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
+    _app, win = _headless_window(state, size)
     image = win.grab()
-    if not image.save(path):
+    if not image.save(path, "PNG"):
         raise OSError(f"could not write the screenshot to {path}")
     win.close()
+
+
+def export_file(state: ExplorerState, panel: str, path: str, scale: float = 1.0) -> None:
+    """The same export as the window's File > Export, without a screen."""
+    from softmax_viewer.qt import export as exporting
+
+    _app, win = _headless_window(state)
+    try:
+        exporting.export(win.panel_widgets()[panel], win.store.bundle, panel, path, scale)
+    finally:
+        win.close()
 
 
 def run(state: ExplorerState | None) -> int:

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
 )
+
+from softmax_viewer import presets
+from softmax_viewer.qt import export as exporting
 
 from softmax_viewer.qt.controls import ControlPanel
 from softmax_viewer.qt.panels import (
@@ -48,6 +53,10 @@ class MainWindow(QMainWindow):
         self.formula.setTextFormat(Qt.RichText)
         self.formula.setToolTip("What every panel shows is computed from these formulas.")
         self.formula.setStyleSheet("font-size: 11pt; padding: 4px;")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("font-size: 10pt; padding: 0 4px 4px 4px; color: #333;")
+        self.description.setToolTip("What this preset shows (File > Open, or the Presets menu).")
 
         self.controls = ControlPanel(self.store)
         self.table = LogitTable(self.store)
@@ -78,6 +87,7 @@ class MainWindow(QMainWindow):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.formula)
+        rl.addWidget(self.description)
         rl.addWidget(grid_w, 1)
 
         split = QSplitter(Qt.Horizontal)
@@ -93,6 +103,9 @@ class MainWindow(QMainWindow):
         self.store.bundle_ready.connect(self._draw)
         self.store.history_changed.connect(self._update_actions)
         self.store.state_changed.connect(lambda _s: self._update_title())
+        self.path: Path | None = None
+        self.setAcceptDrops(True)
+        self._add_panel_menus()
         self.resize(1800, 1000)
         if remember:
             geo = settings().value("geometry")
@@ -103,13 +116,46 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # ---- menus ----
+    def _action(self, menu, text, slot, shortcut=None, tip=""):
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setStatusTip(tip)
+        a.setToolTip(tip)
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        self.addAction(a)
+        return a
+
     def _build_menus(self):
         file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))     # StandardKey.Quit is empty on some platforms
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
         self.file_menu = file_menu
+        self._action(file_menu, "&Open preset…", self.open_dialog, QKeySequence.Open,
+                     "Open a preset file (JSON); you can also drop one on the window.")
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self._action(file_menu, "&Save", self.save, QKeySequence.Save, "Save this state as a preset.")
+        self._action(file_menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"),
+                     "Save this state as a new preset file.")
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu("&Export")
+        for key, title in (("window", "Whole window"), ("probabilities", "Probabilities"),
+                           ("lse", "LSE against max"), ("loss", "Losses"), ("surface", "Loss surface"),
+                           ("gradient", "Gradient and Jacobian")):
+            self._action(export_menu, f"{title}…", lambda _=False, k=key: self.export_dialog(k),
+                         tip=f"{title} to PNG, SVG, PDF or CSV.")
+        self._action(file_menu, "&Copy window image", lambda: exporting.copy_image(self),
+                     tip="Copy a picture of the window to the clipboard.")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, "Ctrl+Q")      # StandardKey.Quit is empty offscreen
+        self.presets_menu = self.menuBar().addMenu("&Presets")
+        for name, path in presets.gallery().items():
+            try:
+                title = presets.load(path).name or name
+            except presets.PresetError:
+                continue
+            self._action(self.presets_menu, title, lambda _=False, p=path: self.open_path(p),
+                         tip=f"Open the gallery preset {name}")
+        self._fill_recent()
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.Undo)
@@ -119,7 +165,171 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(self.store.redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
-        self.addActions([quit_action, self.undo_action, self.redo_action])
+        self.addActions([self.undo_action, self.redo_action])
+
+    def panel_widgets(self) -> dict:
+        return {"probabilities": self.probabilities, "lse": self.lse, "loss": self.loss,
+                "surface": self.surface, "gradient": self.gradient, "readout": self.readout, "window": self}
+
+    def _add_panel_menus(self):
+        """Each plot's right-click menu exports that panel."""
+        for key, panel in self.panel_widgets().items():
+            if key == "window":
+                continue
+            if key == "readout":
+                panel.setContextMenuPolicy(Qt.ActionsContextMenu)
+                for text, slot in (("Export readout…", lambda _=False, k=key: self.export_dialog(k)),
+                                   ("Copy image", lambda _=False, w=panel: exporting.copy_image(w))):
+                    a = QAction(text, panel)
+                    a.triggered.connect(slot)
+                    panel.addAction(a)
+                continue
+            plots = [panel.plot] if key != "gradient" else [panel.plot, panel.jac_plot]
+            for plot in plots:
+                menu = plot.getViewBox().menu
+                menu.addSeparator()
+                menu.addAction("Export this panel…").triggered.connect(
+                    lambda _=False, k=key: self.export_dialog(k))
+                menu.addAction("Copy panel image").triggered.connect(
+                    lambda _=False, w=panel: exporting.copy_image(w))
+
+    # ---- presets: open, save, recent, drop ----
+    def report_error(self, title: str, text: str) -> None:
+        self.show_error(text)
+        QMessageBox.warning(self, title, text)
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved changes are lost; True to go on."""
+        if not self.store.modified:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "This state has changes that are not saved. Save them first?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def open_dialog(self):
+        if not self.confirm_discard():
+            return
+        folder = str(settings().value("last_folder", "") or presets.gallery_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "Open preset", folder, "Presets (*.json);;All files (*)")
+        if path:
+            self.open_path(path, confirm=False)
+
+    def open_path(self, path, *, confirm=True) -> bool:
+        """Load a preset; on any error the current state stays as it was."""
+        if confirm and not self.confirm_discard():
+            return False
+        try:
+            state = presets.load(path)
+        except presets.PresetError as exc:
+            self.report_error("Cannot open preset", str(exc))
+            return False
+        self.store.reset(state)
+        self.store.mark_saved()
+        self.path = Path(path)
+        self._remember_file(self.path)
+        self._update_title()
+        return True
+
+    def save(self) -> bool:
+        if self.path is None or self._is_gallery(self.path):
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        folder = str(settings().value("last_folder", "") or Path.home())
+        name = (self.store.state.name or "preset").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Save preset", str(Path(folder) / f"{name}.json"),
+                                              "Presets (*.json)")
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self.save_to(Path(path))
+
+    def save_to(self, path) -> bool:
+        try:
+            presets.save(self.store.state, path)
+        except presets.PresetError as exc:
+            self.report_error("Cannot save preset", str(exc))
+            return False
+        self.path = Path(path)
+        self.store.mark_saved()
+        self._remember_file(self.path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    @staticmethod
+    def _is_gallery(path: Path) -> bool:
+        try:
+            return Path(path).resolve().parent == presets.gallery_dir().resolve()
+        except OSError:
+            return False
+
+    def _remember_file(self, path: Path):
+        if not self.remember or self._is_gallery(path):
+            return
+        s = settings()
+        recent = [p for p in (s.value("recent") or []) if p != str(path)]
+        s.setValue("recent", [str(path)] + recent[:7])
+        s.setValue("last_folder", str(Path(path).parent))
+        self._fill_recent()
+
+    def _fill_recent(self):
+        self.recent_menu.clear()
+        recent = (settings().value("recent") or []) if self.remember else []
+        if isinstance(recent, str):
+            recent = [recent]
+        for p in recent:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _=False, path=p: self.open_path(path))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # ---- export ----
+    _FILTERS = {"PNG image (*.png)": ".png", "SVG vector image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf",
+                "CSV data (*.csv)": ".csv"}
+
+    def export_dialog(self, key: str) -> bool:
+        folder = str(settings().value("last_folder", "") or Path.home())
+        path, chosen = QFileDialog.getSaveFileName(self, f"Export {key}", str(Path(folder) / f"{key}.png"),
+                                                   ";;".join(self._FILTERS))
+        if not path:
+            return False
+        suffix = Path(path).suffix.lower()
+        if suffix not in exporting.FORMATS:          # the filter does not set the suffix: map it
+            path += self._FILTERS.get(chosen, ".png")
+        scale = 1.0
+        if path.lower().endswith(".png"):
+            item, ok = QInputDialog.getItem(self, "PNG resolution", "Scale of the screen size:",
+                                            ["1x", "2x", "3x", "4x"], 1, False)
+            if not ok:
+                return False
+            scale = float(item[:-1])
+        return self.export_to(key, path, scale)
+
+    def export_to(self, key: str, path, scale: float = 1.0) -> bool:
+        self.store.flush()
+        widget = self.panel_widgets()[key]
+        try:
+            exporting.export(widget, self.store.bundle, key, path, scale)
+        except (OSError, ValueError) as exc:
+            self.report_error("Cannot export", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 4000)
+        return True
 
     def _update_actions(self):
         self.undo_action.setEnabled(self.store.can_undo())
@@ -127,8 +337,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self):
         st = self.store.state
-        name = st.name or "untitled"
+        name = st.name or (self.path.stem if self.path else "untitled")
         self.setWindowTitle(f"{name}{' *' if self.store.modified else ''} — softmax viewer")
+        text = f"<b>{st.name}</b> — {st.description}" if st.description else ""
+        if self.description.text() != text:
+            self.description.setText(text)
+        self.description.setVisible(bool(text))
 
     # ---- drawing ----
     def _draw(self, bundle):
@@ -142,6 +356,10 @@ class MainWindow(QMainWindow):
 
     # ---- lifetime ----
     def closeEvent(self, event):
+        # without a file the state is remembered in the settings: nothing is lost
+        if self.remember and self.path is not None and not self.confirm_discard():
+            event.ignore()
+            return
         if self.remember:
             s = settings()
             s.setValue("geometry", self.saveGeometry())

@@ -1,0 +1,1 @@
+"""The preset gallery (installed from assets/presets)."""

@@ -1,0 +1,228 @@
+"""Preset files: the schema, validation with precise errors, atomic save. No Qt.
+
+A preset is JSON::
+
+    {"format": "softmax-viewer-preset", "version": 1,
+     "name": "...", "description": "...",
+     "logits": [1, 2, 3, "-inf"], "labels": ["a", "b", "c", "d"],
+     "target": 0, "scale": 1.0, "temperature": 1.0, "epsilon": 0.0}
+
+Instead of "logits" a preset may give "n_classes" and a "generator"
+({"kind": "linspace", "low": -10, "high": 10} or {"kind": "gaussian", "mean": 0,
+"std": 1, "seed": 0}).  Only "format", "version" and the logits (or generator)
+are required.  JSON has no infinities: a masked class is the string "-inf".
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from softmax_viewer.state import ExplorerState, Generator, StateError
+
+FORMAT = "softmax-viewer-preset"
+VERSION = 1
+MAX_BYTES = 16 * 1024 * 1024          # a million float logits fit well within this
+SUFFIX = ".json"
+
+_TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
+             "temperature", "epsilon", "n_classes", "generator", "view"}
+_NUMBER_KEYS = ("scale", "temperature", "epsilon")
+
+
+class PresetError(ValueError):
+    """A preset that cannot be read or written; the message names the file and the problem."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed in a preset (JSON has no NaN or infinity; "
+                     f"write a masked logit as \"-inf\")")
+
+
+def parse(text: str, path="<preset>") -> ExplorerState:
+    """Validate preset text and return its state, or raise PresetError saying where."""
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise PresetError(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:
+        raise PresetError(path, str(exc)) from None
+    return from_data(data, path)
+
+
+def from_data(data, path="<preset>") -> ExplorerState:
+    if not isinstance(data, dict):
+        raise PresetError(path, f"the top level must be an object, got {type(data).__name__}")
+    if data.get("format") != FORMAT:
+        if "format" not in data:
+            raise PresetError(path, f'missing "format": "{FORMAT}"')
+        raise PresetError(path, f'"format" must be "{FORMAT}", got {data["format"]!r}')
+    version = data.get("version")
+    if "version" not in data:
+        raise PresetError(path, 'missing "version"')
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise PresetError(path, f'"version" must be a whole number >= 1, got {version!r}')
+    if version > VERSION:
+        raise PresetError(path, f"written by a newer softmax-viewer (format version {version}); "
+                                f"this one reads versions up to {VERSION}")
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise PresetError(path, f"unknown key {unknown[0]!r}")
+    if "logits" not in data and "n_classes" not in data:
+        raise PresetError(path, 'needs "logits", or "n_classes" with a "generator"')
+    for key in ("name", "description"):
+        if key in data and not isinstance(data[key], str):
+            raise PresetError(path, f'"{key}" must be text, got {type(data[key]).__name__}')
+    for key in _NUMBER_KEYS:
+        if key in data:
+            v = data[key]
+            if not _is_number(v):
+                raise PresetError(path, f'"{key}" must be a number, got {v!r}')
+    if "target" in data and (isinstance(data["target"], bool) or not isinstance(data["target"], int)):
+        raise PresetError(path, f'"target" must be a whole class index, got {data["target"]!r}')
+    state_dict = {k: v for k, v in data.items() if k not in ("format", "version")}
+    if "logits" in data:
+        logits = data["logits"]
+        if not isinstance(logits, list):
+            raise PresetError(path, f'"logits" must be a list of numbers, got {type(logits).__name__}')
+        if not logits:
+            raise PresetError(path, '"logits" is empty: at least one class is needed')
+        values = []
+        for i, v in enumerate(logits):
+            if v == "-inf":
+                values.append(-math.inf)
+            elif _is_number(v):
+                values.append(float(v))
+            else:
+                raise PresetError(path, f'"logits"[{i}] must be a number or "-inf", got {v!r}')
+        state_dict["logits"] = values
+    if "labels" in data:
+        labels = data["labels"]
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise PresetError(path, '"labels" must be a list of text')
+    if "generator" in data and not isinstance(data["generator"], dict):
+        raise PresetError(path, '"generator" must be an object')
+    if "n_classes" in data:
+        n = data["n_classes"]
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise PresetError(path, f'"n_classes" must be a whole number, got {n!r}')
+    try:
+        return ExplorerState.from_dict(state_dict)
+    except (StateError, TypeError) as exc:
+        raise PresetError(path, str(exc)) from None
+
+
+def to_data(state: ExplorerState) -> dict:
+    """The preset of a state: every key, floats written so they read back exactly."""
+    d = state.to_dict()
+    data = {"format": FORMAT, "version": VERSION, "name": d.pop("name"), "description": d.pop("description")}
+    gen = d.pop("generator")
+    logits = d.pop("logits")
+    data["logits"] = ["-inf" if v == -math.inf else v for v in logits]
+    data.update(d)
+    data["generator"] = gen
+    return data
+
+
+def dumps(state: ExplorerState) -> str:
+    return json.dumps(to_data(state), indent=1, allow_nan=False) + "\n"
+
+
+def load(path) -> ExplorerState:
+    """Read and validate a preset file; PresetError names the file and what is wrong."""
+    p = Path(path)
+    if p.is_dir():
+        raise PresetError(p, "is a directory, not a preset file")
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise PresetError(p, "no such file") from None
+    except OSError as exc:
+        raise PresetError(p, f"cannot be read ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise PresetError(p, f"is {size:,} bytes; a preset is at most {MAX_BYTES:,}")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise PresetError(p, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PresetError(p, f"is not UTF-8 text (byte {exc.start})") from None
+    return parse(text, p)
+
+
+def save(state: ExplorerState, path) -> None:
+    """Write atomically: a temporary file in the same folder, flushed, then renamed.
+
+    A failed or interrupted save leaves any existing file at ``path`` whole.
+    """
+    p = Path(path)
+    text = dumps(state)
+    folder = p.parent if str(p.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise PresetError(p, f"cannot be written ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)          # mkstemp makes it private; a preset is not
+        os.replace(tmp, p)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise PresetError(p, f"cannot be written ({exc.strerror or exc})") from None
+        raise
+
+
+# ---- the gallery ----
+
+def gallery_dir() -> Path:
+    """assets/presets in a checkout; the installed copy otherwise."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "assets" / "presets"
+    if checkout.is_dir():
+        return checkout
+    from importlib import resources
+
+    return Path(str(resources.files("softmax_viewer.gallery")))
+
+
+def gallery() -> dict:
+    """Gallery presets by name (the file stem), in file-name order."""
+    return {p.stem: p for p in sorted(gallery_dir().glob(f"*{SUFFIX}"))}
+
+
+def resolve(name_or_path: str) -> Path:
+    """A gallery name or a file path; PresetError if it is neither."""
+    g = gallery()
+    if name_or_path in g:
+        return g[name_or_path]
+    p = Path(name_or_path)
+    if p.exists():
+        return p
+    names = ", ".join(g)
+    raise PresetError(name_or_path, f"no such file, and no gallery preset of that name (gallery: {names})")
+
+
+__all__ = ["FORMAT", "VERSION", "PresetError", "parse", "from_data", "to_data", "dumps", "load", "save",
+           "gallery", "gallery_dir", "resolve", "Generator"]

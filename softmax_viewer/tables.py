@@ -1,0 +1,103 @@
+"""The data behind each panel as CSV text. No Qt."""
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+
+from softmax_viewer.derived import Bundle
+
+PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
+
+
+def _fmt(v) -> str:
+    if isinstance(v, (float, np.floating)):
+        v = float(v)
+        if v != v:
+            return "nan"
+        if v in (float("inf"), float("-inf")):
+            return "inf" if v > 0 else "-inf"
+        return repr(v)
+    return str(v)
+
+
+def _write(header, rows) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([_fmt(v) for v in row])
+    return buf.getvalue()
+
+
+def panel_csv(bundle: Bundle, panel: str) -> str:
+    """The numbers a panel draws (for 'window': every class), as CSV with a header row."""
+    st = bundle.state
+    if panel in ("probabilities", "window"):
+        if panel == "window":
+            idx = np.arange(st.n_classes)
+            naive = None
+        else:
+            idx = bundle.probabilities.shown
+            naive = bundle.probabilities.naive_p
+        rows = []
+        for k, i in enumerate(idx):
+            row = [int(i), st.label(int(i)), float(st.logits[i]), float(bundle.u[i]), float(bundle.p[i]),
+                   float(bundle.log_p[i]), float(bundle.q[i]), float(bundle.grad[i])]
+            if naive is not None:
+                row.append(float(naive[k]))
+            rows.append(row)
+        header = ["class", "label", "logit_z", "u", "p", "log_p", "q", "grad_p_minus_q"]
+        if naive is not None:
+            header.append("textbook_p")
+        return _write(header, rows)
+    if panel == "lse":
+        d = bundle.lse
+        return _write([d.mode if d.mode == "scale" else "n_classes", "max_u", "lse_u", "max_u_plus_log_n"],
+                      zip(d.x, d.max_curve, d.lse_curve, d.bound_curve))
+    if panel == "loss":
+        d = bundle.loss
+        return _write(["margin", "hinge", "lse_hinge", "cross_entropy", "smoothed_cross_entropy"],
+                      zip(d.margin, d.hinge, d.lse_hinge, d.ce, d.smoothed_ce))
+    if panel == "surface":
+        d = bundle.surface
+        rows = ((d.zi[a], d.zj[b], d.values[a, b]) for a in range(d.zi.size) for b in range(d.zj.size))
+        return _write([f"z{d.i}", f"z{d.j}", d.loss], rows)
+    if panel == "gradient":
+        d = bundle.gradient
+        return _write(["class", "label", "grad_p_minus_q"],
+                      ((int(i), st.label(int(i)), float(g)) for i, g in zip(d.shown, d.grad)))
+    raise ValueError(f"unknown panel {panel!r}: use one of {', '.join(PANELS)}")
+
+
+def compute_json(bundle: Bundle) -> dict:
+    """The numbers the window shows, for `softmax-viewer compute --json`.
+
+    JSON has no infinities or NaN: those are written as the strings "inf", "-inf", "nan".
+    """
+    st = bundle.state
+    r = bundle.readout
+
+    def num(v):
+        v = float(v)
+        if v != v:
+            return "nan"
+        if v in (float("inf"), float("-inf")):
+            return "inf" if v > 0 else "-inf"
+        return v
+
+    def arr(a):
+        return [num(v) for v in np.asarray(a, dtype=float)]
+
+    return {
+        "n_classes": st.n_classes, "target": st.target, "scale": st.scale, "temperature": st.temperature,
+        "epsilon": st.epsilon, "labels": [st.label(i) for i in range(st.n_classes)],
+        "logits_z": arr(st.logits), "logits": arr(bundle.u),
+        "probabilities": arr(bundle.p), "log_probabilities": arr(bundle.log_p), "target_distribution": arr(bundle.q),
+        "max": num(r["max"]), "logsumexp": num(r["lse"]), "lse_minus_max": num(r["lse_minus_max"]),
+        "entropy": num(r["entropy"]), "perplexity": num(r["perplexity"]),
+        "cross_entropy": num(r["cross_entropy"]), "smoothed_cross_entropy": num(r["smoothed_cross_entropy"]),
+        "hinge": num(r["hinge"]), "lse_hinge": num(r["lse_hinge"]), "predicted": r["predicted"],
+        "gradient": arr(bundle.grad),
+    }
