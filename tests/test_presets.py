@@ -1,0 +1,200 @@
+"""Preset files: round trips, precise errors, atomic saves, the gallery."""
+import json
+import math
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from softmax_viewer import presets
+from softmax_viewer.derived import compute
+from softmax_viewer.presets import PresetError
+from softmax_viewer.state import ExplorerState, Generator
+
+BASE = {"format": "softmax-viewer-preset", "version": 1, "logits": [1.0, 2.0, 3.0]}
+
+
+def _write(tmp_path, data, name="p.json"):
+    p = tmp_path / name
+    p.write_text(data if isinstance(data, str) else json.dumps(data))
+    return p
+
+
+def test_minimal_preset_defaults_the_rest(tmp_path):
+    st = presets.load(_write(tmp_path, BASE))
+    assert st.logits.tolist() == [1, 2, 3]
+    assert (st.target, st.scale, st.temperature, st.epsilon) == (0, 1.0, 1.0, 0.0)
+
+
+def test_round_trip_of_every_key_is_exact(tmp_path):
+    st = ExplorerState(logits=[0.1, 1 / 3, -math.inf, 1e-300, -2.5e300, 7.0], labels=("a", "", "c"),
+                       target=5, scale=0.7, temperature=1 / 7, epsilon=0.1 + 0.2,
+                       generator=Generator(kind="gaussian", mean=1 / 9, std=0.3, seed=9),
+                       log_probabilities=True, lse_mode="n_classes", surface_loss="lse_hinge",
+                       surface_i=2, surface_j=4, name="ünïcode name", description="line one\nline two")
+    path = tmp_path / "x.json"
+    presets.save(st, path)
+    again = presets.load(path)
+    assert again.same_as(st)
+    assert [float(v) for v in again.logits] == [float(v) for v in st.logits]
+    assert again.epsilon == 0.1 + 0.2 and again.temperature == 1 / 7
+    for gen in (Generator(kind="linspace", low=-3.25, high=1e-5), Generator(kind="pad", pad_value=-0.1)):
+        s2 = st.replace(generator=gen)
+        presets.save(s2, path)
+        assert presets.load(path).generator == gen
+
+
+def test_generator_instead_of_logits(tmp_path):
+    data = {"format": "softmax-viewer-preset", "version": 1, "n_classes": 500,
+            "generator": {"kind": "linspace", "low": -10, "high": 10}, "target": 499}
+    st = presets.load(_write(tmp_path, data))
+    np.testing.assert_array_equal(st.logits, np.linspace(-10, 10, 500))
+    data["generator"] = {"kind": "gaussian", "mean": 0, "std": 2, "seed": 7}
+    st2 = presets.load(_write(tmp_path, data))
+    np.testing.assert_array_equal(st2.logits, 2 * np.random.default_rng(7).standard_normal(500))
+
+
+@pytest.mark.parametrize("text,needle", [
+    ('{"format": "softmax-viewer-preset",\n "version": 1,\n "logits": [1, 2,]}', "not valid JSON at line 3, column"),
+    ("[1, 2, 3]", "the top level must be an object"),
+    ('{"version": 1, "logits": [1]}', 'missing "format"'),
+    ('{"format": "other", "version": 1, "logits": [1]}', '"format" must be "softmax-viewer-preset"'),
+    ('{"format": "softmax-viewer-preset", "logits": [1]}', 'missing "version"'),
+    ('{"format": "softmax-viewer-preset", "version": 2, "logits": [1]}', "newer softmax-viewer (format version 2)"),
+    ('{"format": "softmax-viewer-preset", "version": "1", "logits": [1]}', '"version" must be a whole number'),
+    ('{"format": "softmax-viewer-preset", "version": 1}', 'needs "logits", or "n_classes"'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1], "colour": 3}', "unknown key 'colour'"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, NaN]}', "NaN is not allowed"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [Infinity]}', "Infinity is not allowed"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, "x"]}', '"logits"[1] must be a number or "-inf"'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": "1,2"}', '"logits" must be a list'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": []}', '"logits" is empty'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], "temperature": -1}',
+     "temperature must be >= 0"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], "temperature": "hot"}',
+     '"temperature" must be a number'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], "epsilon": 1.5}', "epsilon must be <= 1"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], "target": 2}',
+     "target 2 is out of range for 2 classes"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], "target": true}', '"target" must be'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1], "labels": [1]}', '"labels" must be a list of text'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "n_classes": 3, "generator": {"kind": "magic"}}',
+     "generator kind must be one of"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "n_classes": 3, "generator": {"kind": "linspace", "step": 1}}',
+     "unknown generator key 'step'"),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1], "name": 5}', '"name" must be text'),
+    ('{"format": "softmax-viewer-preset", "version": 1, "logits": [1], "view": {"zoom": 2}}', "unknown view key 'zoom'"),
+])
+def test_malformed_presets_name_the_problem(tmp_path, text, needle):
+    p = _write(tmp_path, text)
+    with pytest.raises(PresetError) as info:
+        presets.load(p)
+    assert needle in str(info.value)
+    assert str(p) in str(info.value)
+
+
+def test_directory_missing_huge_binary_and_unreadable_files(tmp_path, monkeypatch):
+    with pytest.raises(PresetError, match="is a directory"):
+        presets.load(tmp_path)
+    with pytest.raises(PresetError, match="no such file"):
+        presets.load(tmp_path / "nope.json")
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(presets.MAX_BYTES + 1)
+    with pytest.raises(PresetError, match="a preset is at most"):
+        presets.load(big)
+    binary = tmp_path / "bin.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(PresetError, match="not UTF-8"):
+        presets.load(binary)
+    ok = _write(tmp_path, BASE, "ok.json")
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(type(ok), "read_bytes", deny)
+    with pytest.raises(PresetError, match="cannot be read"):
+        presets.load(ok)
+
+
+def test_masked_logits_are_written_as_minus_inf_strings(tmp_path):
+    st = ExplorerState(logits=[1.0, -math.inf], target=0)
+    p = tmp_path / "m.json"
+    presets.save(st, p)
+    assert json.loads(p.read_text())["logits"] == [1.0, "-inf"]
+    assert presets.load(p).logits[1] == -math.inf
+
+
+def test_interrupted_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    p = tmp_path / "keep.json"
+    presets.save(ExplorerState(name="old"), p)
+    before = p.read_bytes()
+
+    def crash(*_a, **_k):
+        raise KeyboardInterrupt          # the process is stopped mid-save
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        presets.save(ExplorerState(name="new", logits=list(range(1000))), p)
+    assert p.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir()] == ["keep.json"]      # no temporary left behind
+
+
+def test_failed_save_reports_and_keeps_the_old_file(tmp_path, monkeypatch):
+    p = tmp_path / "keep.json"
+    presets.save(ExplorerState(name="old"), p)
+    before = p.read_bytes()
+
+    def full(*_a, **_k):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(PresetError, match="cannot be written"):
+        presets.save(ExplorerState(name="new"), p)
+    assert p.read_bytes() == before
+    with pytest.raises(PresetError, match="cannot be written"):
+        presets.save(ExplorerState(), tmp_path / "no" / "such" / "folder.json")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=6) | st.just("-inf"),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
+    max_leaves=20)
+keys = st.sampled_from(sorted(presets._TOP_KEYS) + ["extra"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(keys, json_values, max_size=8), st.booleans())
+def test_any_json_either_loads_or_gives_a_preset_error(data, with_header):
+    if with_header:
+        data = {**data, "format": "softmax-viewer-preset", "version": 1}
+    text = json.dumps(data)
+    try:
+        st_ = presets.parse(text)
+    except PresetError as exc:
+        assert exc.problem
+        return
+    assert isinstance(st_, ExplorerState)
+    again = presets.parse(presets.dumps(st_))
+    assert again.same_as(st_)
+
+
+def test_gallery_covers_every_seed_example():
+    g = presets.gallery()
+    assert len(g) >= 18
+    states = {name: presets.load(p) for name, p in g.items()}
+    for name, s in states.items():
+        assert s.name and len(s.description) > 60, name
+    by_logits = {tuple(float(v) for v in s.logits): s for s in states.values()}
+    assert (10.0, 2.0, 10000.0, 4.0) in by_logits and (10.0, 2.0, 40.0, 4.0) in by_logits
+    assert {s.scale for s in states.values() if list(s.logits) == [1, 2, 3, 4]} == {1.0, 10.0, 0.1}
+    temps = {s.temperature for s in states.values() if list(s.logits) == [38, 20, 40, 39]}
+    assert min(temps) < 0.01 and 1.0 in temps and max(temps) >= 100
+    assert {s.n_classes for s in states.values() if s.logits[0] == -10 and s.logits[-1] == 10} >= {10, 100, 500}
+    assert any(s.epsilon > 0 and list(s.logits) == [1.5, 1.2, 1.0] for s in states.values())
+    assert {s.surface_loss for s in states.values()} >= {"hinge", "lse_hinge", "ce"}
+
+
+@pytest.mark.parametrize("name", list(presets.gallery()))
+def test_every_gallery_preset_computes(name):
+    b = compute(presets.load(presets.gallery()[name]))
+    assert not np.isnan(b.p).any() and abs(b.p.sum() - 1) < 1e-9
