@@ -101,3 +101,25 @@ def compute_json(bundle: Bundle) -> dict:
         "hinge": num(r["hinge"]), "lse_hinge": num(r["lse_hinge"]), "predicted": r["predicted"],
         "gradient": arr(bundle.grad),
     }
+
+
+LABS = ("precision", "sampling", "overconfidence")
+
+
+def lab_csv(kind: str, data, state) -> str:
+    """The numbers behind a lab, as CSV."""
+    if kind == "precision":
+        return _write(["class", "label", "u", "textbook_p", "stable_p", "log_of_softmax", "log_softmax",
+                       "flag", "ulp_textbook", "ulp_stable"],
+                      ((i, state.label(i), float(data.u[i]), float(data.naive_p[i]), float(data.stable_p[i]),
+                        float(data.log_of_softmax[i]), float(data.log_softmax[i]), int(data.flags[i]),
+                        float(data.ulp_naive[i]), float(data.ulp_stable[i])) for i in range(data.u.size)))
+    if kind == "sampling":
+        return _write(["class", "label", "p", "sampled_p", "kept", "draws", "gumbel_perturbed", "relaxed"],
+                      ((i, state.label(i), float(data.p[i]), float(data.sample_p[i]), int(data.kept[i]),
+                        int(data.counts[i]), float(data.perturbed[i]), float(data.relaxed[i]))
+                       for i in range(data.p.size)))
+    if kind == "overconfidence":
+        return _write(["step", "loss", "norm", "gap", "max_p"],
+                      zip(data.steps.tolist(), data.loss, data.norm, data.gap, data.max_p))
+    raise ValueError(f"unknown lab {kind!r}: use one of {', '.join(LABS)}")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
-from softmax_viewer.tables import panel_csv
+from softmax_viewer.tables import lab_csv, panel_csv
 
 FORMATS = (".png", ".svg", ".pdf", ".csv")
 
@@ -114,6 +114,15 @@ def export(widget, bundle, panel: str, path, scale: float = 1.0) -> None:
         _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     else:
         raise ExportError(f"{path}: unknown format {suffix or '(none)'}; use one of {', '.join(FORMATS)}")
+
+
+def export_lab(lab, kind: str, path, scale: float = 1.0) -> None:
+    """A lab's plots to an image, or its numbers to CSV."""
+    if Path(path).suffix.lower() == ".csv":
+        text = lab_csv(kind, lab.data, lab.bundle.state)
+        _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    else:
+        export(lab, lab.bundle, kind, path, scale)
 
 
 def copy_image(widget) -> None:

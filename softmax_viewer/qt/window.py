@@ -147,6 +147,14 @@ class MainWindow(QMainWindow):
                      tip="Copy a picture of the window to the clipboard.")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q")      # StandardKey.Quit is empty offscreen
+        labs_menu = self.menuBar().addMenu("&Labs")
+        for key, title, tip in (
+                ("precision", "&Precision lab", "float16/32/64: where exp overflows, NaN, underflow, ulp errors."),
+                ("sampling", "&Sampling lab", "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax."),
+                ("overconfidence", "&Overconfidence experiment",
+                 "Gradient descent under one-hot and smoothed labels.")):
+            self._action(labs_menu, title, lambda _=False, k=key: self.open_lab(k), tip=tip)
+        self.labs_window = None
         self.presets_menu = self.menuBar().addMenu("&Presets")
         for name, path in presets.gallery().items():
             try:
@@ -170,6 +178,21 @@ class MainWindow(QMainWindow):
     def panel_widgets(self) -> dict:
         return {"probabilities": self.probabilities, "lse": self.lse, "loss": self.loss,
                 "surface": self.surface, "gradient": self.gradient, "readout": self.readout, "window": self}
+
+    # ---- labs ----
+    def labs(self):
+        if self.labs_window is None:
+            from softmax_viewer.qt.labs import LabsWindow
+
+            self.labs_window = LabsWindow(self.store, export_cb=self._export_lab_dialog)
+        return self.labs_window
+
+    def open_lab(self, key: str):
+        self.labs().show_lab(key)
+
+    def _export_lab_dialog(self, lab):
+        key = next(k for k, w in self.labs().labs.items() if w is lab)
+        self.export_dialog(key)
 
     def _add_panel_menus(self):
         """Each plot's right-click menu exports that panel."""
@@ -322,9 +345,14 @@ class MainWindow(QMainWindow):
 
     def export_to(self, key: str, path, scale: float = 1.0) -> bool:
         self.store.flush()
-        widget = self.panel_widgets()[key]
         try:
-            exporting.export(widget, self.store.bundle, key, path, scale)
+            if key in ("precision", "sampling", "overconfidence"):
+                lab = self.labs().labs[key]
+                if lab.data is None or lab.bundle is not self.store.bundle:
+                    lab.update_state(self.store.bundle)
+                exporting.export_lab(lab, key, path, scale)
+            else:
+                exporting.export(self.panel_widgets()[key], self.store.bundle, key, path, scale)
         except (OSError, ValueError) as exc:
             self.report_error("Cannot export", str(exc))
             return False

@@ -1,0 +1,310 @@
+"""The three labs' numbers: precision, sampling, and the overconfidence experiment. No Qt.
+
+Each takes the explorer's state (logits, scale, temperature, epsilon, target)
+plus its own settings, and returns a frozen bundle for its panel.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from softmax_viewer import stable
+from softmax_viewer.state import ExplorerState
+
+DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
+
+
+# ---------------------------------------------------------------------------
+# precision lab
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PrecisionData:
+    dtype: str
+    u: np.ndarray                 # u = s z / T rounded to dtype (may overflow to inf)
+    naive_p: np.ndarray           # textbook exp(u) / sum exp(u) in dtype
+    stable_p: np.ndarray          # stable.softmax in dtype
+    log_of_softmax: np.ndarray    # log(stable p) in dtype: -inf where p underflowed
+    log_softmax: np.ndarray       # stable.log_softmax in dtype: finite
+    flags: np.ndarray             # 0 ok, 1 exp overflowed to inf, 2 NaN, 3 underflowed to 0
+    exp_threshold: float          # log(max finite of dtype): exp overflows above it
+    ulp_naive: np.ndarray         # |naive p - reference| in ulps of dtype (inf where not finite)
+    ulp_stable: np.ndarray        # same for the stable softmax
+    summary: str
+
+
+def exp_overflow_threshold(dtype) -> float:
+    """The largest x whose exp is finite in ``dtype``: about 11.09, 88.72, 709.78."""
+    return float(np.log(np.finfo(dtype).max.astype(np.float64)))
+
+
+def _ulps(values, ref64, dtype) -> np.ndarray:
+    v = np.asarray(values, dtype=np.float64)
+    ref_d = ref64.astype(dtype)
+    spacing = np.spacing(np.abs(ref_d)).astype(np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        err = np.abs(v - ref64) / spacing
+    return np.where(np.isfinite(v), err, np.inf)
+
+
+def precision(state: ExplorerState, dtype: str = "float32") -> PrecisionData:
+    if dtype not in DTYPES:
+        raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
+    dt = DTYPES[dtype]
+    sz = state.scale * np.asarray(state.logits)
+    t = state.temperature
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        u64 = sz / t if t > 0 else np.where(sz == 0, 0.0, np.copysign(np.inf, sz))
+        u = u64.astype(dt)
+        ex = np.exp(u)
+    naive = stable.naive_softmax(u)
+    stable_p = stable.softmax(u) if np.isfinite(u).any() else np.full(u.shape, np.nan, dt)
+    if t > 0 and np.all(np.isfinite(u) | np.isneginf(u)) and np.isfinite(np.max(u)):
+        ls = stable.log_softmax(u)
+    else:
+        ls = np.full(u.shape, np.nan, dt)
+    with np.errstate(divide="ignore"):
+        log_of = np.log(stable_p)
+    ref = stable.softmax(sz, temperature=t)           # float64 reference of the true p
+    flags = np.zeros(u.size, dtype=np.int8)
+    flags[np.isposinf(ex)] = 1
+    flags[np.isnan(naive)] = 2
+    flags[(naive == 0) & (ref > 0)] = 3
+    over, nan_, under = int(np.sum(np.isposinf(ex))), int(np.sum(flags == 2)), int(np.sum(flags == 3))
+    thr = exp_overflow_threshold(dt)
+    summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
+               f"{under} underflowed to 0; stable worst error "
+               f"{np.max(_ulps(stable_p, ref, dt)):.3g} ulp")
+    return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
+                         _ulps(stable_p, ref, dt), summary)
+
+
+# ---------------------------------------------------------------------------
+# sampling lab
+# ---------------------------------------------------------------------------
+
+ORDERS = ("temperature_first", "truncate_first")
+
+
+@dataclass(frozen=True)
+class SamplingData:
+    p: np.ndarray                 # softmax(u): the model's distribution
+    sample_p: np.ndarray          # the distribution actually sampled (truncated, renormalised)
+    kept: np.ndarray              # bool: classes the truncation keeps
+    counts: np.ndarray            # draws per class, class order
+    n: int
+    argmax: int
+    gumbel_noise: np.ndarray      # g of the single Gumbel-max draw shown
+    perturbed: np.ndarray         # log sample_p + g (-inf where truncated)
+    sampled: int                  # argmax of perturbed: one draw from sample_p
+    relaxed: np.ndarray           # Gumbel-softmax: softmax((log sample_p + g) / tau)
+    order: str
+    summary: str
+
+
+def truncate(p: np.ndarray, top_k: int | None = None, top_p: float | None = None,
+             min_p: float | None = None) -> np.ndarray:
+    """Which classes survive top-k, top-p (nucleus) and min-p, applied together."""
+    n = p.size
+    keep = p > 0
+    if top_k is not None:
+        if top_k < 1:
+            raise ValueError(f"top_k must be >= 1, got {top_k}")
+        if top_k < n:
+            kth = np.partition(-p, top_k - 1)[top_k - 1]
+            order = np.argsort(-p, kind="stable")[:top_k]
+            k_mask = np.zeros(n, dtype=bool)
+            k_mask[order] = True
+            keep &= k_mask
+            del kth
+    if top_p is not None:
+        if not 0 < top_p <= 1:
+            raise ValueError(f"top_p must be in (0, 1], got {top_p}")
+        order = np.argsort(-p, kind="stable")
+        cum = np.cumsum(p[order])
+        # the smallest prefix whose mass reaches top_p
+        last = int(np.searchsorted(cum, top_p * (1 - 1e-12)))
+        p_mask = np.zeros(n, dtype=bool)
+        p_mask[order[: last + 1]] = True
+        keep &= p_mask
+    if min_p is not None:
+        if not 0 <= min_p <= 1:
+            raise ValueError(f"min_p must be in [0, 1], got {min_p}")
+        keep &= p >= min_p * p.max()
+    if not keep.any():
+        keep[int(np.argmax(p))] = True
+    return keep
+
+
+def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | None = None,
+             top_p: float | None = None, min_p: float | None = None, order: str = "temperature_first",
+             gumbel_tau: float = 1.0) -> SamplingData:
+    """Draw ``n`` samples from p (after truncation) with a seed.
+
+    ``order``: "temperature_first" truncates the tempered p; "truncate_first"
+    chooses the kept classes from p at T = 1 and then applies the temperature to
+    them.  The histogram's draws use the inverse CDF, which has exactly the
+    distribution of Gumbel-max at O(N + n log N); the single draw shown is a
+    Gumbel-max draw with its noise, and the relaxed sample is Gumbel-softmax.
+    """
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {order!r}")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"n must be a whole number >= 0, got {n!r}")
+    if not gumbel_tau > 0:
+        raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
+    sz = state.scale * np.asarray(state.logits)
+    t = state.temperature
+    p = stable.softmax(sz, temperature=t)
+    if order == "temperature_first":
+        kept = truncate(p, top_k, top_p, min_p)
+        logq = np.where(kept, stable.log_softmax(sz, temperature=t), -np.inf)
+    else:
+        kept = truncate(stable.softmax(sz), top_k, top_p, min_p)
+        logq = np.where(kept, sz, -np.inf)
+        logq = stable.log_softmax(logq, temperature=t)
+    sample_p = stable.softmax(logq)
+    rng = np.random.default_rng(seed)
+    # the n draws: inverse CDF on sample_p
+    cdf = np.cumsum(sample_p)
+    cdf /= cdf[-1]
+    draws = np.searchsorted(cdf, rng.random(n), side="right")
+    draws = np.minimum(draws, p.size - 1)
+    counts = np.bincount(draws, minlength=p.size)
+    # one Gumbel-max draw, shown with its noise
+    g = -np.log(-np.log(rng.random(p.size)))
+    with np.errstate(invalid="ignore"):
+        perturbed = logq + g
+    sampled = int(np.argmax(perturbed))
+    relaxed = stable.softmax(np.where(np.isfinite(perturbed), perturbed, -np.inf), temperature=gumbel_tau)
+    am = int(np.argmax(p))
+    summary = (f"argmax: {state.label(am)} (p = {p[am]:.3g}); this draw: {state.label(sampled)} "
+               f"(p = {p[sampled]:.3g}); {int(kept.sum())} of {p.size} classes kept")
+    return SamplingData(p, sample_p, kept, counts, int(n), am, g, perturbed, sampled, relaxed, order, summary)
+
+
+# ---------------------------------------------------------------------------
+# the overconfidence experiment (seed 002)
+# ---------------------------------------------------------------------------
+
+LOSSES = ("ce", "smoothed_ce", "hinge")
+MODES = ("logits", "linear")
+
+
+def gap_bound(epsilon: float, n_classes: int) -> float:
+    """With label smoothing the optimal logit gap is log((1 - eps + eps/K) / (eps/K))."""
+    if epsilon <= 0:
+        return math.inf
+    k = n_classes
+    return math.log((1 - epsilon + epsilon / k) / (epsilon / k))
+
+
+def _loss_and_grad(u: np.ndarray, y: np.ndarray, loss: str, eps: float):
+    """Mean loss over rows of u (R, K) and its gradient with respect to u."""
+    r = np.arange(u.shape[0])
+    k = u.shape[1]
+    if loss == "hinge":
+        rivals = u.copy()
+        rivals[r, y] = -np.inf
+        j = np.argmax(rivals, axis=1)
+        margin = rivals[r, j] - u[r, y]
+        active = margin > 0
+        g = np.zeros_like(u)
+        g[r[active], j[active]] = 1.0
+        g[r[active], y[active]] -= 1.0
+        return float(np.mean(np.maximum(margin, 0.0))), g / u.shape[0]
+    e = eps if loss == "smoothed_ce" else 0.0
+    lp = stable.log_softmax(u, axis=1)
+    q = np.full(u.shape, e / k)
+    q[r, y] += 1 - e
+    loss_v = float(np.mean(-np.sum(np.where(q > 0, q * lp, 0.0), axis=1)))
+    return loss_v, (np.exp(lp) - q) / u.shape[0]
+
+
+def blobs(n_classes: int, per_class: int = 30, seed: int = 0):
+    """2-D points in n_classes Gaussian blobs around a circle (the linear mode's data)."""
+    rng = np.random.default_rng(seed)
+    angles = 2 * np.pi * np.arange(n_classes) / n_classes
+    centres = 2.0 * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    x = np.concatenate([c + 0.6 * rng.standard_normal((per_class, 2)) for c in centres])
+    y = np.repeat(np.arange(n_classes), per_class)
+    return x, y
+
+
+@dataclass(frozen=True)
+class TrainingRun:
+    mode: str
+    loss_name: str
+    steps: np.ndarray             # 0..S
+    loss: np.ndarray              # per step (after each update; loss[0] at the start)
+    norm: np.ndarray              # ||u|| (logits mode) or mean ||W x + b|| (linear mode)
+    gap: np.ndarray               # u_y - max rival (mean over points in linear mode)
+    max_p: np.ndarray             # p of the predicted class (mean over points)
+    logits: np.ndarray            # (S + 1, K) the logits z after each step (logits mode)
+    bound: float                  # the label-smoothing gap bound (inf without smoothing)
+
+
+def train(state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "ce",
+          mode: str = "logits", seed: int = 0) -> TrainingRun:
+    """Gradient descent from the current logits (or a linear classifier of 2-D points).
+
+    The softmax sees u = s z / T as everywhere else; the gradient with respect to
+    z is (s / T) dL/du.  Under a one-hot target the gap grows without bound; with
+    eps > 0 and the smoothed loss it settles at ``gap_bound(eps, K)``.
+    """
+    if loss not in LOSSES:
+        raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= 1_000_000:
+        raise ValueError(f"steps must be a whole number in 0..1000000, got {steps!r}")
+    if not (lr > 0 and math.isfinite(lr)):
+        raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
+    if state.temperature == 0:
+        raise ValueError("training needs a temperature > 0 (at T = 0 the gradient is 0 or infinite)")
+    s, t, eps = state.scale, state.temperature, state.epsilon
+    c = s / t
+    k = state.n_classes
+    out = {key: np.empty(steps + 1) for key in ("loss", "norm", "gap", "max_p")}
+    if mode == "logits":
+        z = np.array(state.logits, dtype=np.float64)
+        z = np.where(np.isfinite(z), z, -1e3)          # a masked class stays far below
+        y = np.array([state.target])
+        hist = np.empty((steps + 1, k))
+        for i in range(steps + 1):
+            u = (c * z)[None, :]
+            lv, g = _loss_and_grad(u, y, loss, eps)
+            p = stable.softmax(u[0])
+            rivals = np.delete(u[0], state.target)
+            out["loss"][i] = lv
+            out["norm"][i] = float(np.linalg.norm(u))
+            out["gap"][i] = float(u[0, state.target] - rivals.max()) if rivals.size else 0.0
+            out["max_p"][i] = float(p.max())
+            hist[i] = z
+            if i < steps:
+                z = z - lr * c * g[0]
+        return TrainingRun(mode, loss, np.arange(steps + 1), out["loss"], out["norm"], out["gap"],
+                           out["max_p"], hist, gap_bound(eps, k) if loss == "smoothed_ce" else math.inf)
+    x, y = blobs(k, seed=seed)
+    rng = np.random.default_rng(seed + 1)
+    w = 0.01 * rng.standard_normal((2, k))
+    b = np.zeros(k)
+    r = np.arange(y.size)
+    for i in range(steps + 1):
+        u = c * (x @ w + b)
+        lv, g = _loss_and_grad(u, y, loss, eps)
+        p = stable.softmax(u, axis=1)
+        rivals = u.copy()
+        rivals[r, y] = -np.inf
+        out["loss"][i] = lv
+        out["norm"][i] = float(np.mean(np.linalg.norm(u, axis=1)))
+        out["gap"][i] = float(np.mean(u[r, y] - rivals.max(axis=1))) if k > 1 else 0.0
+        out["max_p"][i] = float(np.mean(p.max(axis=1)))
+        if i < steps:
+            gz = c * g
+            w = w - lr * (x.T @ gz)
+            b = b - lr * gz.sum(axis=0)
+    return TrainingRun(mode, loss, np.arange(steps + 1), out["loss"], out["norm"], out["gap"], out["max_p"],
+                       np.zeros((0, k)), gap_bound(eps, k) if loss == "smoothed_ce" else math.inf)

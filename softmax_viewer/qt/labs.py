@@ -1,0 +1,405 @@
+"""The labs window: precision, sampling and the overconfidence experiment.
+
+Each lab follows the main window's state through the store and recomputes when
+it is visible; each plot's right-click menu exports it like the other panels.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSpinBox,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from softmax_viewer import labs
+from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TextCache, class_ticks
+
+TOP = 200
+
+
+def _shown(p: np.ndarray, target: int) -> np.ndarray:
+    if p.size <= 500:
+        return np.arange(p.size)
+    from softmax_viewer.derived import _top
+
+    return _top(np.nan_to_num(p, nan=0.0), TOP, target)
+
+
+def _spin(lo, hi, value, tip, decimals=None, special=None):
+    w = QSpinBox() if decimals is None else QDoubleSpinBox()
+    if decimals is not None:
+        w.setDecimals(decimals)
+    w.setRange(lo, hi)
+    w.setValue(value)
+    w.setKeyboardTracking(False)
+    w.setToolTip(tip)
+    if special:
+        w.setSpecialValueText(special)
+    return w
+
+
+class LabPanel(QWidget):
+    """A lab: controls on top, a grid of plots, a summary line."""
+
+    changed = Signal()
+    title = ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.controls = QFormLayout()
+        self.plots_widget = pg.GraphicsLayoutWidget()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 10pt; padding: 2px;")
+        lay = QVBoxLayout(self)
+        top = QWidget()
+        top.setLayout(self.controls)
+        lay.addWidget(top)
+        lay.addWidget(self.plots_widget, 1)
+        lay.addWidget(self.summary)
+        self.text = TextCache()
+        self.bundle = None
+        self.data = None
+
+    def add_plot(self, row, col, title, **kw):
+        p = self.plots_widget.addPlot(row=row, col=col, **kw)
+        p.setTitle(title, size="10pt")
+        return p
+
+    def plots(self):
+        return [item for item in self.plots_widget.ci.items if isinstance(item, pg.PlotItem)]
+
+    def update_state(self, bundle) -> None:     # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class PrecisionLab(LabPanel):
+    title = "Precision"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.dtype = QComboBox()
+        self.dtype.addItems(list(labs.DTYPES))
+        self.dtype.setCurrentText("float32")
+        self.dtype.setToolTip("The float type the softmax is computed in: exp overflows above about "
+                              "11.09 (float16), 88.72 (float32), 709.78 (float64).")
+        self.controls.addRow("dtype", self.dtype)
+        self.dtype.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.u_plot = self.add_plot(0, 0, "u in the chosen dtype; red above exp's overflow threshold")
+        self.u_ok = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
+        self.u_over = pg.BarGraphItem(x=[], height=[], width=0.6, brush=RED, pen=None)
+        self.threshold = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
+                                         label="exp overflows above {value:.2f}",
+                                         labelOpts={"position": 0.2, "color": RED})
+        for item in (self.u_ok, self.u_over, self.threshold):
+            self.u_plot.addItem(item)
+        self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
+        self.p_stable = pg.BarGraphItem(x=[], height=[], width=0.4, brush=BLUE, pen=None)
+        self.p_naive = pg.BarGraphItem(x=[], height=[], width=0.4, brush=GREY, pen=None)
+        self.p_flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2))
+        for item in (self.p_stable, self.p_naive, self.p_flags):
+            self.p_plot.addItem(item)
+        self.log_plot = self.add_plot(1, 0, "log(softmax) (grey, −∞ marked ▼) beside log_softmax (blue)")
+        self.log_naive = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.4, brush=GREY, pen=None)
+        self.log_stable = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.4, brush=BLUE, pen=None)
+        self.log_flags = pg.ScatterPlotItem([], [], symbol="t", size=12, brush=RED, pen=None)
+        for item in (self.log_naive, self.log_stable, self.log_flags):
+            self.log_plot.addItem(item)
+        self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
+        self.ulp_plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.ulp_naive = self.ulp_plot.plot([], [], pen=None, symbol="o", symbolSize=7, symbolBrush=GREY,
+                                            name="textbook")
+        self.ulp_stable = self.ulp_plot.plot([], [], pen=None, symbol="s", symbolSize=7, symbolBrush=BLUE,
+                                             name="stable")
+        self.ulp_plot.setLogMode(y=True)
+
+    def update_state(self, bundle):
+        st = bundle.state
+        d = labs.precision(st, self.dtype.currentText())
+        self.bundle, self.data = bundle, d
+        idx = _shown(bundle.p, st.target)
+        x = np.arange(idx.size, dtype=float)
+        u = d.u[idx].astype(np.float64)
+        finite_u = np.where(np.isfinite(u), u, np.where(u > 0, d.exp_threshold * 1.2, 0.0))
+        over = u > d.exp_threshold
+        self.u_ok.setOpts(x=x[~over], height=finite_u[~over], width=0.6)
+        self.u_over.setOpts(x=x[over], height=finite_u[over], width=0.6)
+        self.threshold.setValue(d.exp_threshold)
+        hi = max(float(np.max(finite_u)) if finite_u.size else 0.0, d.exp_threshold) * 1.1
+        lo = min(float(np.min(finite_u)) if finite_u.size else 0.0, 0.0)
+        self.u_plot.setYRange(lo - 0.05 * abs(hi - lo), hi, padding=0)
+        naive = d.naive_p[idx].astype(np.float64)
+        self.p_stable.setOpts(x=x - 0.2, height=np.nan_to_num(d.stable_p[idx].astype(np.float64)), width=0.4)
+        self.p_naive.setOpts(x=x + 0.2, height=np.where(np.isfinite(naive), naive, 0.0), width=0.4)
+        bad = np.flatnonzero(~np.isfinite(naive))
+        self.p_flags.setData(x[bad] + 0.2, np.full(bad.size, 0.5))
+        self.p_plot.setYRange(0, 1.05, padding=0)
+        lo_ = d.log_of_softmax[idx].astype(np.float64)
+        ls = d.log_softmax[idx].astype(np.float64)
+        finite = np.concatenate([lo_[np.isfinite(lo_)], ls[np.isfinite(ls)], [0.0]])
+        floor = float(finite.min()) * 1.1 - 1.0
+        self.log_naive.setOpts(x=x + 0.2, y0=np.zeros(x.size), y1=np.where(np.isfinite(lo_), lo_, floor), width=0.4)
+        self.log_stable.setOpts(x=x - 0.2, y0=np.zeros(x.size), y1=np.where(np.isfinite(ls), ls, floor), width=0.4)
+        ninf = np.flatnonzero(np.isneginf(lo_))
+        self.log_flags.setData(x[ninf] + 0.2, np.full(ninf.size, floor))
+        self.log_plot.setYRange(floor * 1.05, 0.5, padding=0)
+        ulp_n = d.ulp_naive[idx]
+        ulp_s = d.ulp_stable[idx]
+        cap = 1e18
+        self.ulp_naive.setData(x, np.clip(np.where(np.isfinite(ulp_n), ulp_n, cap), 0.01, cap))
+        self.ulp_stable.setData(x, np.clip(np.where(np.isfinite(ulp_s), ulp_s, cap), 0.01, cap))
+        ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
+        for p in self.plots():
+            self.text.ticks(p.getAxis("bottom"), ticks)
+        self.summary.setText(d.summary + ". Errors off the chart (∞) are drawn at 1e18.")
+
+
+class SamplingLab(LabPanel):
+    title = "Sampling"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.n = _spin(1, 1_000_000, 10_000, "How many samples to draw.")
+        self.seed = _spin(0, 2**31 - 1, 0, "Random seed: the same seed gives the same draws.")
+        self.top_k = _spin(0, 1_000_000, 0, "Keep only the k most probable classes (off at 0).", special="off")
+        self.top_p = _spin(0.0, 1.0, 1.0, "Nucleus: keep the smallest set of classes whose mass reaches p "
+                                          "(off at 1).", decimals=3)
+        self.min_p = _spin(0.0, 1.0, 0.0, "Keep classes with p >= min_p · p_max (off at 0).", decimals=3,
+                           special="off")
+        self.order = QComboBox()
+        self.order.addItems(["temperature, then truncate", "truncate (at T = 1), then temperature"])
+        self.order.setToolTip("Truncating before or after the temperature changes which classes survive.")
+        self.tau = _spin(0.01, 100.0, 1.0, "Temperature of the Gumbel-softmax relaxed sample.", decimals=2)
+        self.again = QPushButton("Draw again")
+        self.again.setToolTip("Next seed: new draws.")
+        row1 = QHBoxLayout()
+        for lab, w in (("samples", self.n), ("seed", self.seed), ("", self.again)):
+            if lab:
+                row1.addWidget(QLabel(lab))
+            row1.addWidget(w)
+        row2 = QHBoxLayout()
+        for lab, w in (("top-k", self.top_k), ("top-p", self.top_p), ("min-p", self.min_p)):
+            row2.addWidget(QLabel(lab))
+            row2.addWidget(w)
+        self.controls.addRow("Draws", row1)
+        self.controls.addRow("Truncation", row2)
+        self.controls.addRow("Order", self.order)
+        self.controls.addRow("Gumbel-softmax τ", self.tau)
+        for w in (self.n, self.seed, self.top_k, self.top_p, self.min_p, self.tau):
+            w.valueChanged.connect(lambda _v: self.changed.emit())
+        self.order.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.again.clicked.connect(lambda: self.seed.setValue(self.seed.value() + 1))
+        self.hist_plot = self.add_plot(0, 0, "share of draws (blue) against p (orange); grey: truncated")
+        self.hist = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
+        self.cut = pg.BarGraphItem(x=[], height=[], width=0.6, brush=(200, 200, 200), pen=None)
+        self.p_line = pg.PlotDataItem([], [], pen=pg.mkPen(ORANGE, width=3), connect="pairs")
+        for item in (self.cut, self.hist, self.p_line):
+            self.hist_plot.addItem(item)
+        self.gumbel_plot = self.add_plot(0, 1, "one Gumbel-max draw: log p + g; the winner is the sample")
+        self.perturbed = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=PURPLE, pen=None)
+        self.winner = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=GREEN, pen=None)
+        self.logp_marks = pg.ScatterPlotItem([], [], symbol="_", size=20, pen=pg.mkPen("k", width=2))
+        for item in (self.perturbed, self.winner, self.logp_marks):
+            self.gumbel_plot.addItem(item)
+        self.relaxed_plot = self.add_plot(1, 0, "Gumbel-softmax relaxed sample: softmax((log p + g)/τ)", colspan=2)
+        self.relaxed = pg.BarGraphItem(x=[], height=[], width=0.6, brush=GREEN, pen=None)
+        self.relaxed_plot.addItem(self.relaxed)
+
+    def settings(self) -> dict:
+        return dict(n=int(self.n.value()), seed=int(self.seed.value()),
+                    top_k=int(self.top_k.value()) or None,
+                    top_p=float(self.top_p.value()) if self.top_p.value() < 1.0 else None,
+                    min_p=float(self.min_p.value()) or None,
+                    order=labs.ORDERS[self.order.currentIndex()], gumbel_tau=float(self.tau.value()))
+
+    def update_state(self, bundle):
+        st = bundle.state
+        if st.temperature == 0:
+            self.summary.setText("T = 0 is argmax: there is nothing to sample. Raise the temperature.")
+            return
+        d = labs.sampling(st, **self.settings())
+        self.bundle, self.data = bundle, d
+        idx = _shown(d.p, st.target)
+        x = np.arange(idx.size, dtype=float)
+        share = d.counts[idx] / max(d.n, 1)
+        kept = d.kept[idx]
+        self.hist.setOpts(x=x, height=share, width=0.6)
+        self.cut.setOpts(x=x[~kept], height=d.p[idx][~kept], width=0.6)
+        self.p_line.setData(np.repeat(x, 2) + np.tile([-0.35, 0.35], x.size), np.repeat(d.p[idx], 2))
+        self.hist_plot.setYRange(0, max(1e-9, float(max(share.max(), d.p[idx].max()))) * 1.08, padding=0)
+        pert = d.perturbed[idx]
+        fin = pert[np.isfinite(pert)]
+        floor = float(fin.min()) - 1.0 if fin.size else -1.0
+        top = np.where(np.isfinite(pert), pert, floor)
+        win = idx == d.sampled
+        self.perturbed.setOpts(x=x[~win], y0=np.full((~win).sum(), floor), y1=top[~win], width=0.6)
+        self.winner.setOpts(x=x[win], y0=np.full(win.sum(), floor), y1=top[win], width=0.6)
+        logq = np.log(np.where(d.sample_p[idx] > 0, d.sample_p[idx], np.nan))
+        self.logp_marks.setData(x[np.isfinite(logq)], logq[np.isfinite(logq)])
+        self.relaxed.setOpts(x=x, height=d.relaxed[idx], width=0.6)
+        ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
+        for p in self.plots():
+            self.text.ticks(p.getAxis("bottom"), ticks)
+        ps = d.sample_p[d.sampled]
+        why = (f"— not the argmax: a class with sampling probability {ps:.3g} wins about "
+               f"{ps * 100:.3g} draws in 100" if d.sampled != d.argmax else "— this time the argmax won")
+        self.summary.setText(
+            f"<b>argmax</b>: {st.label(d.argmax)} (p = {d.p[d.argmax]:.3g}) &nbsp;|&nbsp; "
+            f"<b>sampled</b>: {st.label(d.sampled)} (p = {d.p[d.sampled]:.3g}) {why}. "
+            f"{int(d.kept.sum())} of {d.p.size} classes kept "
+            f"({'temperature first' if d.order == 'temperature_first' else 'truncation first'}).")
+
+
+class OverconfidenceLab(LabPanel):
+    title = "Overconfidence"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.addItems(["the logits themselves", "a linear classifier of 2-D points"])
+        self.loss = QComboBox()
+        self.loss.addItems(["softmax CE (one-hot)", "label-smoothed CE (ε from the main window)", "hinge"])
+        self.lr = _spin(0.0001, 100.0, 0.5, "Learning rate of gradient descent.", decimals=4)
+        self.steps = _spin(1, 100_000, 300, "Number of gradient steps.")
+        self.play = QPushButton("Play")
+        self.step_button = QPushButton("Step")
+        self.reset = QPushButton("Reset")
+        for b, tip in ((self.play, "Run the descent step by step (again to pause)."),
+                       (self.step_button, "One more step."), (self.reset, "Back to step 0.")):
+            b.setToolTip(tip)
+        row = QHBoxLayout()
+        for lab, w in (("lr", self.lr), ("steps", self.steps)):
+            row.addWidget(QLabel(lab))
+            row.addWidget(w)
+        for b in (self.play, self.step_button, self.reset):
+            row.addWidget(b)
+        self.controls.addRow("Train", self.mode)
+        self.controls.addRow("Loss", self.loss)
+        self.controls.addRow("Descent", row)
+        for w in (self.mode, self.loss):
+            w.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for w in (self.lr, self.steps):
+            w.valueChanged.connect(lambda _v: self.changed.emit())
+        self.position = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(30)
+        self.timer.timeout.connect(self._tick)
+        self.play.clicked.connect(self.toggle_play)
+        self.step_button.clicked.connect(lambda: self.goto(self.position + 1))
+        self.reset.clicked.connect(lambda: self.goto(0))
+        self.curves = {}
+        specs = (("loss", "loss", BLUE, 0, 0), ("norm", "logit norm ‖u‖", PURPLE, 0, 1),
+                 ("gap", "target's logit gap u_y − max rival", ORANGE, 1, 0), ("max_p", "max p", GREEN, 1, 1))
+        for key, title, colour, r, c in specs:
+            plot = self.add_plot(r, c, title)
+            plot.setLabel("bottom", "step")
+            self.curves[key] = plot.plot([], [], pen=pg.mkPen(colour, width=2), **AA_CURVE)
+            self.curves[key + "_now"] = plot.plot([], [], pen=None, symbol="o", symbolSize=8, symbolBrush=colour)
+            if key == "gap":
+                self.bound = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
+                                             label="ε bound",
+                                             labelOpts={"position": 0.35, "color": RED})
+                plot.addItem(self.bound)
+        self.run = None
+
+    def toggle_play(self):
+        if self.timer.isActive():
+            self.timer.stop()
+            self.play.setText("Play")
+        else:
+            if self.run is not None and self.position >= self.run.steps[-1]:
+                self.position = 0
+            self.timer.start()
+            self.play.setText("Pause")
+
+    def _tick(self):
+        if self.run is None or self.position >= self.run.steps[-1]:
+            self.timer.stop()
+            self.play.setText("Play")
+            return
+        self.goto(self.position + max(1, int(self.run.steps[-1]) // 150))
+
+    def goto(self, k: int):
+        if self.run is None:
+            return
+        self.position = int(min(max(k, 0), self.run.steps[-1]))
+        self._draw()
+
+    def update_state(self, bundle):
+        st = bundle.state
+        self.bundle = bundle
+        if st.temperature == 0:
+            self.run = None
+            self.summary.setText("Training needs T > 0: at T = 0 the gradient is 0 or infinite.")
+            return
+        self.run = labs.train(st, steps=int(self.steps.value()), lr=float(self.lr.value()),
+                              loss=labs.LOSSES[self.loss.currentIndex()], mode=labs.MODES[self.mode.currentIndex()])
+        self.data = self.run
+        self.position = min(self.position, int(self.run.steps[-1]))
+        self._draw()
+
+    def _draw(self):
+        r = self.run
+        k = self.position
+        for key in ("loss", "norm", "gap", "max_p"):
+            y = getattr(r, key)
+            self.curves[key].setData(r.steps[: k + 1], y[: k + 1])
+            self.curves[key + "_now"].setData([r.steps[k]], [y[k]])
+        for plot in self.plots():
+            plot.setXRange(0, max(1, r.steps[-1]), padding=0.02)
+        if math.isfinite(r.bound):
+            self.bound.setValue(r.bound)
+            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {r.bound:.4g}")
+            self.bound.show()
+        else:
+            self.bound.hide()
+        what = "the logits" if r.mode == "logits" else "a linear classifier"
+        bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
+                 else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")
+        self.summary.setText(f"Step {k} of {int(r.steps[-1])} ({what}): loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
+                             f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}.")
+
+
+class LabsWindow(QMainWindow):
+    """The three labs in tabs, following the explorer's state."""
+
+    def __init__(self, store, export_cb=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("softmax viewer — labs")
+        self.store = store
+        self.tabs = QTabWidget()
+        self.precision = PrecisionLab()
+        self.sampling = SamplingLab()
+        self.overconfidence = OverconfidenceLab()
+        self.labs = {"precision": self.precision, "sampling": self.sampling, "overconfidence": self.overconfidence}
+        for lab in self.labs.values():
+            self.tabs.addTab(lab, lab.title)
+            lab.changed.connect(self.refresh)
+            if export_cb is not None:
+                for plot in lab.plots():
+                    menu = plot.getViewBox().menu
+                    menu.addSeparator()
+                    menu.addAction("Export this lab…").triggered.connect(
+                        lambda _=False, w=lab: export_cb(w))
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        store.bundle_ready.connect(lambda _b: self.refresh())
+        self.resize(1300, 850)
+
+    def current(self) -> LabPanel:
+        return self.tabs.currentWidget()
+
+    def refresh(self):
+        """Recompute the visible lab (hidden ones catch up when shown)."""
+        if self.isVisible() or self.testAttribute(Qt.WA_DontShowOnScreen):
+            self.current().update_state(self.store.bundle)
+
+    def show_lab(self, key: str):
+        self.tabs.setCurrentWidget(self.labs[key])
+        self.show()
+        self.raise_()
+        self.refresh()
