@@ -2,7 +2,9 @@
 
     softmax-viewer [state options] [--screenshot FILE.png]
     softmax-viewer export  [state options] --panel PANEL --out FILE [--scale K]
-    softmax-viewer compute [state options] --json
+    softmax-viewer compute [state options] [--dtype float16|float32|float64] --json
+    softmax-viewer sample  [state options] --n N --seed S [--top-k K] [--top-p P] [--min-p M] --json
+    softmax-viewer train   [state options] --steps N --lr R [--loss ce|smoothed_ce|hinge] --json
     softmax-viewer presets
 
 State options: --preset NAME|FILE, --logits=Z1,Z2,..., --set KEY=VALUE (repeatable;
@@ -19,7 +21,7 @@ from softmax_viewer.state import SETTABLE_KEYS, ExplorerState, StateError, parse
 
 PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
-COMMANDS = ("export", "compute", "presets")
+COMMANDS = ("export", "compute", "sample", "train", "presets")
 
 
 class UsageError(Exception):
@@ -50,7 +52,29 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command == "compute":
         ap = _Parser(prog="softmax-viewer compute", description="Print the numbers the window shows.")
         _state_options(ap)
+        ap.add_argument("--dtype", choices=("float16", "float32", "float64"),
+                        help="also give the textbook formula's probabilities in this dtype")
         ap.add_argument("--json", action="store_true", required=True, help="as one JSON object")
+        return ap
+    if command == "sample":
+        ap = _Parser(prog="softmax-viewer sample", description="Draw samples from p with a seed.")
+        _state_options(ap)
+        ap.add_argument("--n", type=int, required=True, help="number of draws")
+        ap.add_argument("--seed", type=int, default=0)
+        ap.add_argument("--top-k", type=int, help="keep the k most probable classes")
+        ap.add_argument("--top-p", type=float, help="nucleus: the smallest set reaching mass p")
+        ap.add_argument("--min-p", type=float, help="keep classes with p >= min_p * p_max")
+        ap.add_argument("--order", choices=("temperature_first", "truncate_first"), default="temperature_first")
+        ap.add_argument("--json", action="store_true", required=True)
+        return ap
+    if command == "train":
+        ap = _Parser(prog="softmax-viewer train", description="Gradient descent on the logits.")
+        _state_options(ap)
+        ap.add_argument("--steps", type=int, required=True)
+        ap.add_argument("--lr", type=float, required=True)
+        ap.add_argument("--loss", choices=("ce", "smoothed_ce", "hinge"), default="ce")
+        ap.add_argument("--mode", choices=("logits", "linear"), default="logits")
+        ap.add_argument("--json", action="store_true", required=True)
         return ap
     if command == "presets":
         return _Parser(prog="softmax-viewer presets", description="List the preset gallery.")
@@ -97,8 +121,59 @@ def _compute(args) -> int:
     from softmax_viewer.tables import compute_json
 
     st = state_from_args(args) or ExplorerState()
-    json.dump(compute_json(compute(st)), sys.stdout, allow_nan=False)
+    out = compute_json(compute(st))
+    if args.dtype is not None:
+        from softmax_viewer import labs
+        from softmax_viewer.tables import json_number
+
+        d = labs.precision(st, args.dtype)
+        out["dtype"] = args.dtype
+        out["naive_probabilities"] = [json_number(v) for v in d.naive_p.astype(float)]
+        out["dtype_probabilities"] = [json_number(v) for v in d.stable_p.astype(float)]
+        out["exp_overflow_threshold"] = d.exp_threshold
+    _print_json(out)
+    return 0
+
+
+def _print_json(obj) -> None:
+    json.dump(obj, sys.stdout, allow_nan=False)
     sys.stdout.write("\n")
+
+
+def _sample(args) -> int:
+    from softmax_viewer import labs
+
+    st = state_from_args(args) or ExplorerState()
+    if args.n < 0:
+        raise UsageError(f"--n {args.n}: must be >= 0")
+    if st.temperature == 0:
+        raise UsageError("--set temperature=0 is argmax: there is nothing to sample")
+    try:
+        d = labs.sampling(st, n=args.n, seed=args.seed, top_k=args.top_k, top_p=args.top_p,
+                          min_p=args.min_p, order=args.order)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _print_json({"n": d.n, "seed": args.seed, "counts": d.counts.tolist(), "kept": d.kept.tolist(),
+                 "probabilities": d.p.tolist(), "sampled_probabilities": d.sample_p.tolist(),
+                 "argmax": d.argmax, "order": d.order})
+    return 0
+
+
+def _train(args) -> int:
+    from softmax_viewer import labs
+    from softmax_viewer.tables import json_number
+
+    st = state_from_args(args) or ExplorerState()
+    try:
+        r = labs.train(st, steps=args.steps, lr=args.lr, loss=args.loss, mode=args.mode)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    out = {"mode": r.mode, "loss_name": r.loss_name, "steps": args.steps, "lr": args.lr,
+           "loss": [json_number(v) for v in r.loss], "norm": r.norm.tolist(), "gap": r.gap.tolist(),
+           "max_p": r.max_p.tolist(), "gap_bound": json_number(r.bound)}
+    if r.mode == "logits":
+        out["logits"] = [[json_number(v) for v in row] for row in r.logits]
+    _print_json(out)
     return 0
 
 
@@ -140,6 +215,10 @@ def main(argv=None) -> int:
             return _compute(args)
         if command == "presets":
             return _presets()
+        if command == "sample":
+            return _sample(args)
+        if command == "train":
+            return _train(args)
         if command == "export":
             return _export(args)
         state = state_from_args(args)

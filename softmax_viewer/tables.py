@@ -71,6 +71,16 @@ def panel_csv(bundle: Bundle, panel: str) -> str:
     raise ValueError(f"unknown panel {panel!r}: use one of {', '.join(PANELS)}")
 
 
+def json_number(v):
+    """A float for JSON: infinities and NaN become the strings "inf", "-inf", "nan"."""
+    v = float(v)
+    if v != v:
+        return "nan"
+    if v in (float("inf"), float("-inf")):
+        return "inf" if v > 0 else "-inf"
+    return v
+
+
 def compute_json(bundle: Bundle) -> dict:
     """The numbers the window shows, for `softmax-viewer compute --json`.
 
@@ -79,13 +89,7 @@ def compute_json(bundle: Bundle) -> dict:
     st = bundle.state
     r = bundle.readout
 
-    def num(v):
-        v = float(v)
-        if v != v:
-            return "nan"
-        if v in (float("inf"), float("-inf")):
-            return "inf" if v > 0 else "-inf"
-        return v
+    num = json_number
 
     def arr(a):
         return [num(v) for v in np.asarray(a, dtype=float)]

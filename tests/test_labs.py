@@ -1,0 +1,274 @@
+"""The labs: precision, sampling, the overconfidence experiment; their window and commands."""
+import json
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from softmax_viewer import labs, stable
+from softmax_viewer.state import ExplorerState, Generator
+
+SEED3 = ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2)
+
+
+# ---- precision ----
+
+@pytest.mark.parametrize("dtype,threshold", [("float16", 11.09), ("float32", 88.72), ("float64", 709.78)])
+def test_exp_overflow_thresholds(dtype, threshold):
+    assert labs.exp_overflow_threshold(labs.DTYPES[dtype]) == pytest.approx(threshold, abs=0.01)
+
+
+def test_precision_flags_the_textbook_overflow():
+    for dtype in labs.DTYPES:
+        d = labs.precision(SEED3, dtype)
+        assert np.isnan(d.naive_p[2]) and d.flags[2] == 2
+        assert d.stable_p[2] == 1 and d.stable_p.dtype == labs.DTYPES[dtype]
+        assert np.isneginf(d.log_of_softmax[0])                 # log of an underflowed p
+        assert np.isfinite(d.log_softmax).all()                  # log_softmax stays finite
+        assert d.log_softmax[0] == pytest.approx(-9990, rel=1e-3)
+        assert d.ulp_stable.max() <= 1.0
+
+
+def test_float16_overflows_where_float64_does_not():
+    st = ExplorerState(logits=[12.0, 1.0, 0.0], target=0)
+    assert labs.precision(st, "float16").flags[0] == 2          # exp(12) = inf in float16
+    assert (labs.precision(st, "float64").flags == 0).all()
+    d = labs.precision(st, "float16")
+    np.testing.assert_allclose(d.stable_p.astype(float), stable.softmax([12.0, 1.0, 0.0]), rtol=1e-3)
+
+
+def test_precision_rejects_unknown_dtype():
+    with pytest.raises(ValueError, match="dtype must be one of"):
+        labs.precision(SEED3, "float8")
+
+
+# ---- sampling ----
+
+def test_same_seed_same_draws_and_counts_follow_p():
+    st = ExplorerState(logits=[3.0, 2.0, 1.0, 0.5, -1.0], target=0)
+    a = labs.sampling(st, n=200_000, seed=4)
+    b = labs.sampling(st, n=200_000, seed=4)
+    np.testing.assert_array_equal(a.counts, b.counts)
+    assert a.counts.sum() == 200_000
+    p = stable.softmax([3.0, 2.0, 1.0, 0.5, -1.0])
+    # chi-square against p, 4 degrees of freedom: 30 is far in the tail
+    chi2 = np.sum((a.counts - 200_000 * p) ** 2 / (200_000 * p))
+    assert chi2 < 30
+    assert not np.array_equal(a.counts, labs.sampling(st, n=200_000, seed=5).counts)
+
+
+def test_gumbel_max_draw_is_the_argmax_of_perturbed_log_p():
+    st = ExplorerState(logits=[1.0, 1.1, 0.9], target=0)
+    wins = np.zeros(3)
+    for seed in range(3000):
+        d = labs.sampling(st, n=0, seed=seed)
+        assert d.sampled == int(np.argmax(d.perturbed))
+        wins[d.sampled] += 1
+    np.testing.assert_allclose(wins / 3000, stable.softmax([1.0, 1.1, 0.9]), atol=0.03)
+
+
+@pytest.mark.parametrize("kw,kept", [
+    ({"top_k": 2}, [True, True, False, False]),
+    ({"top_p": 0.7}, [True, True, False, False]),
+    ({"top_p": 0.5}, [True, False, False, False]),
+    ({"min_p": 0.3}, [True, True, False, False]),
+    ({"top_k": 3, "min_p": 0.5}, [True, False, False, False]),
+])
+def test_truncation(kw, kept):
+    p = np.array([0.6, 0.25, 0.1, 0.05])
+    np.testing.assert_array_equal(labs.truncate(p, **kw), kept)
+
+
+def test_truncation_order_changes_the_result():
+    st = ExplorerState(logits=[2.0, 1.9, 0.0, -0.1], target=0, temperature=5.0)
+    first = labs.sampling(st, n=10, top_p=0.6, order="temperature_first")
+    after = labs.sampling(st, n=10, top_p=0.6, order="truncate_first")
+    assert first.kept.sum() != after.kept.sum()
+    assert abs(after.sample_p.sum() - 1) < 1e-12 and np.all(after.sample_p[~after.kept] == 0)
+
+
+def test_truncated_classes_are_never_drawn():
+    st = ExplorerState(logits=[3.0, 2.0, 1.0, 0.5, -1.0], target=0)
+    d = labs.sampling(st, n=50_000, seed=1, top_k=2)
+    assert d.counts[2:].sum() == 0 and d.counts.sum() == 50_000
+
+
+def test_gumbel_softmax_is_a_distribution_that_sharpens_with_tau():
+    st = ExplorerState(logits=[1.0, 2.0, 3.0], target=0)
+    soft = labs.sampling(st, n=0, seed=2, gumbel_tau=10.0).relaxed
+    hard = labs.sampling(st, n=0, seed=2, gumbel_tau=0.01).relaxed
+    assert abs(soft.sum() - 1) < 1e-12 and soft.max() < 0.5 and hard.max() > 0.99
+
+
+@pytest.mark.parametrize("kw,match", [({"top_k": 0}, "top_k"), ({"top_p": 1.5}, "top_p"), ({"min_p": -1}, "min_p"),
+                                      ({"n": -1}, "n must"), ({"order": "x"}, "order"), ({"gumbel_tau": 0}, "Gumbel")])
+def test_sampling_arguments(kw, match):
+    with pytest.raises(ValueError, match=match):
+        labs.sampling(ExplorerState(), **kw)
+
+
+def test_many_samples_over_many_classes():
+    big = ExplorerState(generator=Generator(kind="gaussian", std=2.0)).with_n_classes(100_000)
+    d = labs.sampling(big, n=100_000, seed=0)
+    assert d.counts.sum() == 100_000 and d.counts.size == 100_000
+
+
+# ---- the overconfidence experiment ----
+
+def test_one_hot_gap_grows_without_bound():
+    r = labs.train(ExplorerState(logits=[1.5, 1.2, 1.0], target=0), steps=3000, lr=1.0)
+    assert np.all(np.diff(r.loss) <= 1e-15)
+    assert r.gap[-1] > r.gap[1000] > r.gap[100] > 5
+    assert math.isinf(r.bound)
+
+
+@pytest.mark.parametrize("eps,k", [(0.1, 3), (0.2, 5)])
+def test_label_smoothing_stops_the_gap_at_the_bound(eps, k):
+    st = ExplorerState(logits=list(np.linspace(1, 0, k)), target=0, epsilon=eps)
+    r = labs.train(st, steps=3000, lr=1.0, loss="smoothed_ce")
+    bound = math.log((1 - eps + eps / k) / (eps / k))
+    assert r.bound == pytest.approx(bound)
+    assert r.gap[-1] == pytest.approx(bound, rel=1e-6)
+
+
+def test_hinge_stops_once_the_margin_is_met():
+    r = labs.train(ExplorerState(logits=[1.0, 2.0, 0.0], target=0), steps=50, lr=0.3, loss="hinge")
+    assert r.loss[-1] == 0 and r.gap[-1] >= 0
+
+
+def test_linear_classifier_mode_learns_and_smoothing_bounds_its_gap():
+    one_hot = labs.train(ExplorerState(logits=[0.0, 0.0, 0.0], target=0), steps=400, lr=0.5, mode="linear")
+    smooth = labs.train(ExplorerState(logits=[0.0, 0.0, 0.0], target=0, epsilon=0.2), steps=400, lr=0.5,
+                        mode="linear", loss="smoothed_ce")
+    assert one_hot.loss[-1] < one_hot.loss[0] and one_hot.max_p[-1] > 0.9
+    assert smooth.gap[-1] < one_hot.gap[-1] and smooth.max_p[-1] < one_hot.max_p[-1]
+
+
+def test_gradient_step_matches_finite_differences():
+    st = ExplorerState(logits=[0.3, -0.2, 0.5], target=1, scale=2.0, temperature=0.5, epsilon=0.1)
+    r = labs.train(st, steps=1, lr=1e-3, loss="smoothed_ce")
+    z0, z1 = r.logits
+    step = (z0 - z1) / 1e-3                      # = dL/dz
+    c = st.scale / st.temperature
+    expected = c * (stable.softmax(c * z0) - stable.smooth_labels(1, 3, 0.1))
+    np.testing.assert_allclose(step, expected, rtol=1e-9)
+
+
+@pytest.mark.parametrize("kw,match", [({"steps": -1}, "steps"), ({"lr": 0}, "lr"), ({"loss": "l2"}, "loss"),
+                                      ({"mode": "mlp"}, "mode")])
+def test_training_arguments(kw, match):
+    with pytest.raises(ValueError, match=match):
+        labs.train(ExplorerState(), **kw)
+
+
+# ---- the labs window ----
+
+@pytest.fixture
+def labs_window(qtbot):
+    from softmax_viewer.qt.window import MainWindow
+    w = MainWindow(ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    lw = w.labs()
+    qtbot.addWidget(lw)
+    return w, lw
+
+
+def test_labs_follow_the_state_live(labs_window):
+    w, lw = labs_window
+    lw.show_lab("precision")
+    assert np.isnan(lw.precision.data.naive_p[2])
+    w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
+    w.store.flush()
+    assert np.isfinite(lw.precision.data.naive_p).all()
+    lw.precision.dtype.setCurrentText("float16")
+    assert lw.precision.data.dtype == "float16"
+    lw.show_lab("sampling")
+    lw.sampling.top_k.setValue(2)
+    assert lw.sampling.data.kept.sum() == 2
+    heights = np.asarray(lw.sampling.hist.opts["height"], dtype=float)
+    np.testing.assert_allclose(heights, lw.sampling.data.counts / lw.sampling.data.n)
+    w.controls.temperature.spin.setValue(3.0)
+    w.store.flush()
+    np.testing.assert_allclose(lw.sampling.data.p, stable.softmax(np.array([1.0, 2, 3, 4]) / 3.0))
+
+
+def test_overconfidence_play_step_reset(labs_window, qtbot):
+    w, lw = labs_window
+    w.store.set_state(w.store.state.replace(logits=np.array([1.5, 1.2, 1.0]), target=0, epsilon=0.1))
+    lw.show_lab("overconfidence")
+    lab = lw.overconfidence
+    lab.loss.setCurrentIndex(1)
+    assert lab.position == 0
+    lab.step_button.click()
+    assert lab.position == 1
+    lab.toggle_play()
+    qtbot.waitUntil(lambda: lab.position >= 50, timeout=5000)
+    lab.toggle_play()
+    lab.reset.click()
+    assert lab.position == 0
+    lab.goto(10**9)
+    x, y = lab.curves["gap"].getData()
+    assert y[-1] == pytest.approx(labs.gap_bound(0.1, 3), rel=1e-3)
+
+
+@pytest.mark.parametrize("key", ["precision", "sampling", "overconfidence"])
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf", ".csv"])
+def test_labs_export(labs_window, tmp_path, key, suffix):
+    w, lw = labs_window
+    lw.show_lab(key)
+    out = tmp_path / f"{key}{suffix}"
+    errors = []
+    w.report_error = lambda title, text: errors.append(text)
+    assert w.export_to(key, out), errors
+    from tests.test_qt_files import _check_file
+    _check_file(out)
+
+
+# ---- commands ----
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "softmax_viewer", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_compute_with_dtype_gives_textbook_probabilities():
+    r = _run("compute", "--logits=10,2,10000,4", "--dtype", "float32", "--json")
+    d = json.loads(r.stdout)
+    assert d["naive_probabilities"] == [0.0, 0.0, "nan", 0.0]
+    assert d["probabilities"] == [0.0, 0.0, 1.0, 0.0]
+
+
+def test_sample_command_is_reproducible():
+    args = ("sample", "--preset", "14-temperature-1", "--n", "5000", "--seed", "9", "--top-p", "0.95", "--json")
+    a, b = _run(*args), _run(*args)
+    assert a.returncode == 0, a.stderr
+    da = json.loads(a.stdout)
+    assert da["counts"] == json.loads(b.stdout)["counts"] and sum(da["counts"]) == 5000
+    assert len(da["counts"]) == 4
+
+
+def test_train_command_prints_logits_and_loss():
+    r = _run("train", "--logits=1.5,1.2,1.0", "--set", "target=0", "--set", "epsilon=0.1", "--steps", "500",
+             "--lr", "1", "--loss", "smoothed_ce", "--json")
+    d = json.loads(r.stdout)
+    assert len(d["loss"]) == 501 and len(d["logits"]) == 501 and len(d["logits"][0]) == 3
+    z = np.array(d["logits"][-1])
+    assert z[0] - z[1:].max() == pytest.approx(d["gap_bound"], rel=1e-4)
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["sample", "--n", "10", "--top-p", "2", "--json"], "top_p must be in (0, 1]"),
+    (["sample", "--n", "-5", "--json"], "--n -5: must be >= 0"),
+    (["sample", "--n", "5", "--set", "temperature=0", "--json"], "nothing to sample"),
+    (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a finite number > 0"),
+    (["train", "--steps", "x", "--lr", "1", "--json"], "invalid int value: 'x'"),
+    (["compute", "--dtype", "float8", "--json"], "invalid choice: 'float8'"),
+])
+def test_lab_command_errors(args, needle):
+    r = _run(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], r.stderr
