@@ -135,6 +135,44 @@ def truncate(p: np.ndarray, top_k: int | None = None, top_p: float | None = None
     return keep
 
 
+#: above this many Gumbel variates (draws x kept classes) the draws use the inverse CDF
+GUMBEL_BUDGET = 1_000_000
+
+
+def _draw_counts(logq, sample_p, kept, n, rng) -> np.ndarray:
+    """Draws per class: Gumbel-max over the kept classes, or its exact equivalent when large.
+
+    Gumbel-max: each draw is argmax_i (log q_i + g_i) with g_i ~ Gumbel(0, 1).
+    When n x (kept classes) exceeds GUMBEL_BUDGET the counts come from the
+    inverse CDF with the n uniforms made already sorted (normalised partial sums
+    of n + 1 exponentials): the same distribution at O(N + n).
+    """
+    support = np.flatnonzero(kept & np.isfinite(logq))
+    counts = np.zeros(logq.size, dtype=np.int64)
+    m = support.size
+    if n * m <= GUMBEL_BUDGET:
+        lq = logq[support].astype(np.float32)
+        chunk = max(1, GUMBEL_BUDGET // (4 * max(m, 1)))
+        done = 0
+        while done < n:
+            c = min(chunk, n - done)
+            # float32 is plenty for sampling noise and its logs are several times faster
+            with np.errstate(divide="ignore"):
+                g = -np.log(-np.log(rng.random((c, m), dtype=np.float32)))
+            winners = np.argmax(lq + g, axis=1)
+            counts[support] += np.bincount(winners, minlength=m)
+            done += c
+        return counts
+    cdf = np.cumsum(sample_p)
+    cdf /= cdf[-1]
+    e = np.cumsum(rng.standard_exponential(n + 1))
+    uniforms = e[:-1] / e[-1]
+    edges = np.searchsorted(uniforms, cdf, side="left")
+    counts = np.diff(np.concatenate([[0], edges]))
+    counts[-1] += n - counts.sum()
+    return counts
+
+
 def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | None = None,
              top_p: float | None = None, min_p: float | None = None, order: str = "temperature_first",
              gumbel_tau: float = 1.0) -> SamplingData:
@@ -142,9 +180,9 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
 
     ``order``: "temperature_first" truncates the tempered p; "truncate_first"
     chooses the kept classes from p at T = 1 and then applies the temperature to
-    them.  The histogram's draws use the inverse CDF, which has exactly the
-    distribution of Gumbel-max at O(N + n log N); the single draw shown is a
-    Gumbel-max draw with its noise, and the relaxed sample is Gumbel-softmax.
+    them.  The draws are Gumbel-max (see ``_draw_counts`` for very large
+    n x N); the single draw shown is a Gumbel-max draw with its noise, and the
+    relaxed sample is Gumbel-softmax.
     """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {order!r}")
@@ -164,16 +202,7 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
         logq = stable.log_softmax(logq, temperature=t)
     sample_p = stable.softmax(logq)
     rng = np.random.default_rng(seed)
-    # the n draws by the inverse CDF, with the n uniforms made already sorted
-    # (normalised partial sums of n + 1 exponentials): O(N + n), no sort, and
-    # the counts have exactly the distribution of n Gumbel-max draws
-    cdf = np.cumsum(sample_p)
-    cdf /= cdf[-1]
-    e = np.cumsum(rng.standard_exponential(n + 1))
-    uniforms = e[:-1] / e[-1]
-    edges = np.searchsorted(uniforms, cdf, side="left")
-    counts = np.diff(np.concatenate([[0], edges]))
-    counts[-1] += n - counts.sum()
+    counts = _draw_counts(logq, sample_p, kept, n, rng)
     # one Gumbel-max draw, shown with its noise
     g = -np.log(-np.log(rng.random(p.size)))
     with np.errstate(invalid="ignore"):

@@ -207,7 +207,7 @@ def test_panel_items_hold_the_stable_numbers(win, st):
     assert np.nanmin(ce) >= 0
     img = win.surface.image.image
     assert img.shape == (81, 81) and np.isfinite(img).all()
-    assert f"{stable.cross_entropy(u, st.target):.6g}" in win.readout.label.text()
+    assert f"{stable.cross_entropy(u, st.target):.6g}" in win.readout.text()
 
 
 def test_log_axis_uses_log_softmax(win):
@@ -234,7 +234,7 @@ def test_extremes_in_the_window(win, name):
     assert not np.isnan(heights).any()
     assert not np.isnan(_gradient_bars(win)).any()
     assert np.isfinite(win.surface.image.image).all()
-    assert "NaN" not in win.readout.label.text().replace("textbook", "")
+    assert "NaN" not in win.readout.text().replace("textbook", "")
     if EXTREMES[name].n_classes > 500:
         assert heights.size == 200
 

@@ -234,33 +234,37 @@ class ControlPanel(QWidget):
         self._ask(lambda s: s.with_generator(gen))
 
     def show_state(self, st: ExplorerState) -> None:
+        """Follow the state, touching only widgets whose value differs.
+
+        Setting a spin box's value or range, even to the same thing, repaints it
+        and can relayout the whole column; during a drag only one value moves.
+        """
         widgets = (self.target, self.n_classes, self.generator, self.pad_value, self.low, self.high,
                    self.mean, self.std, self.seed, self.prob_axis, self.lse_mode, self.surface_loss,
                    self.surface_i, self.surface_j)
         for w in widgets:
             w.blockSignals(True)
-        self.scale.show_value(st.scale)
-        self.temperature.show_value(st.temperature)
-        self.epsilon.show_value(st.epsilon)
+        for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon)):
+            if w.value() != v:
+                w.show_value(v)
         n = st.n_classes
         for w in (self.target, self.surface_i, self.surface_j):
-            w.setMaximum(n - 1)
-        self.target.setValue(st.target)
-        self.target_label.setText(st.label(st.target))
-        self.n_classes.setValue(n)
+            if w.maximum() != n - 1:
+                w.setMaximum(n - 1)
         g = st.generator
-        self.generator.setCurrentIndex(self._kinds.index(g.kind))
-        self.gen_stack.setCurrentIndex(self._kinds.index(g.kind))
-        self.pad_value.setValue(g.pad_value)
-        self.low.setValue(g.low)
-        self.high.setValue(g.high)
-        self.mean.setValue(g.mean)
-        self.std.setValue(g.std)
-        self.seed.setValue(g.seed)
-        self.prob_axis.setCurrentIndex(int(st.log_probabilities))
-        self.lse_mode.setCurrentIndex(0 if st.lse_mode == "scale" else 1)
-        self.surface_loss.setCurrentIndex(self._losses.index(st.surface_loss))
-        self.surface_i.setValue(st.surface_i)
-        self.surface_j.setValue(st.surface_j)
+        kind = self._kinds.index(g.kind)
+        for w, v in ((self.target, st.target), (self.n_classes, n), (self.pad_value, g.pad_value),
+                     (self.low, g.low), (self.high, g.high), (self.mean, g.mean), (self.std, g.std),
+                     (self.seed, g.seed), (self.surface_i, st.surface_i), (self.surface_j, st.surface_j)):
+            if w.value() != v:
+                w.setValue(v)
+        for w, i in ((self.generator, kind), (self.gen_stack, kind), (self.prob_axis, int(st.log_probabilities)),
+                     (self.lse_mode, 0 if st.lse_mode == "scale" else 1),
+                     (self.surface_loss, self._losses.index(st.surface_loss))):
+            if w.currentIndex() != i:
+                w.setCurrentIndex(i)
+        label = st.label(st.target)
+        if self.target_label.text() != label:
+            self.target_label.setText(label)
         for w in widgets:
             w.blockSignals(False)

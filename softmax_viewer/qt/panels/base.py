@@ -24,6 +24,17 @@ def finite_or_nan(a) -> np.ndarray:
     return np.where(np.isfinite(a), a, np.nan)
 
 
+def nice_ceiling(v: float) -> float:
+    """The next of 1, 2, 2.5, 5 x 10^k at or above v (ranges that do not move every tick)."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    k = np.floor(np.log10(v))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * 10 ** k >= v * (1 - 1e-12):
+            return float(m * 10 ** k)
+    return float(10 ** (k + 1))
+
+
 def class_ticks(classes, labels_of, by_rank: bool, limit: int = 24):
     """Tick labels for a bar axis: class labels when few, sparse ranks when many."""
     n = len(classes)

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from softmax_viewer.qt.panels.base import BLUE, RED, TextCache, class_ticks
+from softmax_viewer.qt.panels.base import BLUE, RED, TextCache, class_ticks, nice_ceiling
 
 
 class GradientPanel(QWidget):
@@ -43,6 +43,7 @@ class GradientPanel(QWidget):
         self.setToolTip(self.tooltip)
         self.bundle = None
         self.text = TextCache()
+        self._yrange = None
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
@@ -55,9 +56,10 @@ class GradientPanel(QWidget):
         self.bars_down.setOpts(x=x[~up], height=d.grad[~up], width=0.6)
         self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank))
         self.plot.setXRange(-0.7, n - 0.3, padding=0)
-        top = float(np.max(np.abs(d.grad))) if n else 1.0
-        top = top if top > 0 else 1.0
-        self.plot.setYRange(-top * 1.1, top * 1.1, padding=0)
+        top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
+        if self._yrange != top:                      # axes are redrawn only when the range moves
+            self._yrange = top
+            self.plot.setYRange(-top, top, padding=0.02)
         self.text.label(self.plot, "bottom", "class (top by |p − q|)" if d.by_rank else "class")
         k = d.jac_classes.size
         jac = d.jacobian

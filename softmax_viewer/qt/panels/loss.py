@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan
+from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan, nice_ceiling
 
 
 class LossPanel(PlotPanel):
@@ -52,5 +52,8 @@ class LossPanel(PlotPanel):
                 top = max(top, float(np.nanmax(near, initial=0.0)))
         self.markers.setData([x_mark] * 4, finite_or_nan(ys), brush=self._marker_brushes)
         self.vline.setValue(x_mark)
-        self.plot.setXRange(d.margin[0], d.margin[-1], padding=0)
-        self.plot.setYRange(0, max(top, 1.0) * 1.05, padding=0)
+        ranges = (float(d.margin[0]), float(d.margin[-1]), nice_ceiling(max(top, 1.0)))
+        if ranges != getattr(self, "_ranges", None):   # axes are redrawn only when a range moves
+            self._ranges = ranges
+            self.plot.setXRange(ranges[0], ranges[1], padding=0)
+            self.plot.setYRange(0, ranges[2], padding=0.02)

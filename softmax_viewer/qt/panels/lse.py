@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREY, RED, PlotPanel, finite_or_nan
+from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREY, RED, PlotPanel, finite_or_nan, nice_ceiling
 
 
 class LsePanel(PlotPanel):
@@ -40,17 +40,25 @@ class LsePanel(PlotPanel):
         self.marker.setData([mx, mx, mx], finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound]))
         self.vline.setValue(math.log10(mx))
         self.text.label(self.plot, "bottom", d.xlabel)
-        # x: a decade either side of the current point; y: what the curves do
-        # within a factor of two of it, so the gap max .. max + log N shows
-        lo_x, hi_x = max(d.x[0], mx / 10), min(d.x[-1], mx * 10)
-        self.plot.setXRange(math.log10(lo_x), math.log10(hi_x), padding=0.02)
+        # x: whole decades around the current point; y: what the curves do within
+        # a factor of two of it, widened in steps, so that the axes are redrawn
+        # only when the view really moves (and the gap max .. max + log N shows)
+        lo_x = max(math.log10(d.x[0]), math.floor(math.log10(mx)) - 1)
+        hi_x = min(math.log10(d.x[-1]), math.ceil(math.log10(mx)) + 1)
         near = (d.x >= mx / 2) & (d.x <= mx * 2)
-        ys = np.concatenate([d.max_curve[near], d.bound_curve[near],
-                             [d.marker_max, d.marker_bound]])
+        ys = np.concatenate([d.max_curve[near], d.bound_curve[near], [d.marker_max, d.marker_bound]])
         ys = ys[np.isfinite(ys)]
         if ys.size:
             lo, hi = float(ys.min()), float(ys.max())
-            pad = max(0.08 * (hi - lo), 0.25)
-            self.plot.setYRange(lo - pad, hi + pad, padding=0)
+            step = nice_ceiling(max(hi - lo, 0.5)) / 4
+            lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
+            view = (lo_x, hi_x, lo, hi)
         else:
-            self.plot.enableAutoRange(axis="y")
+            view = (lo_x, hi_x, None, None)
+        if view != getattr(self, "_view", None):
+            self._view = view
+            self.plot.setXRange(lo_x, hi_x, padding=0.02)
+            if view[2] is not None:
+                self.plot.setYRange(view[2], view[3], padding=0.02)
+            else:
+                self.plot.enableAutoRange(axis="y")

@@ -1,65 +1,105 @@
 """The numbers, with the formulas they come from."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from softmax_viewer.qt.table import format_number
 
-
-def _row(name, formula, value):
-    return (f"<tr><td><b>{name}</b></td><td style='color:#555'>{formula}</td>"
-            f"<td align='right'><tt>{value}</tt></td></tr>")
+# (key, name, formula); a formula may use {eps}, {n}, {y}
+ROWS = (
+    ("max", "max", "max<sub>i</sub> u<sub>i</sub>"),
+    ("lse", "LSE", "log Σ<sub>i</sub> e<sup>u<sub>i</sub></sup>"),
+    ("lse_minus_max", "LSE − max", "= −log p<sub>max</sub> ∈ [0, log N]"),
+    ("log_n", "log N", "N = {n}"),
+    ("entropy", "entropy H", "−Σ p<sub>i</sub> log p<sub>i</sub>"),
+    ("perplexity", "perplexity", "e<sup>H</sup>"),
+    ("mean", "mean u", "(1/N) Σ u<sub>i</sub>"),
+    ("variance", "var u", "(1/N) Σ (u<sub>i</sub> − ū)²"),
+    ("norm", "‖u‖", "√Σ u<sub>i</sub>²"),
+    ("predicted", "predicted", "argmax<sub>i</sub> p<sub>i</sub>"),
+    ("p_target", "p<sub>y</sub>", "y = {y}"),
+    ("cross_entropy", "CE", "−log p<sub>y</sub> = LSE(u) − u<sub>y</sub>"),
+    ("smoothed_cross_entropy", "smoothed CE", "−Σ q<sub>i</sub> log p<sub>i</sub>, ε = {eps}"),
+    ("hinge", "hinge", "max(max<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)"),
+    ("lse_hinge", "LSE-hinge", "max(LSE<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)"),
+)
 
 
 class ReadoutPanel(QWidget):
+    """A grid: names and formulas are set once (rich text); values are plain text.
+
+    Laying out rich text on every slider tick costs several milliseconds; the
+    values alone are cheap to replace.
+    """
+
     title = "Readout"
     tooltip = "The numbers behind the plots, each with its formula, for the current state."
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.RichText)
-        self.label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.label.setWordWrap(True)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.Monospace)
+        self.values = {}
+        self.formulas = {}
+        for r, (key, name, formula) in enumerate(ROWS):
+            name_l = QLabel(f"<b>{name}</b>")
+            form_l = QLabel()
+            form_l.setStyleSheet("color: #555;")
+            val_l = QLabel()
+            val_l.setTextFormat(Qt.PlainText)
+            val_l.setFont(mono)
+            val_l.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            val_l.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            val_l.setMinimumWidth(150)
+            grid.addWidget(name_l, r, 0)
+            grid.addWidget(form_l, r, 1)
+            grid.addWidget(val_l, r, 2)
+            self.values[key] = val_l
+            self.formulas[key] = (form_l, formula)
+        grid.setRowStretch(len(ROWS), 1)
+        grid.setColumnStretch(1, 1)
         area = QScrollArea()
         area.setWidgetResizable(True)
-        area.setWidget(self.label)
+        area.setWidget(inner)
         area.setFrameShape(QScrollArea.NoFrame)
+        from PySide6.QtWidgets import QVBoxLayout
+
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 2, 2, 2)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(area)
         self.setToolTip(self.tooltip)
         self.bundle = None
+        self._context = None
+
+    def text(self) -> str:
+        """Everything shown, as plain text (names, formulas, values)."""
+        rows = []
+        for key, name, _ in ROWS:
+            form_l, _f = self.formulas[key]
+            rows.append(f"{name}  {form_l.text()}  {self.values[key].text()}")
+        return "\n".join(rows)
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         r = bundle.readout
         st = bundle.state
-        f = format_number
-        y = st.target
-        rows = [
-            _row("max", "max<sub>i</sub> u<sub>i</sub>", f(r["max"])),
-            _row("LSE", "log Σ<sub>i</sub> e<sup>u<sub>i</sub></sup>", f(r["lse"])),
-            _row("LSE − max", "= −log p<sub>max</sub> ∈ [0, log N]", f(r["lse_minus_max"])),
-            _row("log N", f"N = {r['n_classes']:,}", f(r["log_n"])),
-            _row("entropy H", "−Σ p<sub>i</sub> log p<sub>i</sub>", f(r["entropy"])),
-            _row("perplexity", "e<sup>H</sup>", f(r["perplexity"])),
-            _row("mean u", "(1/N) Σ u<sub>i</sub>", f(r["mean"])),
-            _row("var u", "(1/N) Σ (u<sub>i</sub> − ū)²", f(r["variance"])),
-            _row("‖u‖", "√Σ u<sub>i</sub>²", f(r["norm"])),
-            _row("predicted", "argmax<sub>i</sub> p<sub>i</sub>",
-                 f"{r['predicted']} ({html.escape(r['predicted_label'])})"),
-            _row("p<sub>y</sub>", f"y = {y} ({html.escape(st.label(y))})", f(r["p_target"])),
-            _row("CE", "−log p<sub>y</sub> = LSE(u) − u<sub>y</sub>", f(r["cross_entropy"])),
-            _row("smoothed CE", f"−Σ q<sub>i</sub> log p<sub>i</sub>, ε = {st.epsilon:g}",
-                 f(r["smoothed_cross_entropy"])),
-            _row("hinge", "max(max<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)", f(r["hinge"])),
-            _row("LSE-hinge", "max(LSE<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)", f(r["lse_hinge"])),
-        ]
-        text = "<table cellspacing='3'>" + "".join(rows) + "</table>"
-        if text != self.label.text():
-            self.label.setText(text)
+        context = (st.epsilon, r["n_classes"], st.target, st.label(st.target))
+        if context != self._context:                 # formulas change only with eps, N, y
+            self._context = context
+            for key, (label, formula) in self.formulas.items():
+                label.setText(formula.format(eps=f"{st.epsilon:g}", n=f"{r['n_classes']:,}",
+                                             y=f"{st.target} ({st.label(st.target)})"))
+        for key, label in self.values.items():
+            if key == "predicted":
+                text = f"{r['predicted']} ({r['predicted_label']})"
+            else:
+                text = format_number(r[key])
+            if label.text() != text:
+                label.setText(text)
