@@ -15,6 +15,8 @@ synchronous repaint of the whole window, static widgets included: an upper
 bound.)  Cold start is the
 wall time from launching a fresh interpreter to the first painted window.
 Targets: p95 <= 16 ms for N <= 1,000, <= 50 ms at N = 100,000; cold start <= 1.5 s.
+A second table repeats the temperature drag with each lab's window open beside
+the main window (the labs follow every change too).
 """
 from __future__ import annotations
 
@@ -37,14 +39,15 @@ def _percentile(xs, q):
     return xs[k]
 
 
-def bench_changes(full_repaint=False):
+def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature", "epsilon")):
     from softmax_viewer.qt.app import ensure_app
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.state import ExplorerState, Generator
 
     app = ensure_app()
-    print(f"platform: {app.platformName()}")
-    print(f"{'N':>8} {'control':12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    if lab is None:
+        print(f"platform: {app.platformName()}")
+        print(f"{'N':>8} {'control':12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for n in (10, 1000, 100_000):
         st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
         win = MainWindow(st, remember=False)
@@ -53,7 +56,13 @@ def bench_changes(full_repaint=False):
         for _ in range(5):
             app.processEvents()
         win.repaint()
-        for name in ("scale", "temperature", "epsilon"):
+        if lab is not None:
+            labs = win.labs()
+            labs.resize(1300, 850)
+            labs.show_lab(lab)
+            for _ in range(5):
+                app.processEvents()
+        for name in controls:
             ctl = getattr(win.controls, name)
             values = [0.5, 0.6, 0.7, 0.8] if name == "epsilon" else [0.8, 1.1, 1.5, 2.0]
             times = []
@@ -68,8 +77,11 @@ def bench_changes(full_repaint=False):
                     app.processEvents()           # the posted update requests: paint
                 times.append((time.perf_counter() - t0) * 1e3)
                 assert win.store.bundle.state.__getattribute__(name) == ctl.spin.value()
-            print(f"{n:>8} {name:12} {statistics.median(times):8.2f} {_percentile(times, 95):8.2f} "
+            where = f"{name} +{lab}" if lab else name
+            print(f"{n:>8} {where:12} {statistics.median(times):8.2f} {_percentile(times, 95):8.2f} "
                   f"{max(times):8.2f}", flush=True)
+        if lab is not None:
+            win.labs().close()
         win.close()
         win.deleteLater()
         app.processEvents()
@@ -105,4 +117,9 @@ def bench_cold_start(runs=5):
 
 if __name__ == "__main__":
     bench_cold_start()
-    bench_changes(full_repaint="--full-repaint" in sys.argv)
+    full = "--full-repaint" in sys.argv
+    bench_changes(full_repaint=full)
+    if "--no-labs" not in sys.argv:
+        print("with a lab open (temperature drag):")
+        for lab in ("precision", "sampling", "overconfidence"):
+            bench_changes(full_repaint=full, lab=lab, controls=("temperature",))

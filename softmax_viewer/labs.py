@@ -232,9 +232,14 @@ def gap_bound(epsilon: float, n_classes: int) -> float:
 
 
 def _loss_and_grad(u: np.ndarray, y: np.ndarray, loss: str, eps: float):
-    """Mean loss over rows of u (R, K) and its gradient with respect to u."""
+    """Mean loss over rows of u (R, K), its gradient with respect to u, and p.
+
+    One log_softmax per call: p, the loss and the gradient all come from it.
+    """
     r = np.arange(u.shape[0])
     k = u.shape[1]
+    lp = stable.log_softmax(u, axis=1)
+    p = np.exp(lp)
     if loss == "hinge":
         rivals = u.copy()
         rivals[r, y] = -np.inf
@@ -244,13 +249,12 @@ def _loss_and_grad(u: np.ndarray, y: np.ndarray, loss: str, eps: float):
         g = np.zeros_like(u)
         g[r[active], j[active]] = 1.0
         g[r[active], y[active]] -= 1.0
-        return float(np.mean(np.maximum(margin, 0.0))), g / u.shape[0]
+        return float(np.mean(np.maximum(margin, 0.0))), g / u.shape[0], p
     e = eps if loss == "smoothed_ce" else 0.0
-    lp = stable.log_softmax(u, axis=1)
     q = np.full(u.shape, e / k)
     q[r, y] += 1 - e
     loss_v = float(np.mean(-np.sum(np.where(q > 0, q * lp, 0.0), axis=1)))
-    return loss_v, (np.exp(lp) - q) / u.shape[0]
+    return loss_v, (p - q) / u.shape[0], p
 
 
 def blobs(n_classes: int, per_class: int = 30, seed: int = 0):
@@ -303,14 +307,13 @@ def train(state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "
         z = np.where(np.isfinite(z), z, -1e3)          # a masked class stays far below
         y = np.array([state.target])
         hist = np.empty((steps + 1, k))
+        others = np.arange(k) != state.target
         for i in range(steps + 1):
             u = (c * z)[None, :]
-            lv, g = _loss_and_grad(u, y, loss, eps)
-            p = stable.softmax(u[0])
-            rivals = np.delete(u[0], state.target)
+            lv, g, p = _loss_and_grad(u, y, loss, eps)
             out["loss"][i] = lv
-            out["norm"][i] = float(np.linalg.norm(u))
-            out["gap"][i] = float(u[0, state.target] - rivals.max()) if rivals.size else 0.0
+            out["norm"][i] = float(np.sqrt(u[0] @ u[0]))
+            out["gap"][i] = float(u[0, state.target] - u[0, others].max()) if k > 1 else 0.0
             out["max_p"][i] = float(p.max())
             hist[i] = z
             if i < steps:
@@ -324,8 +327,7 @@ def train(state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "
     r = np.arange(y.size)
     for i in range(steps + 1):
         u = c * (x @ w + b)
-        lv, g = _loss_and_grad(u, y, loss, eps)
-        p = stable.softmax(u, axis=1)
+        lv, g, p = _loss_and_grad(u, y, loss, eps)
         rivals = u.copy()
         rivals[r, y] = -np.inf
         out["loss"][i] = lv

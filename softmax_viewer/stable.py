@@ -97,7 +97,9 @@ class _Rows(NamedTuple):
         """(R, K) result -> the input's shape and dtype."""
         k = len(self.axes)
         r = r2.reshape(self.moved_shape)
-        r = np.moveaxis(r, tuple(range(self.ndim - k, self.ndim)), self.axes)
+        trailing = tuple(range(self.ndim - k, self.ndim))
+        if self.axes != trailing:
+            r = np.moveaxis(r, trailing, self.axes)
         r = r.astype(self.out_dtype, copy=False)
         return r.reshape(())[()] if self.scalar else r
 
@@ -121,7 +123,7 @@ def _rows(x, axis) -> _Rows:
     if axis is None:
         axes = tuple(range(nd))
     else:
-        raw = (axis,) if np.ndim(axis) == 0 else tuple(axis)
+        raw = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
         axes = []
         for ax in raw:
             ax = int(ax)
@@ -132,7 +134,8 @@ def _rows(x, axis) -> _Rows:
             raise ValueError(f"repeated axis in {axis!r}")
         axes = tuple(sorted(axes))
     k = len(axes)
-    moved = np.moveaxis(a, axes, tuple(range(nd - k, nd)))
+    trailing = tuple(range(nd - k, nd))
+    moved = a if axes == trailing else np.moveaxis(a, axes, trailing)
     n_classes = int(np.prod(moved.shape[nd - k:], dtype=np.int64))
     work = out_dtype if a.dtype.kind == "f" else np.float64
     n_rows = int(np.prod(moved.shape[: nd - k], dtype=np.int64))
@@ -317,7 +320,7 @@ class _Engine:
             e[rr, im[rr] - cs.start] = 0.0
         if out is not None and out is not e:
             out[...] = e                  # a float32/16 result keeps e rounded once
-        return e, np.sum(e, axis=1)
+        return e, e.sum(axis=1)
 
     def rest_sums(self, store=None):
         """Sum of exp(u - m) over the non-maximal classes, per row, shape (R, 1).

@@ -6,6 +6,7 @@ it is visible; each plot's right-click menu exports it like the other panels.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -305,6 +306,15 @@ class OverconfidenceLab(LabPanel):
                                              labelOpts={"position": 0.35, "color": RED})
                 plot.addItem(self.bound)
         self.run = None
+        # a run costs steps x N; when the last one took longer than a frame, a
+        # change recomputes once the drag pauses instead of on every tick
+        self.live_budget = 0.012
+        self._last_cost = 0.0
+        self._pending = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._recompute)
 
     def toggle_play(self):
         if self.timer.isActive():
@@ -330,14 +340,33 @@ class OverconfidenceLab(LabPanel):
         self._draw()
 
     def update_state(self, bundle):
+        self._pending = bundle
+        if self._last_cost > self.live_budget and self.run is not None:
+            self._debounce.start()
+            self.summary.setText(self.summary.text().split(" [")[0] + " [recomputing when the change pauses]")
+            return
+        self._recompute()
+
+    def flush(self):
+        """Finish a deferred recomputation now (for tests and exports)."""
+        if self._pending is not None:
+            self._debounce.stop()
+            self._recompute()
+
+    def _recompute(self):
+        bundle, self._pending = self._pending, None
+        if bundle is None:
+            return
         st = bundle.state
         self.bundle = bundle
         if st.temperature == 0:
             self.run = None
             self.summary.setText("Training needs T > 0: at T = 0 the gradient is 0 or infinite.")
             return
+        t0 = time.perf_counter()
         self.run = labs.train(st, steps=int(self.steps.value()), lr=float(self.lr.value()),
                               loss=labs.LOSSES[self.loss.currentIndex()], mode=labs.MODES[self.mode.currentIndex()])
+        self._last_cost = time.perf_counter() - t0
         self.data = self.run
         self.position = min(self.position, int(self.run.steps[-1]))
         self._draw()

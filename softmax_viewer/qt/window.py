@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
                 lab = self.labs().labs[key]
                 if lab.data is None or lab.bundle is not self.store.bundle:
                     lab.update_state(self.store.bundle)
+                if hasattr(lab, "flush"):
+                    lab.flush()
                 exporting.export_lab(lab, key, path, scale)
             else:
                 exporting.export(self.panel_widgets()[key], self.store.bundle, key, path, scale)
