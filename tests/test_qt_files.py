@@ -202,3 +202,19 @@ def test_negative_logits_in_equals_form():
     import json
     r = _run("compute", "--logits=-1,-2.5,3", "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["logits_z"] == [-1, -2.5, 3]
+
+
+def test_window_svg_is_assembled_from_clipped_plots_and_widgets(win, tmp_path):
+    """QSvgGenerator alone draws pyqtgraph's cosmetic pens fat and unclipped; the
+    export nests pyqtgraph's own SVG for each plot beside the ordinary widgets."""
+    out = tmp_path / "w.svg"
+    assert win.export_to("window", out)
+    root = ET.fromstring(out.read_bytes())
+    ns = "{http://www.w3.org/2000/svg}"
+    pieces = root.findall(f"{ns}svg")
+    assert len(pieces) >= 8                      # 6 plots (the gradient panel has two) + widgets
+    text = out.read_text()
+    assert "clip-path" in text and "pyqtgraph" in text
+    for piece in pieces:
+        assert float(piece.get("x")) >= 0 and float(piece.get("y")) >= 0
+        assert float(piece.get("x")) + float(piece.get("width")) <= win.width() + 1

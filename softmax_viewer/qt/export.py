@@ -1,8 +1,10 @@
 """Exporting panels and the window: PNG (any resolution), SVG, PDF, CSV, the clipboard.
 
-Vector output renders the widget through QPainter into QSvgGenerator or
-QPdfWriter with the resolution set to the screen's logical DPI, so axes line
-up with the data and text stays text.
+PDF renders the widget through QPainter into QPdfWriter with the resolution
+set to the screen's logical DPI, so axes line up with the data and text stays
+text.  SVG is assembled from pieces: pyqtgraph's own exporter for each plot
+(QSvgGenerator draws pyqtgraph's cosmetic pens fat and unclipped) and
+QSvgGenerator for the ordinary widgets around them.
 """
 from __future__ import annotations
 
@@ -46,16 +48,113 @@ def _paint(widget, device) -> bool:
     return ok
 
 
+def _qt_svg(widget) -> bytes:
+    """A widget with no graphics view inside, through QSvgGenerator (SVG Tiny)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(widget.size())
+    gen.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    gen.setResolution(_dpi(widget))
+    _paint(widget, gen)
+    buf.close()
+    return bytes(data)
+
+
+def _pg_svgs(view):
+    """A pyqtgraph view through pyqtgraph's SVG exporter: [(svg, offset in the view)].
+
+    It keeps cosmetic pens thin and clips curves to their plots, which
+    QSvgGenerator does not do for pyqtgraph's items.  A layout of several plots
+    is exported plot by plot: exported whole, its images land in the wrong place.
+    """
+    import pyqtgraph as pg
+    import pyqtgraph.exporters as pg_exporters
+    from PySide6.QtCore import QPointF
+
+    central = view.centralWidget
+    items = list(central.items) if isinstance(central, pg.GraphicsLayout) else [central]
+    out = []
+    for item in items:
+        if not item.isVisible():
+            continue
+        svg = pg_exporters.SVGExporter(item).export(toBytes=True)
+        out.append((svg, view.mapFromScene(item.mapToScene(QPointF(0, 0)))))
+    return out
+
+
+def _svg_parts(root):
+    """The widget tree cut into pieces: pyqtgraph views, and maximal parts without one."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QWidget
+
+    parts = []
+
+    def walk(w):
+        if isinstance(w, pg.GraphicsView):
+            parts.append(("pg", w))
+        elif not w.findChildren(pg.GraphicsView):
+            parts.append(("qt", w))
+        else:
+            for c in w.children():
+                if isinstance(c, QWidget) and not c.isWindow() and c.isVisibleTo(root):
+                    walk(c)
+    walk(root)
+    return parts
+
+
+def svg_document(root) -> bytes:
+    """One SVG 1.1 document of ``root``: every piece nested at its place.
+
+    Text stays text, plots keep their clipping, and each piece is where it is
+    on screen.
+    """
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QPoint
+
+    svg_ns = "http://www.w3.org/2000/svg"
+    ET.register_namespace("", svg_ns)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    w, h = root.width(), root.height()
+    doc = ET.Element(f"{{{svg_ns}}}svg", {"version": "1.1", "width": str(w), "height": str(h),
+                                          "viewBox": f"0 0 {w} {h}"})
+    title = ET.SubElement(doc, f"{{{svg_ns}}}title")
+    title.text = root.windowTitle() or "softmax viewer"
+    bg = root.palette().window().color().name()
+    ET.SubElement(doc, f"{{{svg_ns}}}rect", {"width": "100%", "height": "100%", "fill": bg})
+    pieces = []
+    for kind, widget in _svg_parts(root):
+        pos = widget.mapTo(root, QPoint(0, 0)) if widget is not root else QPoint(0, 0)
+        if kind == "pg":
+            for data, offset in _pg_svgs(widget):
+                pieces.append((data, pos.x() + offset.x(), pos.y() + offset.y()))
+        else:
+            pieces.append((_qt_svg(widget), pos.x(), pos.y()))
+    for data, x, y in pieces:
+        part = ET.fromstring(data)
+        vb = part.get("viewBox") or part.get("viewbox")
+        if vb is None:
+            continue
+        vw, vh = [float(v) for v in vb.replace(",", " ").split()][2:4]
+        for attr in ("width", "height", "version", "baseProfile", "viewbox"):
+            part.attrib.pop(attr, None)
+        part.set("viewBox", vb)
+        part.set("x", str(x))
+        part.set("y", str(y))
+        part.set("width", str(vw))
+        part.set("height", str(vh))
+        doc.append(part)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(doc)
+
+
 def render_svg(widget, path) -> None:
-    def write(tmp):
-        gen = QSvgGenerator()
-        gen.setFileName(tmp)
-        gen.setSize(widget.size())
-        gen.setViewBox(QRect(0, 0, widget.width(), widget.height()))
-        gen.setResolution(_dpi(widget))
-        gen.setTitle(widget.windowTitle() or "softmax viewer")
-        return _paint(widget, gen)
-    _atomic(path, write)
+    data = svg_document(widget)
+    _atomic(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
 def render_pdf(widget, path) -> None:

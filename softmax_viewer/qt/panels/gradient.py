@@ -33,7 +33,8 @@ class GradientPanel(QWidget):
         cmap = pg.colormap.get("CET-D1")
         self.jac_image.setColorMap(cmap)
         self.jac_plot.addItem(self.jac_image)
-        self.jac_plot.invertY(True)
+        # class 0 at the top, drawn by flipping the data rather than the axis
+        # (pyqtgraph's SVG export misplaces images on an inverted axis)
         self.jac_plot.setLabel("bottom", "class")
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
@@ -65,12 +66,16 @@ class GradientPanel(QWidget):
         jac = d.jacobian
         lim = float(np.max(np.abs(jac))) if jac.size else 1.0
         lim = lim if lim > 0 else 1.0
-        self.jac_image.setImage(jac, levels=(-lim, lim), autoLevels=False)
+        # ImageItem reads image[x, y]: x = column class j, y = row k-1-i
+        # each cell as a block of pixels: viewers that smooth images keep it sharp
+        block = max(1, 96 // max(k, 1))
+        cells = np.kron(jac.T[:, ::-1], np.ones((block, block)))
+        self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
         step = max(1, int(np.ceil(k / 12)))
-        ticks = [[(pos, str(int(d.jac_classes[pos]))) for pos in range(0, k, step)]]
-        self.text.ticks(self.jac_plot.getAxis("bottom"), ticks)
-        self.text.ticks(self.jac_plot.getAxis("left"), ticks)
+        names = [str(int(c)) for c in d.jac_classes]
+        self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step)]])
+        self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step)]])
         self.jac_plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0)
         if k < st.n_classes:
             self.text.title(self.jac_plot, f"Jacobian ∂p/∂u over the top {k} classes by p", "10pt")

@@ -57,7 +57,6 @@ class ReadoutPanel(QWidget):
             val_l.setFont(mono)
             val_l.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             val_l.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            val_l.setMinimumWidth(150)
             grid.addWidget(name_l, r, 0)
             grid.addWidget(form_l, r, 1)
             grid.addWidget(val_l, r, 2)
