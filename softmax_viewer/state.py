@@ -349,13 +349,16 @@ def parse_logits(text: str) -> np.ndarray:
     tokens = [t for t in s.replace(",", " ").replace("\t", " ").split(" ") if t]
     if not tokens:
         raise StateError("no numbers found")
-    values = []
-    for k, tok in enumerate(tokens, 1):
-        try:
-            v = float(tok)
-        except ValueError:
-            raise StateError(f"item {k} ({tok!r}) is not a number") from None
-        if math.isnan(v) or v == math.inf:
-            raise StateError(f"item {k} is {tok}: only finite numbers or -inf are allowed")
-        values.append(v)
-    return _as_logits(values)
+    return _as_logits([parse_logit(tok, f"item {k}") for k, tok in enumerate(tokens, 1)])
+
+
+def parse_logit(token: str, where: str = "the value") -> float:
+    """One logit as typed: a finite number, or -inf for a masked class (also −∞)."""
+    tok = str(token).strip()
+    try:
+        v = float(tok.replace("−", "-").replace("∞", "inf"))
+    except ValueError:
+        raise StateError(f"{where} ({tok!r}) is not a number") from None
+    if math.isnan(v) or v == math.inf:
+        raise StateError(f"{where} is {tok}: only finite numbers or -inf (a masked class) are allowed")
+    return v

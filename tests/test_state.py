@@ -124,7 +124,7 @@ def test_parse_logits(text, expected):
 
 @pytest.mark.parametrize("text,match", [
     ("1, x, 3", r"item 2 \('x'\) is not a number"),
-    ("1, nan", "item 2 is nan"),
+    ("1, nan", "item 2 is nan: only finite numbers or -inf"),
     ("inf 1", "item 1 is inf"),
     ("  ", "no numbers"),
 ])

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from softmax_viewer.state import StateError, parse_logits
+from softmax_viewer.state import StateError, parse_logit, parse_logits
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
 HEADERS = ("y", "Label", "Logit z", "p", "log p")
@@ -30,18 +30,6 @@ def format_number(v: float, digits: int = 6) -> str:
     if v == 0:
         return "0"
     return f"{v:.{digits}g}"
-
-
-def parse_cell(text: str) -> float:
-    """One logit typed in a cell; -inf is a masked class, NaN and +inf are refused."""
-    s = str(text).strip().replace("−", "-").replace("∞", "inf")
-    try:
-        v = float(s)
-    except ValueError:
-        raise StateError(f"{text!r} is not a number") from None
-    if math.isnan(v) or v == math.inf:
-        raise StateError(f"{text} is not allowed: a logit is a finite number or -inf (a masked class)")
-    return v
 
 
 class LogitTableModel(QAbstractTableModel):
@@ -125,7 +113,7 @@ class LogitTableModel(QAbstractTableModel):
             elif c == LABEL and role == Qt.EditRole:
                 new = st.with_label(r, str(value))
             elif c == LOGIT and role == Qt.EditRole:
-                new = st.with_logit(r, parse_cell(value))
+                new = st.with_logit(r, parse_logit(value))
             else:
                 return False
         except StateError as exc:

@@ -57,17 +57,20 @@ class PlotPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        self.plot = self.plot_widget.getPlotItem()
+        self.plot_widget, self.plot = self.make_view()
         self.plot.setTitle(self.title, size="11pt")
         # no grid: pyqtgraph draws it with alpha blending at ~12 ms a plot in software
-        self.plot.setMenuEnabled(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.plot_widget)
         self.setToolTip(self.tooltip)
         self.bundle = None
         self.text = TextCache()
+
+    def make_view(self):
+        """The pyqtgraph widget and its main plot (a panel may build more plots)."""
+        w = pg.PlotWidget()
+        return w, w.getPlotItem()
 
     def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -4,23 +4,22 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from softmax_viewer.qt.panels.base import BLUE, RED, TextCache, class_ticks, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, RED, PlotPanel, class_ticks, nice_ceiling
 
 
-class GradientPanel(QWidget):
+class GradientPanel(PlotPanel):
     title = "Gradient ∂CE/∂u = p − q"
     tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
                "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
                "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums.")
 
+    def make_view(self):
+        w = pg.GraphicsLayoutWidget()
+        return w, w.addPlot(row=0, col=0)
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot_widget = pg.GraphicsLayoutWidget()
-        self.plot = self.plot_widget.addPlot(row=0, col=0)
-        self.plot.setTitle(self.title, size="11pt")
-        # no grid: pyqtgraph draws it with alpha blending at ~12 ms a plot in software
         # two items with one brush each: per-bar brushes draw bar by bar
         self.bars_up = pg.BarGraphItem(x=[], height=[], width=0.6, brush=RED, pen=None)
         self.bars_down = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
@@ -38,12 +37,6 @@ class GradientPanel(QWidget):
         self.jac_plot.setLabel("bottom", "class")
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(self.plot_widget)
-        self.setToolTip(self.tooltip)
-        self.bundle = None
-        self.text = TextCache()
         self._yrange = None
 
     def update_bundle(self, bundle) -> None:
