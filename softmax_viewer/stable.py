@@ -25,6 +25,7 @@ end, so their results are correctly rounded to within a fraction of an ulp.
 from __future__ import annotations
 
 import math
+import os
 import threading
 from typing import NamedTuple
 
@@ -202,6 +203,24 @@ def _divide_exact(d, c, t, w1, w2, w3):
 
 
 _tls = threading.local()
+# below this many blocks the work stays on the calling thread
+_PARALLEL_MIN_BLOCKS = 4
+_POOL = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool():
+    """A small shared thread pool, or None on a single core."""
+    global _POOL
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return None
+    with _POOL_LOCK:
+        if _POOL is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _POOL = ThreadPoolExecutor(max_workers=min(4, cores), thread_name_prefix="stable")
+    return _POOL
 
 
 def _workspace(count: int) -> list:
@@ -240,7 +259,6 @@ class _Engine:
         if not self.ok.all():
             m = np.where(self.ok, m, 0.0)
         self.m = m[:, None]
-        self._buf = _workspace(7)
         self.whole_rows = k < _BLOCK
         self.exact_div = corrected and t != 1.0 and np.frexp(t)[0] != 0.5
 
@@ -257,8 +275,26 @@ class _Engine:
                 yield slice(r0, min(rows, r0 + g)), slice(0, k)
 
     def _views(self, shape, count, first=0):
+        """Scratch arrays of ``shape`` from the calling thread's workspace."""
         n = shape[0] * shape[1]
-        return [b[:n].reshape(shape) for b in self._buf[first:first + count]]
+        return [b[:n].reshape(shape) for b in _workspace(7)[first:first + count]]
+
+    def map_blocks(self, fn) -> list:
+        """fn(rows, cols) for every block, in block order.
+
+        Large arrays spread their blocks over a few threads: numpy releases the
+        GIL inside ufuncs, each thread has its own scratch buffers, and every
+        block writes only its own slice of the output.
+        """
+        blocks = list(self.blocks())
+
+        def run(b):
+            with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+                return fn(*b)
+        pool = _pool() if len(blocks) >= _PARALLEL_MIN_BLOCKS else None
+        if pool is None:
+            return [run(b) for b in blocks]
+        return list(pool.map(run, blocks))
 
     def shifted(self, rs, cs, check=True):
         """(d, c) for a block: u - m = d + c, with u = x / t (c None if uncorrected)."""
@@ -328,18 +364,17 @@ class _Engine:
         With ``store`` (an (R, K) array) the exponentials are kept there.
         """
         s = np.zeros(self.rows)
+        blocks = list(self.blocks())
+        sums = self.map_blocks(
+            lambda rs, cs: self.exp_block(rs, cs, None if store is None else store[rs, cs])[1].copy())
         if self.k >= _BLOCK:
             parts = [[] for _ in range(self.rows)]
-        for rs, cs in self.blocks():
-            out = None if store is None else store[rs, cs]
-            with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-                _, part = self.exp_block(rs, cs, out)
-            if self.k >= _BLOCK:
+            for (rs, _cs), part in zip(blocks, sums):
                 parts[rs.start].append(float(part[0]))
-            else:
+            s = np.array([math.fsum(p) for p in parts])       # exactly rounded across blocks
+        else:
+            for (rs, _cs), part in zip(blocks, sums):
                 s[rs] = part
-        if self.k >= _BLOCK:
-            s = np.array([math.fsum(p) for p in parts])
         return s[:, None]
 
 
@@ -514,27 +549,30 @@ def softmax(x, axis=None, *, temperature=1.0):
         x2, t = _uniform_limit(x2), 1.0
     eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
     p = np.empty(x2.shape, dtype=rows.out_dtype)
-    with np.errstate(under="ignore", invalid="ignore", over="ignore"):
-        if eng.whole_rows:
-            # every block holds whole rows: normalise while it is in cache
-            for rs, cs in eng.blocks():
-                e, part = eng.exp_block(rs, cs)
-                den = 1.0 + part[:, None]
-                np.divide(e, den, out=e)
-                e[np.arange(e.shape[0]), eng.imax[rs]] = 1.0 / den[:, 0]
-                p[rs, cs] = e
-        else:
-            # rows longer than a block: keep exp(u - m), then divide
-            den = 1.0 + eng.rest_sums(store=p)
-            for rs, cs in eng.blocks():
-                pb = p[rs, cs]
-                if pb.dtype == np.float64:
-                    np.divide(pb, den[rs], out=pb)
-                else:
-                    (w,) = eng._views(pb.shape, 1)
-                    w[...] = pb
-                    np.divide(w, den[rs], out=w)
-                    pb[...] = w
+    if eng.whole_rows:
+        # every block holds whole rows: normalise while it is in cache
+        def normalise(rs, cs):
+            e, part = eng.exp_block(rs, cs)
+            den = 1.0 + part[:, None]
+            np.divide(e, den, out=e)
+            e[np.arange(e.shape[0]), eng.imax[rs]] = 1.0 / den[:, 0]
+            p[rs, cs] = e
+        eng.map_blocks(normalise)
+    else:
+        # rows longer than a block: keep exp(u - m), then divide
+        den = 1.0 + eng.rest_sums(store=p)
+
+        def divide(rs, cs):
+            pb = p[rs, cs]
+            if pb.dtype == np.float64:
+                np.divide(pb, den[rs], out=pb)
+            else:
+                (w,) = eng._views(pb.shape, 1)
+                w[...] = pb
+                np.divide(w, den[rs], out=w)
+                pb[...] = w
+        eng.map_blocks(divide)
+        with np.errstate(under="ignore", invalid="ignore"):
             p[eng.r_idx, eng.imax] = 1.0 / den[:, 0]
     _nan_rows(p, eng.ok)
     return rows.restore(p)
@@ -569,31 +607,32 @@ def log_softmax(x, axis=None, *, temperature=1.0):
     eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
     out = np.empty(x2.shape, dtype=rows.out_dtype)
     lse = np.log1p(eng.rest_sums())
-    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-        if eng.exact_div:
-            # x / T is inexact: carry the division's remainder
-            for rs, cs in eng.blocks():
-                d, c = eng.shifted(rs, cs)
-                np.subtract(d, lse[rs], out=d)
-                np.add(d, c, out=d)            # -inf entries carry c = 0
-                out[rs, cs] = d
-        else:
-            # u = x / T exactly (T a power of two): out = u - (m + lse), with
-            # m + lse kept as a double-double so only two roundings remain.
-            hi, lo = _two_sum(eng.m / t, lse)
-            for rs, cs in eng.blocks():
-                ob = out[rs, cs]
-                if ob.dtype == np.float64 and t == 1.0:
-                    np.subtract(eng.x2[rs, cs], hi[rs], out=ob)
-                    np.subtract(ob, lo[rs], out=ob)
-                    continue
-                (w,) = eng._views(ob.shape, 1)
-                w[...] = eng.x2[rs, cs]
-                if t != 1.0:
-                    np.divide(w, t, out=w)
-                np.subtract(w, hi[rs], out=w)
-                np.subtract(w, lo[rs], out=w)
-                ob[...] = w
+    if eng.exact_div:
+        # x / T is inexact: carry the division's remainder
+        def write(rs, cs):
+            d, c = eng.shifted(rs, cs)
+            np.subtract(d, lse[rs], out=d)
+            np.add(d, c, out=d)            # -inf entries carry c = 0
+            out[rs, cs] = d
+    else:
+        # u = x / T exactly (T a power of two): out = u - (m + lse), with
+        # m + lse kept as a double-double so only two roundings remain.
+        hi, lo = _two_sum(eng.m / t, lse)
+
+        def write(rs, cs):
+            ob = out[rs, cs]
+            if ob.dtype == np.float64 and t == 1.0:
+                np.subtract(eng.x2[rs, cs], hi[rs], out=ob)
+                np.subtract(ob, lo[rs], out=ob)
+                return
+            (w,) = eng._views(ob.shape, 1)
+            w[...] = eng.x2[rs, cs]
+            if t != 1.0:
+                np.divide(w, t, out=w)
+            np.subtract(w, hi[rs], out=w)
+            np.subtract(w, lo[rs], out=w)
+            ob[...] = w
+    eng.map_blocks(write)
     _nan_rows(out, eng.ok)
     _posinf_rows_log(out, x2, eng.ok)
     return rows.restore(out)
