@@ -274,10 +274,10 @@ class _Engine:
             for r0 in range(0, rows, g):
                 yield slice(r0, min(rows, r0 + g)), slice(0, k)
 
-    def _views(self, shape, count, first=0):
+    def _views(self, shape, count):
         """Scratch arrays of ``shape`` from the calling thread's workspace."""
         n = shape[0] * shape[1]
-        return [b[:n].reshape(shape) for b in _workspace(7)[first:first + count]]
+        return [b[:n].reshape(shape) for b in _workspace(7)[:count]]
 
     def map_blocks(self, fn) -> list:
         """fn(rows, cols) for every block, in block order.
@@ -711,11 +711,6 @@ def smooth_labels(target, n_classes, epsilon):
     return q.reshape(tshape + (k,))
 
 
-def _log_probs_rows(x2, t):
-    """log_softmax along rows of a float64 (R, K) array (internal)."""
-    return log_softmax(x2, axis=1, temperature=t)
-
-
 def cross_entropy(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
     """Softmax cross-entropy ``-sum_i q_i log softmax(logits / T)_i``.
 
@@ -736,7 +731,7 @@ def cross_entropy(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
     x2, _, batch = _class_rows(logits, axis)
     k = x2.shape[1]
     tgt = _target_rows(target, batch, k)
-    lp = _log_probs_rows(x2, t)
+    lp = log_softmax(x2, axis=1, temperature=t)
     r = np.arange(x2.shape[0])
     with np.errstate(invalid="ignore", over="ignore"):
         loss = 0.0 - lp[r, tgt]            # 0.0 - x: no -0.0 for a perfect fit

@@ -92,7 +92,7 @@ class ReadoutPanel(QWidget):
         context = (st.epsilon, r["n_classes"], st.target, st.label(st.target))
         if context != self._context:                 # formulas change only with eps, N, y
             self._context = context
-            for key, (label, formula) in self.formulas.items():
+            for label, formula in self.formulas.values():
                 label.setText(formula.format(eps=f"{st.epsilon:g}", n=f"{r['n_classes']:,}",
                                              y=f"{st.target} ({st.label(st.target)})"))
         for key, label in self.values.items():
