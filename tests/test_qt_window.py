@@ -294,3 +294,31 @@ def test_pyside6_void_calls_do_not_corrupt_none():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, (r.returncode, r.stdout, r.stderr[-500:])
+
+
+def test_geometry_and_last_state_are_remembered(qtbot):
+    """UI preferences live in QSettings (here in the tests' own config folder)."""
+    from softmax_viewer.qt.window import last_state, settings
+    settings().clear()
+    w = MainWindow(last_state(), remember=True)
+    qtbot.addWidget(w)
+    w.show()
+    w.controls.temperature.spin.setValue(0.37)
+    w.table.model.setData(w.table.model.index(0, LABEL), "goes")
+    w.close()
+    st = last_state()
+    assert st.temperature == 0.37 and st.label(0) == "goes"
+    w2 = MainWindow(last_state(), remember=True)
+    qtbot.addWidget(w2)
+    assert w2.store.state.temperature == 0.37
+    assert w2.controls.temperature.spin.value() == 0.37
+    settings().setValue("last_state", "{not json")
+    assert last_state() is None                    # a damaged setting is ignored, not fatal
+    settings().clear()
+
+
+def test_screenshot_of_a_gallery_preset(tmp_path):
+    out = tmp_path / "preset.png"
+    r = _run("--preset", "12-textbook-overflow", "--screenshot", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_size > 10_000
