@@ -111,43 +111,45 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
     """Contour lines of values[i, j] (at x[i], y[j]) as segment pairs, by marching squares.
 
     Returns (xs, ys) with two points per segment, for a line drawn with
-    ``connect="pairs"``.  Vectorised over all cells and levels.
+    ``connect="pairs"``.  Vectorised over all cells and all levels at once.
     """
     v = np.asarray(values, dtype=np.float64)
+    lev = np.asarray(levels, dtype=np.float64).reshape(-1, 1, 1)
+    if lev.size == 0:
+        return np.zeros(0), np.zeros(0)
     a, b = v[:-1, :-1], v[1:, :-1]          # corners (i, j), (i+1, j)
     c, d = v[1:, 1:], v[:-1, 1:]            # corners (i+1, j+1), (i, j+1)
-    xi, yj = np.meshgrid(x[:-1], y[:-1], indexing="ij")
     dx, dy = x[1] - x[0], y[1] - y[0]
-    out_x, out_y = [], []
+    xi, yj = np.meshgrid(x[:-1], y[:-1], indexing="ij")
+    shape = (lev.shape[0],) + a.shape
+    px = np.empty(shape + (4,))
+    py = np.empty(shape + (4,))
+    crossed = np.empty(shape + (4,), dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
-        for lev in levels:
-            # the four edges: bottom a-b, right b-c, top d-c, left a-d
-            pts = []
-            for p, q, x0, y0, ex, ey in ((a, b, xi, yj, dx, 0.0), (b, c, xi + dx, yj, 0.0, dy),
-                                         (d, c, xi, yj + dy, dx, 0.0), (a, d, xi, yj, 0.0, dy)):
-                crossed = (p < lev) != (q < lev)
-                f = np.where(crossed, (lev - p) / (q - p), np.nan)
-                pts.append((x0 + f * ex, y0 + f * ey, crossed))
-            crossed = np.stack([pt[2] for pt in pts], axis=-1)
-            px = np.stack([pt[0] for pt in pts], axis=-1)
-            py = np.stack([pt[1] for pt in pts], axis=-1)
-            count = crossed.sum(axis=-1)
-            two = count == 2
-            if two.any():
-                order = np.argsort(~crossed[two], axis=-1, kind="stable")[:, :2]
-                sx = np.take_along_axis(px[two], order, axis=-1)
-                sy = np.take_along_axis(py[two], order, axis=-1)
-                out_x.append(sx.ravel())
-                out_y.append(sy.ravel())
-            four = count == 4                  # a saddle: pair the edges by the centre value
-            if four.any():
-                centre = (a + b + c + d)[four] / 4 < lev
-                low_a = (a[four] < lev) == centre
-                pairs = np.where(low_a[:, None], [[0, 1, 2, 3]], [[0, 3, 1, 2]])
-                sx = np.take_along_axis(px[four], pairs, axis=-1)
-                sy = np.take_along_axis(py[four], pairs, axis=-1)
-                out_x.append(sx.ravel())
-                out_y.append(sy.ravel())
+        # the four edges: bottom a-b, right b-c, top d-c, left a-d
+        for e, (p, q, x0, y0, ex, ey) in enumerate(((a, b, xi, yj, dx, 0.0), (b, c, xi + dx, yj, 0.0, dy),
+                                                   (d, c, xi, yj + dy, dx, 0.0), (a, d, xi, yj, 0.0, dy))):
+            below_p, below_q = p < lev, q < lev
+            crossed[..., e] = below_p != below_q
+            f = (lev - p) / (q - p)
+            px[..., e] = x0 + f * ex
+            py[..., e] = y0 + f * ey
+    count = crossed.sum(axis=-1)
+    out_x, out_y = [], []
+    two = count == 2
+    if two.any():
+        order = np.argsort(~crossed[two], axis=-1, kind="stable")[:, :2]
+        out_x.append(np.take_along_axis(px[two], order, axis=-1).ravel())
+        out_y.append(np.take_along_axis(py[two], order, axis=-1).ravel())
+    four = count == 4                        # a saddle: pair the edges by the centre value
+    if four.any():
+        lev_b = np.broadcast_to(lev, shape)[four]
+        corners = np.broadcast_to(a, shape)[four]
+        centre = (np.broadcast_to(a + b + c + d, shape)[four] / 4) < lev_b
+        low_a = (corners < lev_b) == centre
+        pairs = np.where(low_a[:, None], [[0, 1, 2, 3]], [[0, 3, 1, 2]])
+        out_x.append(np.take_along_axis(px[four], pairs, axis=-1).ravel())
+        out_y.append(np.take_along_axis(py[four], pairs, axis=-1).ravel())
     if not out_x:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(out_x), np.concatenate(out_y)
@@ -459,8 +461,11 @@ class Computer:
                         g[y] = -c
             neg = (float(-g[i]), float(-g[j]))
         levels = np.unique(np.quantile(vals, np.linspace(0.08, 0.92, SURFACE_CONTOURS)))
+        # contours are traced on every second grid point: a quarter of the cost,
+        # and straight where the loss is piecewise linear (the hinges)
+        contours = contour_segments(vals[::2, ::2], zi[::2], zj[::2], levels)
         return SurfaceData(state.surface_loss, i, j, zi, zj, vals, has_inf,
-                           (float(zi0), float(zj0)), neg, levels, contour_segments(vals, zi, zj, levels))
+                           (float(zi0), float(zj0)), neg, levels, contours)
 
     # ---- gradients and the Jacobian ----
     @staticmethod
