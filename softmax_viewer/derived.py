@@ -195,9 +195,7 @@ class Computer:
         p = stable.softmax(sz, temperature=t)
         log_p = stable.log_softmax(sz, temperature=t)
         q = stable.smooth_labels(y, n, eps)
-        grad = stable.cross_entropy_grad(sz, y, epsilon=eps, temperature=t) * (t if t > 0 else 1.0)
-        if t == 0.0:
-            grad = p - q
+        grad = stable.probability_gradient(p, y, epsilon=eps)     # dCE/du from the p at hand
         u = effective_logits(state)
         readout = self._readout(state, u, p, log_p)
         notes = []
@@ -206,7 +204,7 @@ class Computer:
         return Bundle(
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=self._probabilities(state, u, p, log_p, q),
-            lse=self._lse(state, u),
+            lse=self._lse(state, u, readout["lse"]),
             loss=self._loss_curves(state, u, readout),
             surface=self._surface(state, p, q),
             gradient=self._gradient(state, u, p, q, grad),
@@ -280,7 +278,7 @@ class Computer:
                                rest_mass=rest, naive_summary=summary)
 
     # ---- LSE against max ----
-    def _lse(self, state, u) -> LseData:
+    def _lse(self, state, u, lse_u: float) -> LseData:
         """max(u), LSE(u) and max + log N while the scale sweeps SCALE_SWEEP.
 
         LSE(s z / T) depends on s / T only, so f(sigma) = LSE(sigma z) is
@@ -288,7 +286,7 @@ class Computer:
         reads it at sigma = s / T: a scale or temperature drag costs nothing here.
         """
         if state.lse_mode == "n_classes":
-            return self._lse_over_n(state, u)
+            return self._lse_over_n(state, u, lse_u)
         z = np.asarray(state.logits)
         n = z.size
         t = state.temperature
@@ -319,12 +317,11 @@ class Computer:
             with np.errstate(over="ignore"):
                 mx = scales / t * float(np.max(z))
         max_u = float(np.max(u))
-        lse_u = max_u if not np.isfinite(max_u) else float(stable.logsumexp(u))
         return LseData("scale", scales, mx, lse, mx + math.log(n), state.scale, max_u, lse_u,
                        max_u + math.log(n), "scale s (T fixed)")
 
     @staticmethod
-    def _lse_over_n(state, u) -> LseData:
+    def _lse_over_n(state, u, lse_u: float) -> LseData:
         g = state.generator
         ns = np.unique(np.round(np.logspace(0, math.log10(N_SWEEP_MAX), 60)).astype(int))
         s, t = state.scale, state.temperature
@@ -335,7 +332,6 @@ class Computer:
             mx[k] = uu.max()
             lse[k] = stable.logsumexp(uu) if t > 0 else uu.max()
         max_u = float(np.max(u))
-        lse_u = float(stable.logsumexp(u)) if np.isfinite(max_u) else max_u
         return LseData("n_classes", ns.astype(float), mx, lse, mx + np.log(ns), float(u.size),
                        max_u, lse_u, max_u + math.log(u.size),
                        f"class count N (logits evenly spaced over [{g.low:g}, {g.high:g}])")

@@ -39,6 +39,7 @@ __all__ = [
     "smooth_labels",
     "cross_entropy",
     "cross_entropy_grad",
+    "probability_gradient",
     "hinge_loss",
     "lse_hinge_loss",
     "softplus",
@@ -742,6 +743,31 @@ def cross_entropy(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
     return float(loss) if loss.ndim == 0 else loss
 
 
+def _p_minus_q(p2: np.ndarray, tgt: np.ndarray, eps: float) -> np.ndarray:
+    """p - q for rows of probabilities, the target entry kept exact near p_y = 1."""
+    k = p2.shape[1]
+    r = np.arange(p2.shape[0])
+    g = p2 - eps / k
+    others = p2.copy()
+    others[r, tgt] = 0.0
+    g[r, tgt] = (eps - eps / k) - np.sum(others, axis=1)
+    return g
+
+
+def probability_gradient(p, target, *, epsilon=0.0):
+    """``p - q`` (dCE/du) from probabilities already at hand, q smoothed by ``epsilon``.
+
+    The same numbers as ``cross_entropy_grad`` with respect to u, without
+    computing the softmax again; the target entry is
+    ``(eps - eps/K) - sum_{i != y} p_i``.
+    """
+    eps = _check_epsilon(epsilon)
+    p = np.asarray(p, dtype=np.float64)
+    p2 = p.reshape(-1, p.shape[-1])
+    tgt = _target_rows(target, p.shape[:-1], p.shape[-1])
+    return _p_minus_q(p2, tgt, eps).reshape(p.shape)
+
+
 def cross_entropy_grad(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
     """Gradient of :func:`cross_entropy` with respect to the logits, ``(p - q) / T``.
 
@@ -759,12 +785,7 @@ def cross_entropy_grad(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1)
     x2, moved, batch = _class_rows(logits, axis)
     k = x2.shape[1]
     tgt = _target_rows(target, batch, k)
-    p = softmax(x2, axis=1, temperature=t)
-    r = np.arange(x2.shape[0])
-    g = p - eps / k
-    others = p.copy()
-    others[r, tgt] = 0.0
-    g[r, tgt] = (eps - eps / k) - np.sum(others, axis=1)
+    g = _p_minus_q(softmax(x2, axis=1, temperature=t), tgt, eps)
     if t == 0.0:
         g = np.where(g == 0.0, 0.0, np.copysign(np.inf, g))
     elif t != 1.0:

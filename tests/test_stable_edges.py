@@ -234,3 +234,10 @@ def test_batched_losses():
     assert ce[0] == pytest.approx(stable.cross_entropy(z[0], 2))
     assert stable.cross_entropy_grad(z, [2, 0]).shape == (2, 3)
     assert stable.softmax_jacobian(z).shape == (2, 3, 3)
+
+
+def test_probability_gradient_is_cross_entropy_grad_in_u():
+    z = np.array([[31.0, 0.0, 0.5], [1.0, 2.0, 3.0]])
+    p = stable.softmax(z, axis=-1)
+    np.testing.assert_array_equal(stable.probability_gradient(p, [0, 2], epsilon=0.1),
+                                  stable.cross_entropy_grad(z, [0, 2], epsilon=0.1))
