@@ -18,9 +18,10 @@ import numpy as np
 from softmax_viewer import stable
 from softmax_viewer.state import ExplorerState
 
-#: above this many classes the bar panels show the top classes only
-BARS_ALL_UP_TO = 500
-TOP_BARS = 200
+#: above this many classes the bar panels show the top classes only (a bar
+#: panel is a few hundred pixels wide: more bars than this are slivers)
+BARS_ALL_UP_TO = 60
+TOP_BARS = 40
 TOP_JACOBIAN = 24
 SURFACE_GRID = 81
 SURFACE_CONTOURS = 7
@@ -200,7 +201,7 @@ class Computer:
         readout = self._readout(state, u, p, log_p)
         notes = []
         if n > BARS_ALL_UP_TO:
-            notes.append(f"{n:,} classes: bar panels show the top {TOP_BARS} by p")
+            notes.append(f"{n:,} classes: the bar panels show the top {TOP_BARS} (by p, and by |p − q|)")
         return Bundle(
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=self._probabilities(state, u, p, log_p, q),

@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 
-from softmax_viewer import stable
+from softmax_viewer import derived, stable
 from softmax_viewer.derived import Computer, compute, effective_logits
 from softmax_viewer.state import ExplorerState, Generator
 
@@ -86,8 +86,8 @@ def test_extremes_leave_no_nan_where_the_math_has_a_value(name):
     for arr in (b.loss.hinge, b.loss.lse_hinge, b.loss.ce, b.loss.smoothed_ce,
                 b.lse.max_curve, b.lse.lse_curve, b.gradient.jacobian):
         assert not np.isnan(arr).any()
-    if st.n_classes > 500:
-        assert b.probabilities.shown.size == 200 and st.target in b.probabilities.shown
+    if st.n_classes > derived.BARS_ALL_UP_TO:
+        assert b.probabilities.shown.size == derived.TOP_BARS and st.target in b.probabilities.shown
         assert b.gradient.jac_classes.size <= 24
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from softmax_viewer import stable
+from softmax_viewer import derived, stable
 from softmax_viewer.qt.table import LOGIT, LABEL, TARGET
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState, Generator
@@ -235,8 +235,8 @@ def test_extremes_in_the_window(win, name):
     assert not np.isnan(_gradient_bars(win)).any()
     assert np.isfinite(win.surface.image.image).all()
     assert "NaN" not in win.readout.text().replace("textbook", "")
-    if EXTREMES[name].n_classes > 500:
-        assert heights.size == 200
+    if EXTREMES[name].n_classes > derived.BARS_ALL_UP_TO:
+        assert heights.size == derived.TOP_BARS
 
 
 # ---- command line and screenshot ----
@@ -322,3 +322,47 @@ def test_screenshot_of_a_gallery_preset(tmp_path):
     r = _run("--preset", "12-textbook-overflow", "--screenshot", str(out))
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 10_000
+
+
+# ---- what keeps the panels readable and steady ----
+
+def test_log_ticks_label_decades_and_two_five_when_few():
+    from softmax_viewer.qt.panels.lse import log_ticks
+    major, minor = log_ticks(-1.0, 1.0)
+    assert [t for _, t in major] == ["0.1", "1", "10"]
+    assert {"0.2", "0.5", "2", "5"} <= {t for _, t in minor}
+    major, minor = log_ticks(-2.0, 2.0)
+    assert [t for _, t in major] == ["0.01", "0.1", "1", "10", "100"]
+    assert {t for _, t in minor} == {""}
+
+
+def test_colour_levels_hold_still_while_the_data_fit():
+    from softmax_viewer.qt.panels.surface import colour_levels
+    a = colour_levels(0.31, 2.87)
+    assert a[0] <= 0.31 and a[1] >= 2.87
+    assert colour_levels(0.4, 2.7, a) == a                 # still inside, still spans most of it
+    b = colour_levels(0.4, 3.5, a)
+    assert b != a and b[1] >= 3.5
+    assert colour_levels(1.0, 1.0)[0] < 1.0 < colour_levels(1.0, 1.0)[1]
+    assert colour_levels(float("nan"), 1.0) == (0.0, 1.0)
+
+
+def test_class_ticks_fit_the_width(qtbot):
+    from softmax_viewer.qt.panels.base import class_ticks
+    classes = np.arange(40)
+    wide = class_ticks(classes, lambda c: f"class {c}", False, 4000.0)[0]
+    narrow = class_ticks(classes, lambda c: f"class {c}", False, 300.0)[0]
+    assert len(wide) == 40 and 1 < len(narrow) < 10
+    ranked = class_ticks(classes, lambda c: f"class {c}", True, 300.0)[0]
+    assert ranked[0] == (0, "#1")
+
+
+def test_readout_values_repaint_without_relayout(win):
+    win.store.set_state(ExplorerState(logits=[1.0, 2.0, 3.0], target=2))
+    win.store.flush()
+    cell = win.readout.values["cross_entropy"]
+    assert cell.text() == f"{stable.cross_entropy(np.array([1.0, 2.0, 3.0]), 2):.6g}"
+    size = cell.size()
+    win.store.set_state(win.store.state.replace(scale=1e-7))
+    win.store.flush()
+    assert cell.size() == size and cell.text() != ""

@@ -41,6 +41,8 @@ class LogitTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self._n = store.state.n_classes
+        self._shown = None            # the state whose logits, labels and target the view shows
+        self._text = {}               # (row, column) -> formatted p or log p of the current bundle
         store.state_changed.connect(self._state_changed)
         store.bundle_ready.connect(self._bundle_ready)
 
@@ -51,10 +53,18 @@ class LogitTableModel(QAbstractTableModel):
             self._n = st.n_classes
             self.endResetModel()
 
-    def _bundle_ready(self, _bundle):
-        # one notification per computed state: logits, labels, target, p and log p
-        if self._n:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGPROB))
+    def _bundle_ready(self, bundle):
+        # one notification per computed state; while s, T or eps move only p and
+        # log p change, and only their cells are asked for again
+        self._text = {}
+        if not self._n:
+            return
+        st, old = bundle.state, self._shown
+        self._shown = st
+        same = (old is not None and old.logits is st.logits and old.labels == st.labels
+                and old.target == st.target)
+        first = PROB if same else 0
+        self.dataChanged.emit(self.index(0, first), self.index(self._n - 1, LOGPROB), [Qt.DisplayRole])
 
     # ---- Qt model API ----
     def rowCount(self, parent=QModelIndex()):
@@ -73,36 +83,44 @@ class LogitTableModel(QAbstractTableModel):
             return str(section)
         return None
 
-    def flags(self, index):
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() in (LABEL, LOGIT):
-            f |= Qt.ItemIsEditable
-        if index.column() == TARGET:
-            f |= Qt.ItemIsUserCheckable
-        return f
+    # computed once: Qt's enums are Python objects and combining them per call
+    # costs more than the rest of flags() and data() (views call both per cell)
+    _BASE = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+    _FLAGS = (_BASE | Qt.ItemIsUserCheckable, _BASE | Qt.ItemIsEditable, _BASE | Qt.ItemIsEditable, _BASE, _BASE)
+    _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+    _DISPLAY, _EDIT, _CHECK, _ALIGN = (int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole,
+                                                        Qt.TextAlignmentRole))
+    _ROLES = frozenset((_DISPLAY, _EDIT, _CHECK, _ALIGN))
 
-    _ROLES = (Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole)
+    def flags(self, index):
+        return self._FLAGS[index.column()]
 
     def data(self, index, role=Qt.DisplayRole):
+        role = int(role)
         if role not in self._ROLES or not index.isValid():   # views ask for many roles per cell
             return None
-        st = self.store.state
         r, c = index.row(), index.column()
-        if r >= st.n_classes:
+        if r >= self._n:
             return None
+        if role == self._ALIGN:
+            return self._RIGHT if c != LABEL and c != TARGET else None
         if c == TARGET:
-            return (Qt.Checked if r == st.target else Qt.Unchecked) if role == Qt.CheckStateRole else None
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter) if c != LABEL else None
-        if role == Qt.CheckStateRole:
+            return (Qt.Checked if r == self.store.state.target else Qt.Unchecked) if role == self._CHECK else None
+        if role == self._CHECK:
             return None
+        if c >= PROB:                                         # the cells that change every tick
+            text = self._text.get((r, c))
+            if text is None:
+                b = self.store.bundle
+                if b is None or r >= b.p.size:               # rows added, their p not computed yet
+                    return ""
+                text = self._text[(r, c)] = format_number(float(b.p[r] if c == PROB else b.log_p[r]))
+            return text
+        st = self.store.state
         if c == LABEL:
-            return st.label(r) if role == Qt.DisplayRole else (st.labels[r] if r < len(st.labels) else "")
-        if c == LOGIT:
-            v = float(st.logits[r])
-            return format_number(v, 10) if role == Qt.DisplayRole else repr(v)
-        b = self.store.bundle
-        return format_number(float(b.p[r] if c == PROB else b.log_p[r]))
+            return st.label(r) if role == self._DISPLAY else (st.labels[r] if r < len(st.labels) else "")
+        v = float(st.logits[r])
+        return format_number(v, 10) if role == self._DISPLAY else repr(v)
 
     def setData(self, index, value, role=Qt.EditRole):
         r, c = index.row(), index.column()
@@ -171,7 +189,11 @@ class LogitTable(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.model.error.connect(self.show_error)
-        store.state_changed.connect(lambda _s: self.message.clear())
+        store.state_changed.connect(self._clear_message)
+
+    def _clear_message(self, _state) -> None:
+        if self.message.text():          # clearing an empty label still relayouts the table
+            self.message.clear()
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

@@ -378,8 +378,10 @@ class MainWindow(QMainWindow):
     def _draw(self, bundle):
         for panel in self.panels:
             panel.update_bundle(bundle)
-        if bundle.notes:
-            self.statusBar().showMessage("; ".join(bundle.notes), 4000)
+        note = "; ".join(bundle.notes)
+        if note and note != getattr(self, "_last_note", None):   # once, not on every tick of a drag
+            self.statusBar().showMessage(note, 4000)
+        self._last_note = note
 
     def show_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 # Antialiasing is turned on per curve (AA_CURVE): bars, axes and images do not
 # need it, and in software rendering it costs a third of every paint.
@@ -16,6 +18,19 @@ GREEN = "#2ca02c"
 RED = "#d62728"
 GREY = "#7f7f7f"
 PURPLE = "#9467bd"
+
+
+def curve(plot, pen, name=None, connect="finite", antialias=True) -> pg.PlotCurveItem:
+    """A bare PlotCurveItem added to ``plot`` (and its legend, when named).
+
+    PlotDataItem wraps a curve and a scatter with log/downsampling/NaN logic
+    whose setData costs several times the curve's own: the panels feed
+    ready-made arrays, so they use the curve directly (NaN breaks the line:
+    connect="finite").
+    """
+    item = pg.PlotCurveItem(pen=pen, name=name, connect=connect, antialias=antialias)
+    plot.addItem(item)
+    return item
 
 
 def finite_or_nan(a) -> np.ndarray:
@@ -35,18 +50,29 @@ def nice_ceiling(v: float) -> float:
     return float(10 ** (k + 1))
 
 
-def class_ticks(classes, labels_of, by_rank: bool, limit: int = 24):
-    """Tick labels for a bar axis: class labels when few, sparse ranks when many."""
+def tick_step(texts, extent_px: float, font=None, vertical: bool = False) -> int:
+    """Every how many'th of ``texts`` can be labelled along ``extent_px`` pixels
+    without the labels running into each other."""
+    n = len(texts)
+    if n == 0:
+        return 1
+    fm = QFontMetrics(font if font is not None else QGuiApplication.font())
+    need = fm.height() + 2 if vertical else max(fm.horizontalAdvance(t) for t in texts) + 10
+    fit = max(1, int(max(extent_px, 1) // need))
+    return max(1, int(np.ceil(n / fit)))
+
+
+def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
+    """Tick labels for a bar axis, as many as fit in ``extent_px``: class labels
+    in class order; when ordered by rank, the labels of the first few and then
+    sparse ranks (#k)."""
     n = len(classes)
-    step = max(1, int(np.ceil(n / limit)))
-    ticks = []
-    for pos in range(0, n, step):
-        c = int(classes[pos])
-        text = labels_of(c)
-        if by_rank:
-            text = f"{text}" if n <= limit else f"#{pos + 1}"
-        ticks.append((pos, text))
-    return [ticks]
+    names = [labels_of(int(c)) for c in classes]
+    step = tick_step(names, extent_px)
+    if by_rank and step > 1:
+        names = [f"#{pos + 1}" for pos in range(n)]
+        step = tick_step(names, extent_px)
+    return [[(pos, names[pos]) for pos in range(0, n, step)]]
 
 
 class PlotPanel(QWidget):
@@ -65,6 +91,7 @@ class PlotPanel(QWidget):
         lay.addWidget(self.plot_widget)
         self.setToolTip(self.tooltip)
         self.bundle = None
+        self._refresh_pending = False
         self.text = TextCache()
 
     def make_view(self):
@@ -74,6 +101,19 @@ class PlotPanel(QWidget):
 
     def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        # tick labels are spaced for the plot's size: redo them once the plot's
+        # own layout has followed (it is laid out after this event)
+        if self.bundle is not None and not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh)
+
+    def _refresh(self):
+        self._refresh_pending = False
+        if self.bundle is not None:
+            self.update_bundle(self.bundle)
 
 
 class TextCache:
@@ -104,3 +144,60 @@ class TextCache:
     def ticks(self, axis, ticks):
         if self._changed((id(axis), "ticks"), ticks):
             axis.setTicks(ticks)
+
+
+class SteadyLabel(QLabel):
+    """A word-wrapped label of a fixed number of lines whose size hint does not
+    follow its text: a new text repaints the label and lays nothing else out
+    again (a label that grows re-lays-out the whole window, every tick)."""
+
+    def __init__(self, lines: int = 2, style: str = "", parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        if style:
+            self.setStyleSheet(style)
+        self.ensurePolished()
+        self._height = QFontMetrics(self.font()).lineSpacing() * lines + 4
+        self.setFixedHeight(self._height)
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+
+    def sizeHint(self):
+        return QSize(120, self._height)
+
+    def minimumSizeHint(self):
+        return QSize(0, self._height)
+
+
+class ValueCell(QWidget):
+    """One right-aligned number drawn directly: no layout, no rich text.
+
+    A QLabel asks its layout to recompute on every setText; fifteen of them
+    changing on every slider tick cost more than the plots they describe.
+    """
+
+    def __init__(self, font, sample: str = "−1.23457e+300 ", parent=None):
+        super().__init__(parent)
+        self.setFont(font)
+        fm = QFontMetrics(font)
+        self._size = QSize(fm.horizontalAdvance(sample) + 8, fm.height() + 2)
+        self.setFixedSize(self._size)
+        self._text = ""
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setToolTip(text)
+            self.update()
+
+    def sizeHint(self):
+        return self._size
+
+    def paintEvent(self, _event):
+        p = QPainter(self)
+        rect = self.rect().adjusted(0, 0, -4, 0)
+        text = QFontMetrics(self.font()).elidedText(self._text, Qt.ElideRight, rect.width())
+        p.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, text)
+        p.end()

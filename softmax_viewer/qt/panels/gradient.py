@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, PlotPanel, class_ticks, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, RED, PlotPanel, class_ticks, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -48,7 +48,8 @@ class GradientPanel(PlotPanel):
         up = d.grad > 0
         self.bars_up.setOpts(x=x[up], height=d.grad[up], width=0.6)
         self.bars_down.setOpts(x=x[~up], height=d.grad[~up], width=0.6)
-        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank))
+        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
+                                                                       self.plot.vb.width()))
         self.plot.setXRange(-0.7, n - 0.3, padding=0)
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
         if self._yrange != top:                      # axes are redrawn only when the range moves
@@ -65,10 +66,11 @@ class GradientPanel(PlotPanel):
         cells = np.kron(jac.T[:, ::-1], np.ones((block, block)))
         self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
-        step = max(1, int(np.ceil(k / 12)))
         names = [str(int(c)) for c in d.jac_classes]
-        self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step)]])
-        self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step)]])
+        step_x = tick_step(names, self.jac_plot.vb.width())
+        step_y = tick_step(names, self.jac_plot.vb.height(), vertical=True)
+        self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step_x)]])
+        self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step_y)]])
         self.jac_plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0)
         if k < st.n_classes:
             self.text.title(self.jac_plot, f"Jacobian ∂p/∂u over the top {k} classes by p", "10pt")

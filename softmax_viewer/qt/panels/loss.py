@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, nice_ceiling
 
 
 class LossPanel(PlotPanel):
@@ -25,7 +25,7 @@ class LossPanel(PlotPanel):
         )
         self.curves = {}
         for key, name, pen in specs:
-            self.curves[key] = self.plot.plot([], [], pen=pen, name=name, connect="finite", **AA_CURVE)
+            self.curves[key] = curve(self.plot, pen, name)
         # the current point on every curve, in one item
         self.markers = pg.ScatterPlotItem([], [], size=9, pen=pg.mkPen("k"))
         self._marker_brushes = [pg.mkBrush(pen.color()) for _, _, pen in specs]

@@ -7,7 +7,26 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREY, RED, PlotPanel, finite_or_nan, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, curve, finite_or_nan, nice_ceiling
+
+
+def log_ticks(lo: float, hi: float):
+    """Ticks for a log10 axis over [lo, hi] (in decades): every decade labelled,
+    and 2 and 5 labelled too when fewer than three decades show."""
+    major, minor = [], []
+    few = hi - lo < 3
+    for k in range(math.floor(lo), math.ceil(hi) + 1):
+        for m in range(1, 10):
+            v = k + math.log10(m)
+            if not lo - 1e-9 <= v <= hi + 1e-9:
+                continue
+            if m == 1:
+                major.append((v, f"{10.0 ** k:g}"))
+            elif few and m in (2, 5):
+                minor.append((v, f"{m * 10.0 ** k:g}"))
+            else:
+                minor.append((v, ""))
+    return [major, minor]
 
 
 class LsePanel(PlotPanel):
@@ -18,26 +37,32 @@ class LsePanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
-        self.max_curve = self.plot.plot([], [], pen=pg.mkPen(GREY, width=2, style=Qt.DashLine), name="max(u)", **AA_CURVE)
-        self.lse_curve = self.plot.plot([], [], pen=pg.mkPen(BLUE, width=2.5), name="LSE(u)", **AA_CURVE)
-        self.bound_curve = self.plot.plot([], [], pen=pg.mkPen(RED, width=2, style=Qt.DotLine),
-                                          name="max(u) + log N", **AA_CURVE)
-        # a PlotDataItem (not a bare scatter) so that the log x axis applies to it
-        self.marker = self.plot.plot([], [], pen=None, symbol="o", symbolSize=10, symbolBrush=BLUE,
-                                     symbolPen="k")
+        # x is plotted as log10(x) and only the axis is told (its ticks read 10^k):
+        # cheaper than pyqtgraph's per-item log mode on every setData
+        self.max_curve = curve(self.plot, pg.mkPen(GREY, width=2, style=Qt.DashLine), "max(u)")
+        self.lse_curve = curve(self.plot, pg.mkPen(BLUE, width=2.5), "LSE(u)")
+        self.bound_curve = curve(self.plot, pg.mkPen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
+        self.marker = pg.ScatterPlotItem([], [], symbol="o", size=10, brush=BLUE, pen=pg.mkPen("k"))
+        self.plot.addItem(self.marker)
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
-        self.plot.setLogMode(x=True, y=False)
+        self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
+        self._x = None
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.lse
-        self.max_curve.setData(d.x, finite_or_nan(d.max_curve))
-        self.lse_curve.setData(d.x, finite_or_nan(d.lse_curve))
-        self.bound_curve.setData(d.x, finite_or_nan(d.bound_curve))
+        if self._x is None or self._x[0] is not d.x:
+            self._x = (d.x, np.log10(d.x))
+        lx = self._x[1]
+        self.max_curve.setData(lx, finite_or_nan(d.max_curve))
+        self.lse_curve.setData(lx, finite_or_nan(d.lse_curve))
+        self.bound_curve.setData(lx, finite_or_nan(d.bound_curve))
         mx = d.marker_x if d.marker_x > 0 else d.x[0]
-        self.marker.setData([mx, mx, mx], finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound]))
+        marks = finite_or_nan([d.marker_max, d.marker_lse, d.marker_bound])
+        ok = np.isfinite(marks)
+        self.marker.setData(np.full(int(ok.sum()), math.log10(mx)), marks[ok])
         self.vline.setValue(math.log10(mx))
         self.text.label(self.plot, "bottom", d.xlabel)
         # x: whole decades around the current point; y: what the curves do within
@@ -57,6 +82,7 @@ class LsePanel(PlotPanel):
             view = (lo_x, hi_x, None, None)
         if view != getattr(self, "_view", None):
             self._view = view
+            self.plot.getAxis("bottom").setTicks(log_ticks(lo_x, hi_x))
             self.plot.setXRange(lo_x, hi_x, padding=0.02)
             if view[2] is not None:
                 self.plot.setYRange(view[2], view[3], padding=0.02)

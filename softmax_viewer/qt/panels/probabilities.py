@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel
 
-from softmax_viewer.qt.panels.base import BLUE, GREY, ORANGE, RED, PlotPanel, class_ticks, finite_or_nan
+from softmax_viewer.qt.panels.base import BLUE, GREY, ORANGE, RED, PlotPanel, SteadyLabel, class_ticks, curve, finite_or_nan
 
 
 class ProbabilityPanel(PlotPanel):
@@ -18,15 +17,15 @@ class ProbabilityPanel(PlotPanel):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.55, brush=BLUE, pen=None, name="p (stable)")
         self.naive = pg.BarGraphItem(x=[], height=[], width=0.18, brush=GREY, pen=None,
                                      name="textbook exp/Σexp")
-        self.q_line = pg.PlotDataItem([], [], pen=pg.mkPen(ORANGE, width=3), connect="pairs", name="target q")
         self.flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2),
                                         name="textbook NaN")
         self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
-        for item in (self.bars, self.naive, self.q_line, self.flags):
+        for item in (self.bars, self.naive):
             self.plot.addItem(item)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("font-size: 9pt; color: #444;")
+        self.q_line = curve(self.plot, pg.mkPen(ORANGE, width=3), "target q", connect="pairs", antialias=False)
+        self.plot.addItem(self.flags)
+        self._flagged = None
+        self.note = SteadyLabel(lines=2, style="font-size: 9pt; color: #444;")
         self.layout().addWidget(self.note)
 
     def update_bundle(self, bundle) -> None:
@@ -58,8 +57,12 @@ class ProbabilityPanel(PlotPanel):
         qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
         self.q_line.setData(qx, np.repeat(qy, 2))
         bad = np.flatnonzero(d.naive_flags == 2)
-        self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
-        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank))
+        flagged = (tuple(bad), flag_y)
+        if flagged != self._flagged:                 # usually none, tick after tick
+            self._flagged = flagged
+            self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
+        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
+                                                                       self.plot.vb.width()))
         self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
         self.plot.setXRange(-0.7, n - 0.3, padding=0)
         if not log_mode:

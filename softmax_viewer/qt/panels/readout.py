@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
+from softmax_viewer.qt.panels.base import ValueCell
 from softmax_viewer.qt.table import format_number
 
 # (key, name, formula); a formula may use {eps}, {n}, {y}
@@ -52,11 +53,9 @@ class ReadoutPanel(QWidget):
             name_l = QLabel(f"<b>{name}</b>")
             form_l = QLabel()
             form_l.setStyleSheet("color: #555;")
-            val_l = QLabel()
-            val_l.setTextFormat(Qt.PlainText)
-            val_l.setFont(mono)
-            val_l.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            val_l.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            # a fixed-size cell as wide as the widest number format_number writes:
+            # a new value repaints that cell only
+            val_l = ValueCell(mono)
             grid.addWidget(name_l, r, 0)
             grid.addWidget(form_l, r, 1)
             grid.addWidget(val_l, r, 2)

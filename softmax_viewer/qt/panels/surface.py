@@ -5,10 +5,26 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import AA_CURVE, PlotPanel
+from softmax_viewer.qt.panels.base import PlotPanel, curve, nice_ceiling
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
+
+
+def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
+    """The colour scale's range for data in [lo, hi]: rounded outward to a nice
+    step, and the last range kept while it still holds the data and the data
+    span at least half of it, so that the colour bar stays put during a drag."""
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        return (0.0, 1.0)
+    if last is not None and last[0] <= lo and hi <= last[1] and (hi - lo) >= 0.5 * (last[1] - last[0]):
+        return last
+    if hi <= lo:
+        pad = max(abs(lo) * 1e-6, 1e-12)
+        return (lo - pad, lo + pad)
+    step = nice_ceiling(hi - lo) / 10
+    a, b = float(np.floor(lo / step) * step), float(np.ceil(hi / step) * step)
+    return (a, b) if b > a else (lo, hi)
 
 
 class SurfacePanel(PlotPanel):
@@ -24,30 +40,29 @@ class SurfacePanel(PlotPanel):
         self.plot.addItem(self.image)
         # contours come precomputed (derived.contour_segments): pyqtgraph's
         # IsocurveItem traces them in Python at paint time, ~15 ms a frame
-        self.contours = pg.PlotDataItem([], [], pen=pg.mkPen((255, 255, 255, 190), width=1), connect="pairs",
-                                        **AA_CURVE)
-        self.plot.addItem(self.contours)
+        self.contours = curve(self.plot, pg.mkPen((255, 255, 255, 190), width=1), connect="pairs")
+        self.arrow_line = curve(self.plot, pg.mkPen("#ff4136", width=2.5), connect="all")
         self.point = pg.ScatterPlotItem([], [], size=11, brush="#ff4136", pen=pg.mkPen("w", width=1.5))
-        self.arrow_line = pg.PlotDataItem([], [], pen=pg.mkPen("#ff4136", width=2.5))
         self.arrow_head = pg.ArrowItem(angle=0, headLen=14, tipAngle=35, brush="#ff4136", pen=None)
-        for item in (self.point, self.arrow_line, self.arrow_head):
+        for item in (self.point, self.arrow_head):
             self.plot.addItem(item)
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self._levels = None
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.surface
         st = bundle.state
         vals = d.values
-        lo, hi = float(np.min(vals)), float(np.max(vals))
-        if hi <= lo:
-            hi = lo + 1e-12
+        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels)
+        self._levels = (lo, hi)
         self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
         dx = d.zi[1] - d.zi[0]
         dy = d.zj[1] - d.zj[0]
         self.image.setRect(QRectF(d.zi[0] - dx / 2, d.zj[0] - dy / 2, dx * d.zi.size, dy * d.zj.size))
-        self.colorbar.setLevels((lo, hi))
+        if self.colorbar.levels() != (lo, hi):     # its axis is redrawn only when they move
+            self.colorbar.setLevels((lo, hi))
         self.contours.setData(*d.contours)
         x0, y0 = d.point
         self.point.setData([x0], [y0])
