@@ -112,29 +112,36 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
     """Contour lines of values[i, j] (at x[i], y[j]) as segment pairs, by marching squares.
 
     Returns (xs, ys) with two points per segment, for a line drawn with
-    ``connect="pairs"``.  Vectorised over all cells and all levels at once.
+    ``connect="pairs"``.  Vectorised over all cells and all levels at once:
+    one comparison per grid point and level finds the cells a line crosses,
+    and only those (a small fraction) are interpolated.
     """
     v = np.asarray(values, dtype=np.float64)
-    lev = np.asarray(levels, dtype=np.float64).reshape(-1, 1, 1)
-    if lev.size == 0:
+    levels = np.asarray(levels, dtype=np.float64).ravel()
+    if levels.size == 0 or v.shape[0] < 2 or v.shape[1] < 2:
         return np.zeros(0), np.zeros(0)
-    a, b = v[:-1, :-1], v[1:, :-1]          # corners (i, j), (i+1, j)
-    c, d = v[1:, 1:], v[:-1, 1:]            # corners (i+1, j+1), (i, j+1)
+    with np.errstate(invalid="ignore"):
+        below = v[None, :, :] < levels[:, None, None]
+    inside = below[:, :-1, :-1].astype(np.uint8) + below[:, 1:, :-1] + below[:, 1:, 1:] + below[:, :-1, 1:]
+    lk, ci, cj = np.nonzero((inside != 0) & (inside != 4))
+    if lk.size == 0:
+        return np.zeros(0), np.zeros(0)
+    lev = levels[lk]
+    a, b = v[ci, cj], v[ci + 1, cj]             # corners (i, j), (i+1, j)
+    c, d = v[ci + 1, cj + 1], v[ci, cj + 1]     # corners (i+1, j+1), (i, j+1)
     dx, dy = x[1] - x[0], y[1] - y[0]
-    xi, yj = np.meshgrid(x[:-1], y[:-1], indexing="ij")
-    shape = (lev.shape[0],) + a.shape
-    px = np.empty(shape + (4,))
-    py = np.empty(shape + (4,))
-    crossed = np.empty(shape + (4,), dtype=bool)
+    xi, yj = x[ci], y[cj]
+    px = np.empty((lk.size, 4))
+    py = np.empty((lk.size, 4))
+    crossed = np.empty((lk.size, 4), dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         # the four edges: bottom a-b, right b-c, top d-c, left a-d
         for e, (p, q, x0, y0, ex, ey) in enumerate(((a, b, xi, yj, dx, 0.0), (b, c, xi + dx, yj, 0.0, dy),
                                                    (d, c, xi, yj + dy, dx, 0.0), (a, d, xi, yj, 0.0, dy))):
-            below_p, below_q = p < lev, q < lev
-            crossed[..., e] = below_p != below_q
+            crossed[:, e] = (p < lev) != (q < lev)
             f = (lev - p) / (q - p)
-            px[..., e] = x0 + f * ex
-            py[..., e] = y0 + f * ey
+            px[:, e] = x0 + f * ex
+            py[:, e] = y0 + f * ey
     count = crossed.sum(axis=-1)
     out_x, out_y = [], []
     two = count == 2
@@ -144,10 +151,9 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
         out_y.append(np.take_along_axis(py[two], order, axis=-1).ravel())
     four = count == 4                        # a saddle: pair the edges by the centre value
     if four.any():
-        lev_b = np.broadcast_to(lev, shape)[four]
-        corners = np.broadcast_to(a, shape)[four]
-        centre = (np.broadcast_to(a + b + c + d, shape)[four] / 4) < lev_b
-        low_a = (corners < lev_b) == centre
+        lev4 = lev[four]
+        centre = ((a + b + c + d)[four] / 4) < lev4
+        low_a = (a[four] < lev4) == centre
         pairs = np.where(low_a[:, None], [[0, 1, 2, 3]], [[0, 3, 1, 2]])
         out_x.append(np.take_along_axis(px[four], pairs, axis=-1).ravel())
         out_y.append(np.take_along_axis(py[four], pairs, axis=-1).ravel())
@@ -202,13 +208,14 @@ class Computer:
         notes = []
         if n > BARS_ALL_UP_TO:
             notes.append(f"{n:,} classes: the bar panels show the top {TOP_BARS} (by p, and by |p − q|)")
+        probabilities = self._probabilities(state, u, p, log_p, q)
         return Bundle(
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
-            probabilities=self._probabilities(state, u, p, log_p, q),
+            probabilities=probabilities,
             lse=self._lse(state, u, readout["lse"]),
             loss=self._loss_curves(state, u, readout),
             surface=self._surface(state, p, q),
-            gradient=self._gradient(state, u, p, q, grad),
+            gradient=self._gradient(state, p, grad, probabilities),
             notes=notes,
         )
 
@@ -259,7 +266,7 @@ class Computer:
         shown = _top(p, TOP_BARS, state.target) if by_rank else np.arange(n)
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             ex = np.exp(u)
-            naive = stable.naive_softmax(u)
+            naive = ex / np.sum(ex)      # stable.naive_softmax(u), its exp not taken twice
         flags = np.zeros(n, dtype=np.int8)
         overflowed = np.isposinf(ex)
         flags[overflowed] = 1
@@ -398,35 +405,39 @@ class Computer:
         zi = np.linspace(zi0 - half, zi0 + half, SURFACE_GRID)
         zj = np.linspace(zj0 - half, zj0 + half, SURFACE_GRID)
         ui, uj = np.meshgrid(c * zi, c * zj, indexing="ij")
-        mask = np.ones(n, dtype=bool)
-        mask[[i, j]] = False
-        others = c * z[mask] if n > 2 else np.zeros(0)
+        loss = state.surface_loss
         with np.errstate(invalid="ignore", over="ignore"):
-            others = np.where(np.isnan(others), -np.inf, others)
-            # O(N) once: the others' LSE, max and sum; the grid costs O(G^2)
-            lse_o = float(stable.logsumexp(others)) if others.size else -np.inf
-            sum_o = float(np.sum(others)) if others.size else 0.0
+            cz = c * z
+            if not math.isfinite(c):
+                cz = np.where(np.isnan(cz), -np.inf, cz)
+            # O(N) once: the LSE and max of the logits that stay; the grid costs O(G^2)
             if y in (i, j):
+                held = np.delete(cz, [i, j]) if n > 2 else np.zeros(0)
                 uy = ui if y == i else uj
                 other_ij = uj if y == i else ui
-                rival_lse = np.logaddexp(lse_o, other_ij)
-                rival_max = np.maximum(np.max(others) if others.size else -np.inf, other_ij)
+                lse_h = float(stable.logsumexp(held)) if held.size else -np.inf
+                max_h = float(np.max(held)) if held.size else -np.inf
+                rival_lse = np.logaddexp(lse_h, other_ij)
+                rival_max = np.maximum(max_h, other_ij)
             else:
-                uy = np.full_like(ui, c * z[y])
-                rest = np.delete(z, [i, j, y]) * c if n > 3 else np.zeros(0)
-                lse_r = float(stable.logsumexp(rest)) if rest.size else -np.inf
-                max_r = float(np.max(rest)) if rest.size else -np.inf
-                rival_lse = np.logaddexp(lse_r, np.logaddexp(ui, uj))
-                rival_max = np.maximum(max_r, np.maximum(ui, uj))
-            loss = state.surface_loss
+                held = np.delete(cz, [i, j, y]) if n > 3 else np.zeros(0)
+                uy = np.full_like(ui, cz[y])
+                lse_h = float(stable.logsumexp(held)) if held.size else -np.inf
+                max_h = float(np.max(held)) if held.size else -np.inf
+                rival_lse = np.logaddexp(lse_h, np.logaddexp(ui, uj))
+                rival_max = np.maximum(max_h, np.maximum(ui, uj))
             if t == 0.0:
                 vals = np.where(uy > rival_max, 0.0, np.inf)
             elif loss == "ce":
                 vals = stable.softplus(rival_lse - uy)
             elif loss == "smoothed_ce":
                 ce = stable.softplus(rival_lse - uy)
-                lse_all = np.logaddexp(rival_lse, uy)
-                vals = (1 - eps) * ce + eps * (lse_all - (sum_o + ui + uj) / n) if eps > 0 else ce
+                if eps > 0:
+                    sum_o = float(np.sum(cz)) - cz[i] - cz[j] if n > 2 else 0.0
+                    lse_all = np.logaddexp(rival_lse, uy)
+                    vals = (1 - eps) * ce + eps * (lse_all - (sum_o + ui + uj) / n)
+                else:
+                    vals = ce
             elif loss == "lse_hinge":
                 vals = np.maximum(rival_lse - uy, 0.0)
             else:
@@ -436,27 +447,30 @@ class Computer:
             finite = vals[np.isfinite(vals)]
             cap = float(finite.max()) * 1.05 + 1.0 if finite.size else 1.0
             vals = np.where(np.isfinite(vals), vals, cap)
-        # the negative gradient of the chosen loss with respect to (z_i, z_j)
+        # the negative gradient of the chosen loss with respect to (z_i, z_j):
+        # only its two entries are needed, each O(1) from p and q (O(N) for the hinges)
         neg = (0.0, 0.0)
         if t > 0:
-            u = c * z
             if loss in ("ce", "smoothed_ce"):
-                qq = q if loss == "smoothed_ce" else stable.smooth_labels(y, n, 0.0)
-                g = c * (p - qq)
-            else:
-                rivals = u.copy()
+                def g(k):
+                    qk = q[k] if loss == "smoothed_ce" else float(k == y)
+                    return c * (p[k] - qk)
+                neg = (float(-g(i)), float(-g(j)))
+            elif n > 1:
+                rivals = cz.copy()
                 rivals[y] = -np.inf
-                g = np.zeros(n)
                 if loss == "lse_hinge":
-                    if n > 1 and stable.logsumexp(rivals) - u[y] > 0:
-                        g = c * stable.softmax(rivals)
-                        g[y] = -c
+                    lse_r = float(stable.logsumexp(rivals))
+                    if lse_r - cz[y] > 0:
+                        def g(k):
+                            return -c if k == y else c * math.exp(cz[k] - lse_r)
+                        neg = (float(-g(i)), float(-g(j)))
                 else:
-                    k = int(np.argmax(rivals))
-                    if n > 1 and rivals[k] - u[y] > 0:
-                        g[k] = c
-                        g[y] = -c
-            neg = (float(-g[i]), float(-g[j]))
+                    k_max = int(np.argmax(rivals))
+                    if rivals[k_max] - cz[y] > 0:
+                        def g(k):
+                            return -c if k == y else (c if k == k_max else 0.0)
+                        neg = (float(-g(i)), float(-g(j)))
         levels = np.unique(np.quantile(vals, np.linspace(0.08, 0.92, SURFACE_CONTOURS)))
         # contours are traced on every second grid point: a quarter of the cost,
         # and straight where the loss is piecewise linear (the hinges)
@@ -466,11 +480,27 @@ class Computer:
 
     # ---- gradients and the Jacobian ----
     @staticmethod
-    def _gradient(state, u, p, q, grad) -> GradientData:
+    def _gradient(state, p, grad, probabilities: ProbabilityData) -> GradientData:
         n = p.size
+        y = state.target
         by_rank = n > BARS_ALL_UP_TO
-        shown = _top(np.abs(grad), TOP_BARS, state.target) if by_rank else np.arange(n)
-        jac_classes = np.sort(_top(p, min(TOP_JACOBIAN, n), state.target))  # O(N) partition
+        mag = np.abs(grad)
+        if not by_rank:
+            shown = np.arange(n)
+        elif state.epsilon == 0:
+            # |p - onehot| is p off the target: the top classes by p (with the
+            # target), ordered by |p - q| -- no second O(N) partition
+            top = probabilities.shown
+            shown = top[np.argsort(-mag[top], kind="stable")]
+        else:
+            shown = _top(mag, TOP_BARS, y)
+        if by_rank:     # the Jacobian's classes: the first of the top classes by p, and y
+            jac_classes = probabilities.shown[:TOP_JACOBIAN]
+            if y not in jac_classes:
+                jac_classes = np.append(jac_classes[:-1], y)
+            jac_classes = np.sort(jac_classes)
+        else:
+            jac_classes = np.sort(_top(p, min(TOP_JACOBIAN, n), y))
         pj = p[jac_classes]
         jac = np.diag(pj) - np.outer(pj, pj)
         return GradientData(shown, by_rank, grad[shown], jac_classes, jac)

@@ -180,7 +180,14 @@ class ExplorerState:
         return f"class {i}"
 
     def same_as(self, other: "ExplorerState") -> bool:
-        return isinstance(other, ExplorerState) and self.to_dict() == other.to_dict()
+        """Equal as a preset file would store them (the logits compared as arrays,
+        without turning 100,000 of them into a list on every slider tick)."""
+        if not isinstance(other, ExplorerState):
+            return False
+        if self.logits is not other.logits and not np.array_equal(self.logits, other.logits):
+            return False
+        a, b = self.to_dict(logits=False), other.to_dict(logits=False)
+        return a == b
 
     # ---- changes (each returns a new, validated state) ----
     def replace(self, **changes) -> "ExplorerState":
@@ -248,8 +255,8 @@ class ExplorerState:
         return self.replace(**{key: v})
 
     # ---- files ----
-    def to_dict(self) -> dict:
-        logits = [float(v) for v in self.logits]
+    def to_dict(self, logits: bool = True) -> dict:
+        logits = [float(v) for v in self.logits] if logits else None
         d = {
             "name": self.name, "description": self.description,
             "logits": logits, "labels": list(self.labels),
