@@ -6,8 +6,15 @@ Run by hand (a real X server is closest to a user's screen):
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py
 
 For N = 10, 1,000 and 100,000 classes it makes 120 changes of each of scale,
-temperature and epsilon (alternating values, as a drag does) and times, for
-each, the control's new value -> store -> compute -> every panel updated ->
+temperature and epsilon, in two patterns:
+
+  drag   the slider held down and moved 10 of its 1,000 steps per change, 60
+         changes one way and 60 back (a hand dragging it: ~2 % of s or T, 0.01
+         of eps, per frame);
+  jump   the spin box set to 0.8, 1.1, 1.5, 2.0, 0.8, ... (eps 0.5 .. 0.8):
+         every change a big one, so that no axis or colour scale can stay put.
+
+and times, for each, the control's new value -> store -> compute -> every panel updated ->
 the window's dirty regions painted: the event loop is run until the store's
 timer has fired and Qt's pending update requests have been painted, as
 happens between two frames of a real drag.  (--full-repaint instead forces a
@@ -31,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHANGES = 120
+SLIDER_STEPS = 1000
 
 
 def _percentile(xs, q):
@@ -39,7 +47,40 @@ def _percentile(xs, q):
     return xs[k]
 
 
-def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature", "epsilon")):
+def _changes(app, win, ctl, name, pattern, full_repaint):
+    """Times of CHANGES changes of one control, in ms."""
+    times = []
+    if pattern == "drag":
+        start = ctl.slider.value()
+        start = min(max(start, 0), SLIDER_STEPS - 600)
+        ctl.slider.setSliderDown(True)
+        positions = [start + 10 * (k + 1) for k in range(CHANGES // 2)]
+        positions += positions[-2::-1] + [start]
+    else:
+        values = [0.5, 0.6, 0.7, 0.8] if name == "epsilon" else [0.8, 1.1, 1.5, 2.0]
+        positions = [values[k % len(values)] + (k // len(values)) * 1e-3 for k in range(CHANGES)]
+    for v in positions[:CHANGES]:
+        t0 = time.perf_counter()
+        if pattern == "drag":
+            ctl.slider.setValue(v)            # the slider moved under the mouse
+        else:
+            ctl.spin.setValue(v)              # a value typed or stepped
+        app.processEvents()                   # timer -> compute -> panels updated
+        if full_repaint:
+            win.repaint()                     # the whole window painted now
+        else:
+            app.processEvents()               # the posted update requests: paint
+        times.append((time.perf_counter() - t0) * 1e3)
+        assert getattr(win.store.bundle.state, name) == ctl.value()
+    if pattern == "drag":
+        ctl.slider.setSliderDown(False)
+        ctl.drag_finished.emit()
+        app.processEvents()
+    return times
+
+
+def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature", "epsilon"),
+                  patterns=("drag", "jump")):
     from softmax_viewer.qt.app import ensure_app
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.state import ExplorerState, Generator
@@ -47,7 +88,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
     app = ensure_app()
     if lab is None:
         print(f"platform: {app.platformName()}")
-        print(f"{'N':>8} {'control':12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        print(f"{'N':>8} {'control':24} {'change':6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for n in (10, 1000, 100_000):
         st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
         win = MainWindow(st, remember=False)
@@ -64,22 +105,11 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
                 app.processEvents()
         for name in controls:
             ctl = getattr(win.controls, name)
-            values = [0.5, 0.6, 0.7, 0.8] if name == "epsilon" else [0.8, 1.1, 1.5, 2.0]
-            times = []
-            for k in range(CHANGES):
-                v = values[k % len(values)] + (k // len(values)) * 1e-3
-                t0 = time.perf_counter()
-                ctl.spin.setValue(v)              # the control change
-                app.processEvents()               # timer -> compute -> panels updated
-                if full_repaint:
-                    win.repaint()                 # the whole window painted now
-                else:
-                    app.processEvents()           # the posted update requests: paint
-                times.append((time.perf_counter() - t0) * 1e3)
-                assert win.store.bundle.state.__getattribute__(name) == ctl.spin.value()
-            where = f"{name} +{lab}" if lab else name
-            print(f"{n:>8} {where:12} {statistics.median(times):8.2f} {_percentile(times, 95):8.2f} "
-                  f"{max(times):8.2f}", flush=True)
+            for pattern in patterns:
+                times = _changes(app, win, ctl, name, pattern, full_repaint)
+                where = f"{name} +{lab}" if lab else name
+                print(f"{n:>8} {where:24} {pattern:6} {statistics.median(times):8.2f} "
+                      f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
         if lab is not None:
             win.labs().close()
         win.close()

@@ -365,8 +365,10 @@ class Computer:
             s_r = float(np.sum(rivals))
         cur = float(uu[y] - m_r) if rivals.size else 0.0
         # the region around 0 is where the losses differ; include the current
-        # margin when it is near, otherwise the marker rests at the edge
-        lo, hi = min(-8.0, cur - 2.0), max(8.0, cur + 2.0)
+        # margin when it is near (widened in steps of 4, so that the view does
+        # not move on every tick of a drag), otherwise the marker rests at the edge
+        lo = min(-8.0, 4.0 * math.floor((cur - 2.0) / 4.0)) if math.isfinite(cur) else -8.0
+        hi = max(8.0, 4.0 * math.ceil((cur + 2.0) / 4.0)) if math.isfinite(cur) else 8.0
         lo, hi = max(lo, -40.0), min(hi, 40.0)
         margin = np.linspace(lo, hi, 241)
         uy = m_r + margin

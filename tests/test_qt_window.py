@@ -366,3 +366,16 @@ def test_readout_values_repaint_without_relayout(win):
     win.store.set_state(win.store.state.replace(scale=1e-7))
     win.store.flush()
     assert cell.size() == size and cell.text() != ""
+
+
+def test_table_rows_off_screen_show_new_p_when_scrolled_to(win):
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000)
+    win.store.set_state(st)
+    win.store.flush()
+    win.store.set_state(win.store.state.replace(temperature=0.37))
+    win.store.flush()
+    model = win.table.model
+    p = stable.softmax(win.store.state.logits / 0.37)
+    from softmax_viewer.qt.table import PROB, format_number
+    win.table.view.scrollToBottom()
+    assert model.data(model.index(990, PROB)) == format_number(float(p[990]))

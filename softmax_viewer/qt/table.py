@@ -43,6 +43,7 @@ class LogitTableModel(QAbstractTableModel):
         self._n = store.state.n_classes
         self._shown = None            # the state whose logits, labels and target the view shows
         self._text = {}               # (row, column) -> formatted p or log p of the current bundle
+        self.visible_rows = None      # set by the view: () -> (first, last) rows on screen
         store.state_changed.connect(self._state_changed)
         store.bundle_ready.connect(self._bundle_ready)
 
@@ -63,8 +64,23 @@ class LogitTableModel(QAbstractTableModel):
         self._shown = st
         same = (old is not None and old.logits is st.logits and old.labels == st.labels
                 and old.target == st.target)
-        first = PROB if same else 0
-        self.dataChanged.emit(self.index(0, first), self.index(self._n - 1, LOGPROB), [Qt.DisplayRole])
+        if not same:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGPROB), [Qt.DisplayRole])
+            return
+        # Only p and log p changed. A range notification makes a view repaint
+        # everything it shows (checkboxes, labels, logits); one per cell in the
+        # rows on screen repaints just those cells. Rows off screen are asked
+        # for their (new) values when they scroll in.
+        first, last = self.visible_rows() if self.visible_rows is not None else (0, self._n - 1)
+        first, last = max(0, first), min(self._n - 1, last)
+        if last - first > 200:          # a very tall view: one range is cheaper
+            self.dataChanged.emit(self.index(first, PROB), self.index(last, LOGPROB), [Qt.DisplayRole])
+            return
+        roles = [Qt.DisplayRole]
+        for r in range(first, last + 1):
+            for c in (PROB, LOGPROB):
+                i = self.index(r, c)
+                self.dataChanged.emit(i, i, roles)
 
     # ---- Qt model API ----
     def rowCount(self, parent=QModelIndex()):
@@ -152,6 +168,7 @@ class LogitTable(QWidget):
         self.model = LogitTableModel(store, self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.model.visible_rows = self._visible_rows
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
@@ -190,6 +207,13 @@ class LogitTable(QWidget):
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.model.error.connect(self.show_error)
         store.state_changed.connect(self._clear_message)
+
+    def _visible_rows(self) -> tuple[int, int]:
+        vp = self.view.viewport()
+        first = self.view.rowAt(0)
+        last = self.view.rowAt(vp.height() - 1)
+        n = self.model.rowCount()
+        return (0 if first < 0 else first, n - 1 if last < 0 else last)
 
     def _clear_message(self, _state) -> None:
         if self.message.text():          # clearing an empty label still relayouts the table

@@ -1,6 +1,8 @@
 """What every plot panel shares: a titled pyqtgraph plot with readable defaults."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -48,6 +50,26 @@ def nice_ceiling(v: float) -> float:
         if m * 10 ** k >= v * (1 - 1e-12):
             return float(m * 10 ** k)
     return float(10 ** (k + 1))
+
+
+def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5):
+    """A range for data in [lo, hi] that holds still while a slider moves.
+
+    The last range is kept while it still holds the data and the data span at
+    least ``fill`` of it; otherwise [lo, hi] rounded outward to a nice step
+    (a tenth of the span by default).  An axis is redrawn, tick labels and
+    all, only when its range moves: this keeps that rare during a drag.
+    """
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return last if last is not None else (0.0, 1.0)
+    if last is not None and last[0] <= lo and hi <= last[1] and (hi - lo) >= fill * (last[1] - last[0]):
+        return last
+    if hi <= lo:
+        pad = max(abs(lo) * 1e-6, 1e-12)
+        return (lo - pad, lo + pad)
+    step = nice_ceiling(hi - lo) / steps
+    a, b = math.floor(lo / step) * step, math.ceil(hi / step) * step
+    return (float(a), float(b)) if b > a else (lo, hi)
 
 
 def tick_step(texts, extent_px: float, font=None, vertical: bool = False) -> int:

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, curve, finite_or_nan, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
 
 
 def log_ticks(lo: float, hi: float):
@@ -65,19 +65,28 @@ class LsePanel(PlotPanel):
         self.marker.setData(np.full(int(ok.sum()), math.log10(mx)), marks[ok])
         self.vline.setValue(math.log10(mx))
         self.text.label(self.plot, "bottom", d.xlabel)
-        # x: whole decades around the current point; y: what the curves do within
-        # a factor of two of it, widened in steps, so that the axes are redrawn
-        # only when the view really moves (and the gap max .. max + log N shows)
-        lo_x = max(math.log10(d.x[0]), math.floor(math.log10(mx)) - 1)
-        hi_x = min(math.log10(d.x[-1]), math.ceil(math.log10(mx)) + 1)
+        # The view follows the point so that the gap max .. max + log N shows, but
+        # in steps, so that the axes are redrawn only when it really moves:
+        # x: whole decades around the point, kept while the point stays half a
+        # decade inside them; y: what the curves do within a factor of two of
+        # the point, kept while it fits (steady_range).
+        at, first, end = math.log10(mx), math.log10(d.x[0]), math.log10(d.x[-1])
+        last = getattr(self, "_view", None)
+        if (last is not None and last[0] <= max(first, at - 0.5) and min(end, at + 0.5) <= last[1]
+                and first <= last[0] and last[1] <= end):
+            lo_x, hi_x = last[0], last[1]
+        else:
+            lo_x = max(first, math.floor(at) - 1)
+            hi_x = min(end, math.ceil(at) + 1)
         near = (d.x >= mx / 2) & (d.x <= mx * 2)
         ys = np.concatenate([d.max_curve[near], d.bound_curve[near], [d.marker_max, d.marker_bound]])
         ys = ys[np.isfinite(ys)]
         if ys.size:
             lo, hi = float(ys.min()), float(ys.max())
-            step = nice_ceiling(max(hi - lo, 0.5)) / 4
-            lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
-            view = (lo_x, hi_x, lo, hi)
+            if hi - lo < 0.5:                      # flat: still show a little around it
+                lo, hi = lo - 0.25, hi + 0.25
+            y_last = last[2:] if last is not None and last[2] is not None else None
+            view = (lo_x, hi_x) + steady_range(lo, hi, y_last, steps=4, fill=0.4)
         else:
             view = (lo_x, hi_x, None, None)
         if view != getattr(self, "_view", None):

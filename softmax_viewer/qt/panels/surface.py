@@ -5,26 +5,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import PlotPanel, curve, nice_ceiling
+from softmax_viewer.qt.panels.base import PlotPanel, curve, steady_range
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
 
 
 def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
-    """The colour scale's range for data in [lo, hi]: rounded outward to a nice
-    step, and the last range kept while it still holds the data and the data
-    span at least half of it, so that the colour bar stays put during a drag."""
+    """The colour scale's range for data in [lo, hi]: it stays put during a drag."""
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
-    if last is not None and last[0] <= lo and hi <= last[1] and (hi - lo) >= 0.5 * (last[1] - last[0]):
-        return last
-    if hi <= lo:
-        pad = max(abs(lo) * 1e-6, 1e-12)
-        return (lo - pad, lo + pad)
-    step = nice_ceiling(hi - lo) / 10
-    a, b = float(np.floor(lo / step) * step), float(np.ceil(hi / step) * step)
-    return (a, b) if b > a else (lo, hi)
+    return steady_range(lo, hi, last)
 
 
 class SurfacePanel(PlotPanel):
