@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer import labs
-from softmax_viewer.qt.panels.base import AA_CURVE, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TextCache, class_ticks
+from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TextCache, class_ticks, curve
 
 TOP = 200
 
@@ -197,9 +197,9 @@ class SamplingLab(LabPanel):
         self.hist_plot = self.add_plot(0, 0, "share of draws (blue) against p (orange); grey: truncated")
         self.hist = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
         self.cut = pg.BarGraphItem(x=[], height=[], width=0.6, brush=(200, 200, 200), pen=None)
-        self.p_line = pg.PlotDataItem([], [], pen=pg.mkPen(ORANGE, width=3), connect="pairs")
-        for item in (self.cut, self.hist, self.p_line):
+        for item in (self.cut, self.hist):
             self.hist_plot.addItem(item)
+        self.p_line = curve(self.hist_plot, pg.mkPen(ORANGE, width=3), connect="pairs", antialias=False)
         self.gumbel_plot = self.add_plot(0, 1, "one Gumbel-max draw: log p + g; the winner is the sample")
         self.perturbed = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=PURPLE, pen=None)
         self.winner = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=GREEN, pen=None)
@@ -298,8 +298,9 @@ class OverconfidenceLab(LabPanel):
         for key, title, colour, r, c in specs:
             plot = self.add_plot(r, c, title)
             plot.setLabel("bottom", "step")
-            self.curves[key] = plot.plot([], [], pen=pg.mkPen(colour, width=2), **AA_CURVE)
-            self.curves[key + "_now"] = plot.plot([], [], pen=None, symbol="o", symbolSize=8, symbolBrush=colour)
+            self.curves[key] = curve(plot, pg.mkPen(colour, width=2))
+            self.curves[key + "_now"] = pg.ScatterPlotItem([], [], symbol="o", size=8, brush=colour)
+            plot.addItem(self.curves[key + "_now"])
             if key == "gap":
                 self.bound = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
                                              label="ε bound",

@@ -70,6 +70,7 @@ class Curve(pg.GraphicsObject):
         else:
             self._path = QPainterPath()
             self._bounds = None
+        self.informViewBoundsChanged()      # a view that auto-ranges follows the data
         self.update()
 
     def getData(self):
