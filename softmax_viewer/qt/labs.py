@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer import labs
-from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TextCache, class_ticks, curve
+from softmax_viewer.qt.panels.base import (
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SteadyLabel, TextCache, class_ticks, curve, steady_range,
+)
 
 TOP = 200
 
@@ -53,9 +55,8 @@ class LabPanel(QWidget):
         super().__init__(parent)
         self.controls = QFormLayout()
         self.plots_widget = pg.GraphicsLayoutWidget()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 10pt; padding: 2px;")
+        # a fixed two-line summary: a new text does not re-lay-out the window
+        self.summary = SteadyLabel(lines=2, style="font-size: 10pt; padding: 2px;")
         lay = QVBoxLayout(self)
         top = QWidget()
         top.setLayout(self.controls)
@@ -73,6 +74,23 @@ class LabPanel(QWidget):
 
     def plots(self):
         return [item for item in self.plots_widget.ci.items if isinstance(item, pg.PlotItem)]
+
+    def y_range(self, plot, lo, hi, steps=10, fill=0.5):
+        """Set ``plot``'s y range to hold [lo, hi], moving it only when the data
+        outgrow it (steady_range): its axis is redrawn only then."""
+        ranges = self.__dict__.setdefault("_ranges", {})
+        last = ranges.get(id(plot))
+        r = steady_range(float(lo), float(hi), last, steps=steps, fill=fill)
+        if r != last:
+            ranges[id(plot)] = r
+            plot.setYRange(r[0], r[1], padding=0.02)
+
+    def x_classes(self, n):
+        """The class axis of every plot: -0.7 .. n - 0.3, set when n changes."""
+        if self.__dict__.get("_n_shown") != n:
+            self._n_shown = n
+            for p in self.plots():
+                p.setXRange(-0.7, n - 0.3, padding=0)
 
     def update_state(self, bundle) -> None:     # pragma: no cover - abstract
         raise NotImplementedError
@@ -132,13 +150,13 @@ class PrecisionLab(LabPanel):
         self.threshold.setValue(d.exp_threshold)
         hi = max(float(np.max(finite_u)) if finite_u.size else 0.0, d.exp_threshold) * 1.1
         lo = min(float(np.min(finite_u)) if finite_u.size else 0.0, 0.0)
-        self.u_plot.setYRange(lo - 0.05 * abs(hi - lo), hi, padding=0)
+        self.y_range(self.u_plot, lo - 0.05 * abs(hi - lo), hi)
         naive = d.naive_p[idx].astype(np.float64)
         self.p_stable.setOpts(x=x - 0.2, height=np.nan_to_num(d.stable_p[idx].astype(np.float64)), width=0.4)
         self.p_naive.setOpts(x=x + 0.2, height=np.where(np.isfinite(naive), naive, 0.0), width=0.4)
         bad = np.flatnonzero(~np.isfinite(naive))
         self.p_flags.setData(x[bad] + 0.2, np.full(bad.size, 0.5))
-        self.p_plot.setYRange(0, 1.05, padding=0)
+        self.y_range(self.p_plot, 0.0, 1.05)
         lo_ = d.log_of_softmax[idx].astype(np.float64)
         ls = d.log_softmax[idx].astype(np.float64)
         finite = np.concatenate([lo_[np.isfinite(lo_)], ls[np.isfinite(ls)], [0.0]])
@@ -147,12 +165,18 @@ class PrecisionLab(LabPanel):
         self.log_stable.setOpts(x=x - 0.2, y0=np.zeros(x.size), y1=np.where(np.isfinite(ls), ls, floor), width=0.4)
         ninf = np.flatnonzero(np.isneginf(lo_))
         self.log_flags.setData(x[ninf] + 0.2, np.full(ninf.size, floor))
-        self.log_plot.setYRange(floor * 1.05, 0.5, padding=0)
+        self.y_range(self.log_plot, floor * 1.05, 0.5)
         ulp_n = d.ulp_naive[idx]
         ulp_s = d.ulp_stable[idx]
         cap = 1e18
-        self.ulp_naive.setData(x, np.clip(np.where(np.isfinite(ulp_n), ulp_n, cap), 0.01, cap))
-        self.ulp_stable.setData(x, np.clip(np.where(np.isfinite(ulp_s), ulp_s, cap), 0.01, cap))
+        ulp_n = np.clip(np.where(np.isfinite(ulp_n), ulp_n, cap), 0.01, cap)
+        ulp_s = np.clip(np.where(np.isfinite(ulp_s), ulp_s, cap), 0.01, cap)
+        self.ulp_naive.setData(x, ulp_n)
+        self.ulp_stable.setData(x, ulp_s)
+        both = np.log10(np.concatenate([ulp_n, ulp_s])) if x.size else np.zeros(1)
+        # decades, whole ones: the log axis moves only when the errors cross one
+        self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, steps=1, fill=0.3)
+        self.x_classes(x.size)
         ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
         for p in self.plots():
             self.text.ticks(p.getAxis("bottom"), ticks)
@@ -231,7 +255,7 @@ class SamplingLab(LabPanel):
         self.hist.setOpts(x=x, height=share, width=0.6)
         self.cut.setOpts(x=x[~kept], height=d.p[idx][~kept], width=0.6)
         self.p_line.setData(np.repeat(x, 2) + np.tile([-0.35, 0.35], x.size), np.repeat(d.p[idx], 2))
-        self.hist_plot.setYRange(0, max(1e-9, float(max(share.max(), d.p[idx].max()))) * 1.08, padding=0)
+        self.y_range(self.hist_plot, 0.0, max(1e-9, float(max(share.max(), d.p[idx].max()))) * 1.08)
         pert = d.perturbed[idx]
         fin = pert[np.isfinite(pert)]
         floor = float(fin.min()) - 1.0 if fin.size else -1.0
@@ -241,7 +265,10 @@ class SamplingLab(LabPanel):
         self.winner.setOpts(x=x[win], y0=np.full(win.sum(), floor), y1=top[win], width=0.6)
         logq = np.log(np.where(d.sample_p[idx] > 0, d.sample_p[idx], np.nan))
         self.logp_marks.setData(x[np.isfinite(logq)], logq[np.isfinite(logq)])
+        self.y_range(self.gumbel_plot, floor, max(float(top.max()), floor + 1e-9) + 0.3)
         self.relaxed.setOpts(x=x, height=d.relaxed[idx], width=0.6)
+        self.y_range(self.relaxed_plot, 0.0, max(float(d.relaxed[idx].max()), 1e-9) * 1.08)
+        self.x_classes(x.size)
         ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
         for p in self.plots():
             self.text.ticks(p.getAxis("bottom"), ticks)

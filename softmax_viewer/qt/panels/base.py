@@ -139,13 +139,15 @@ def nice_ceiling(v: float) -> float:
     return float(10 ** (k + 1))
 
 
-def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5):
+def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5, grow: float = 0.2):
     """A range for data in [lo, hi] that holds still while a slider moves.
 
     The last range is kept while it still holds the data and the data span at
-    least ``fill`` of it; otherwise [lo, hi] rounded outward to a nice step
-    (a tenth of the span by default).  An axis is redrawn, tick labels and
-    all, only when its range moves: this keeps that rare during a drag.
+    least ``fill`` of it. When the data run out of it, the new range leaves
+    ``grow`` of the span as room on that side (a drag that keeps going does
+    not move the range on every tick); in every case it is rounded outward to
+    a nice step (a tenth of the span by default). An axis is redrawn, tick
+    labels and all, only when its range moves.
     """
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return last if last is not None else (0.0, 1.0)
@@ -154,6 +156,9 @@ def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float =
     if hi <= lo:
         pad = max(abs(lo) * 1e-6, 1e-12)
         return (lo - pad, lo + pad)
+    if last is not None:
+        span = hi - lo
+        lo, hi = (lo - grow * span if lo < last[0] else lo), (hi + grow * span if hi > last[1] else hi)
     step = nice_ceiling(hi - lo) / steps
     a, b = math.floor(lo / step) * step, math.ceil(hi / step) * step
     return (float(a), float(b)) if b > a else (lo, hi)
