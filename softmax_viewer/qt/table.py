@@ -6,7 +6,8 @@ import math
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QStyledItemDelegate, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from softmax_viewer.state import StateError, parse_logit, parse_logits
@@ -157,6 +158,32 @@ class LogitTableModel(QAbstractTableModel):
         return True
 
 
+class NumberDelegate(QStyledItemDelegate):
+    """Paints the p and log p cells with one call per cell.
+
+    The standard delegate asks the model for eight roles of every cell it
+    paints, each a call into Python; these two columns are repainted on every
+    tick of a drag, so they draw their text directly.
+    """
+
+    _SELECTED = QStyle.State_Selected
+    _ALIGN = Qt.AlignRight | Qt.AlignVCenter
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self._model = model
+
+    def paint(self, painter, option, index):
+        text = self._model.data(index, Qt.DisplayRole) or ""
+        palette = option.palette
+        if option.state & self._SELECTED:
+            painter.fillRect(option.rect, palette.highlight())
+            painter.setPen(palette.highlightedText().color())
+        else:
+            painter.setPen(palette.text().color())
+        painter.drawText(option.rect.adjusted(3, 0, -3, 0), self._ALIGN, text)
+
+
 class LogitTable(QWidget):
     """The table with its buttons: add, remove, paste a row of numbers."""
 
@@ -169,6 +196,9 @@ class LogitTable(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.model.visible_rows = self._visible_rows
+        self._numbers = NumberDelegate(self.model, self.view)
+        for col in (PROB, LOGPROB):
+            self.view.setItemDelegateForColumn(col, self._numbers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)

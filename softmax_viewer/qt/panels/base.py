@@ -295,6 +295,9 @@ class ValueCell(QWidget):
         fm = QFontMetrics(font)
         self._size = QSize(fm.horizontalAdvance(sample) + 8, fm.height() + 2)
         self.setFixedSize(self._size)
+        # it paints its own background: Qt need not repaint the widgets behind it
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self._fm = fm
         self._text = ""
 
     def text(self) -> str:
@@ -311,7 +314,10 @@ class ValueCell(QWidget):
 
     def paintEvent(self, _event):
         p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().window())
         rect = self.rect().adjusted(0, 0, -4, 0)
-        text = QFontMetrics(self.font()).elidedText(self._text, Qt.ElideRight, rect.width())
+        text = self._text
+        if self._fm.horizontalAdvance(text) > rect.width():
+            text = self._fm.elidedText(text, Qt.ElideRight, rect.width())
         p.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, text)
         p.end()
