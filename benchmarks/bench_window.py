@@ -2,8 +2,8 @@
 
 Run by hand (a real X server is closest to a user's screen):
 
-    xvfb-run -a python benchmarks/bench_window.py
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py
+    xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/bench_window.py
+    QT_QPA_PLATFORM=offscreen python3 benchmarks/bench_window.py
 
 For N = 10, 1,000 and 100,000 classes it makes 120 changes of each of scale,
 temperature and epsilon, in two patterns:

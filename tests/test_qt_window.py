@@ -379,3 +379,60 @@ def test_table_rows_off_screen_show_new_p_when_scrolled_to(win):
     from softmax_viewer.qt.table import PROB, format_number
     win.table.view.scrollToBottom()
     assert model.data(model.index(990, PROB)) == format_number(float(p[990]))
+
+
+def test_steady_range_keeps_still_and_grows_with_room():
+    from softmax_viewer.qt.panels.base import steady_range
+    a = steady_range(0.0, 1.0)
+    assert a[0] <= 0.0 and a[1] >= 1.0
+    assert steady_range(0.1, 0.9, a) == a                  # fits, fills most: kept
+    b = steady_range(0.0, 1.2, a)                            # outgrown: room on the growing side
+    assert b[1] >= 1.2 + 0.2 * 1.2 - 1e-12 and b[0] <= 0.0
+    assert steady_range(0.0, 0.2, b) != b                    # shrunk to a sliver: follows
+    assert steady_range(float("inf"), 1.0, b) == b
+
+
+def test_curve_draws_the_real_pen_off_screen(qtbot):
+    """On screen a wide pen is four thin strokes; an export gets the pen itself."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+    from softmax_viewer.qt.panels.base import Curve
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    c = Curve(pg.mkPen("#1f77b4", width=3), name="c")
+    w.addItem(c)
+    c.setData(np.linspace(0, 1, 50), np.linspace(0, 1, 50) ** 2)
+    assert c.dataBounds(1) == (0.0, 1.0)
+    x, y = c.getData()
+    assert x.size == 50 and y[-1] == 1.0
+
+    class Spy:
+        def __init__(self, device):
+            self.pens, self._device = [], device
+
+        def device(self):
+            return self._device
+
+        def setRenderHint(self, *a):
+            pass
+
+        def setPen(self, pen):
+            self.pens.append(pen.widthF())
+
+        def transform(self):
+            from PySide6.QtGui import QTransform
+            return QTransform()
+
+        def setTransform(self, t):
+            pass
+
+        def drawPath(self, path):
+            pass
+
+    img = QImage(10, 10, QImage.Format_ARGB32)
+    off = Spy(img)
+    c.paint(off)
+    assert off.pens == [3.0]
+    on = Spy(w.viewport())
+    c.paint(on)
+    assert on.pens == [1.0]
