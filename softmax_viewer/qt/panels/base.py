@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 # Antialiasing is turned on per curve (AA_CURVE): bars, axes and images do not
@@ -106,6 +106,21 @@ class Curve(pg.GraphicsObject):
         else:
             p.setPen(self.opts["pen"])
             p.drawPath(self._path)
+
+
+class Image(pg.ImageItem):
+    """An ImageItem whose picture is kept in the format the screen draws fastest.
+
+    pyqtgraph renders a colour-mapped image as an 8-bit indexed QImage; Qt
+    converts that on every paint and draws it non-premultiplied (0.4 ms for a
+    small heat map scaled to a panel, against 0.07 ms premultiplied). The
+    conversion here happens once per new image instead.
+    """
+
+    def render(self):
+        super().render()
+        if self.qimage is not None and self.qimage.format() != QImage.Format_ARGB32_Premultiplied:
+            self.qimage = self.qimage.convertToFormat(QImage.Format_ARGB32_Premultiplied)
 
 
 def curve(plot, pen, name=None, connect="finite", antialias=True) -> Curve:

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, PlotPanel, class_ticks, nice_ceiling, tick_step
+from softmax_viewer.qt.panels.base import BLUE, RED, Image, PlotPanel, class_ticks, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -28,7 +28,7 @@ class GradientPanel(PlotPanel):
         self.plot.addLine(y=0, pen=pg.mkPen("#444"))
         self.jac_plot = self.plot_widget.addPlot(row=1, col=0)
         self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")
-        self.jac_image = pg.ImageItem()
+        self.jac_image = Image()
         cmap = pg.colormap.get("CET-D1")
         self.jac_image.setColorMap(cmap)
         self.jac_plot.addItem(self.jac_image)

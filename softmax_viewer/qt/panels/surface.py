@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import PlotPanel, curve, steady_range
+from softmax_viewer.qt.panels.base import Image, PlotPanel, curve, steady_range
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
@@ -26,7 +26,7 @@ class SurfacePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.image = pg.ImageItem()
+        self.image = Image()
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
         # contours come precomputed (derived.contour_segments): pyqtgraph's
