@@ -436,3 +436,17 @@ def test_curve_draws_the_real_pen_off_screen(qtbot):
     on = Spy(w.viewport())
     c.paint(on)
     assert on.pens == [1.0]
+
+
+def test_markers_sit_on_the_curves(win):
+    st = ExplorerState(logits=[1.0, 2.0, 3.0], target=2, scale=2.0)
+    win.store.set_state(st)
+    win.store.flush()
+    b = win.store.bundle
+    x, y = win.lse.marker.getData()
+    assert np.allclose(x, np.log10(b.lse.marker_x))
+    assert np.allclose(sorted(y), sorted([b.lse.marker_max, b.lse.marker_lse, b.lse.marker_bound]))
+    _, ly = win.loss.markers.getData()
+    assert np.isclose(ly.min(), 0.0) or ly.size == 4
+    px, py = win.surface.point.getData()
+    assert (px[0], py[0]) == b.surface.point

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -108,6 +108,62 @@ class Curve(pg.GraphicsObject):
             p.drawPath(self._path)
 
 
+class Dots(pg.GraphicsObject):
+    """A few round markers of a fixed size in pixels (the current point on a curve).
+
+    ScatterPlotItem is built for thousands of points (spot tables, symbol
+    atlases, hit masks); for three markers its setData and paint cost more
+    than the plot around them.
+    """
+
+    def __init__(self, size=10, pen="k", brush="#1f77b4"):
+        super().__init__()
+        self._size = float(size)
+        self._pen = pg.mkPen(pen)
+        self._brush = pg.mkBrush(brush)
+        self._x = self._y = np.zeros(0)
+        self._brushes = None
+        self._rect = QRectF()
+
+    def setData(self, x, y, brushes=None) -> None:
+        x = np.asarray(x, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        ok = np.isfinite(x) & np.isfinite(y)
+        self._x, self._y = x[ok], y[ok]
+        self._brushes = [pg.mkBrush(b) for b, keep in zip(brushes, ok) if keep] if brushes is not None else None
+        self.update()
+
+    def getData(self):
+        return self._x, self._y
+
+    def viewRangeChanged(self):
+        self.prepareGeometryChange()
+        vb = self.getViewBox()
+        self._rect = vb.viewRect() if vb is not None else QRectF()
+
+    def boundingRect(self):
+        if self._rect.isNull():
+            vb = self.getViewBox()
+            if vb is not None:
+                self._rect = vb.viewRect()
+        return self._rect
+
+    def paint(self, p, *args):
+        if not self._x.size:
+            return
+        t = p.transform()
+        p.save()
+        p.resetTransform()             # markers are round in pixels, whatever the axes' scales
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setPen(self._pen)
+        r = self._size / 2
+        for k, (x, y) in enumerate(zip(self._x, self._y)):
+            p.setBrush(self._brushes[k] if self._brushes is not None else self._brush)
+            c = t.map(QPointF(float(x), float(y)))
+            p.drawEllipse(c, r, r)
+        p.restore()
+
+
 class Image(pg.ImageItem):
     """An ImageItem whose picture is kept in the format the screen draws fastest.
 
@@ -186,7 +242,11 @@ def tick_step(texts, extent_px: float, font=None, vertical: bool = False) -> int
     if n == 0:
         return 1
     fm = QFontMetrics(font if font is not None else QGuiApplication.font())
-    need = fm.height() + 2 if vertical else max(fm.horizontalAdvance(t) for t in texts) + 10
+    if vertical:
+        need = fm.height() + 2
+    else:       # the widest label is among the longest few: measure only those
+        longest = sorted(texts, key=len)[-3:]
+        need = max(fm.horizontalAdvance(t) for t in longest) + 10
     fit = max(1, int(max(extent_px, 1) // need))
     return max(1, int(np.ceil(n / fit)))
 

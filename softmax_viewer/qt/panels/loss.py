@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, Dots, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, nice_ceiling
 
 
 class LossPanel(PlotPanel):
@@ -27,7 +27,7 @@ class LossPanel(PlotPanel):
         for key, name, pen in specs:
             self.curves[key] = curve(self.plot, pen, name)
         # the current point on every curve, in one item
-        self.markers = pg.ScatterPlotItem([], [], size=9, pen=pg.mkPen("k"))
+        self.markers = Dots(size=9, pen="k")
         self._marker_brushes = [pg.mkBrush(pen.color()) for _, _, pen in specs]
         self.plot.addItem(self.markers)
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
@@ -50,7 +50,7 @@ class LossPanel(PlotPanel):
             if np.isfinite(y).any():
                 near = y[(d.margin > x_mark - 6) & (d.margin < x_mark + 6)]
                 top = max(top, float(np.nanmax(near, initial=0.0)))
-        self.markers.setData([x_mark] * 4, finite_or_nan(ys), brush=self._marker_brushes)
+        self.markers.setData([x_mark] * 4, finite_or_nan(ys), brushes=self._marker_brushes)
         self.vline.setValue(x_mark)
         ranges = (float(d.margin[0]), float(d.margin[-1]), nice_ceiling(max(top, 1.0)))
         if ranges != getattr(self, "_ranges", None):   # axes are redrawn only when a range moves

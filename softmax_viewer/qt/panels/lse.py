@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
+from softmax_viewer.qt.panels.base import BLUE, Dots, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
 
 
 def log_ticks(lo: float, hi: float):
@@ -42,7 +42,7 @@ class LsePanel(PlotPanel):
         self.max_curve = curve(self.plot, pg.mkPen(GREY, width=2, style=Qt.DashLine), "max(u)")
         self.lse_curve = curve(self.plot, pg.mkPen(BLUE, width=2.5), "LSE(u)")
         self.bound_curve = curve(self.plot, pg.mkPen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
-        self.marker = pg.ScatterPlotItem([], [], symbol="o", size=10, brush=BLUE, pen=pg.mkPen("k"))
+        self.marker = Dots(size=10, pen="k", brush=BLUE)
         self.plot.addItem(self.marker)
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)

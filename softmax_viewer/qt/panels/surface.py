@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import Image, PlotPanel, curve, steady_range
+from softmax_viewer.qt.panels.base import Dots, Image, PlotPanel, curve, steady_range
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
@@ -33,7 +33,7 @@ class SurfacePanel(PlotPanel):
         # IsocurveItem traces them in Python at paint time, ~15 ms a frame
         self.contours = curve(self.plot, pg.mkPen((255, 255, 255, 190), width=1), connect="pairs")
         self.arrow_line = curve(self.plot, pg.mkPen("#ff4136", width=2.5), connect="all")
-        self.point = pg.ScatterPlotItem([], [], size=11, brush="#ff4136", pen=pg.mkPen("w", width=1.5))
+        self.point = Dots(size=11, pen=pg.mkPen("w", width=1.5), brush="#ff4136")
         self.arrow_head = pg.ArrowItem(angle=0, headLen=14, tipAngle=35, brush="#ff4136", pen=None)
         for item in (self.point, self.arrow_head):
             self.plot.addItem(item)
