@@ -15,7 +15,9 @@ def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
     """The colour scale's range for data in [lo, hi]: it stays put during a drag."""
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
-    return steady_range(lo, hi, last)
+    # coarse and roomy: colours that stay comparable from one frame of a drag
+    # to the next read better than a scale that always spans the data exactly
+    return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35)
 
 
 class SurfacePanel(PlotPanel):
@@ -39,6 +41,8 @@ class SurfacePanel(PlotPanel):
             self.plot.addItem(item)
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        # a fixed width: new tick labels do not re-lay-out the plot beside it
+        self.colorbar.axis.setWidth(48)
         self._levels = None
 
     def update_bundle(self, bundle) -> None:
@@ -47,13 +51,18 @@ class SurfacePanel(PlotPanel):
         st = bundle.state
         vals = d.values
         lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels)
-        self._levels = (lo, hi)
-        self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
+        if (lo, hi) != self._levels:
+            # new levels: the colour bar follows (and redraws its axis)
+            self._levels = (lo, hi)
+            self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
+            self.colorbar.setLevels((lo, hi))
+        else:
+            # the same levels: not passed again, since the colour bar answers
+            # every level notification by redrawing its axis
+            self.image.setImage(vals, autoLevels=False)
         dx = d.zi[1] - d.zi[0]
         dy = d.zj[1] - d.zj[0]
         self.image.setRect(QRectF(d.zi[0] - dx / 2, d.zj[0] - dy / 2, dx * d.zi.size, dy * d.zj.size))
-        if self.colorbar.levels() != (lo, hi):     # its axis is redrawn only when they move
-            self.colorbar.setLevels((lo, hi))
         self.contours.setData(*d.contours)
         x0, y0 = d.point
         self.point.setData([x0], [y0])
