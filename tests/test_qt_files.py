@@ -218,3 +218,17 @@ def test_window_svg_is_assembled_from_clipped_plots_and_widgets(win, tmp_path):
     for piece in pieces:
         assert float(piece.get("x")) >= 0 and float(piece.get("y")) >= 0
         assert float(piece.get("x")) + float(piece.get("width")) <= win.width() + 1
+
+
+def test_exports_draw_cached_items_afresh(win, tmp_path):
+    """Axes and legends are pixmap-cached on screen; a PDF still gets their text as text,
+    and the caches are back afterwards."""
+    from PySide6.QtWidgets import QGraphicsItem
+    win.show()
+    axis = win.loss.plot.getAxis("left")
+    assert axis.cacheMode() == QGraphicsItem.DeviceCoordinateCache
+    out = tmp_path / "loss.pdf"
+    assert win.export_to("loss", out, 1.0), win.errors
+    data = out.read_bytes()
+    assert b"/FontDescriptor" in data            # the axis labels are text, not pictures of it
+    assert axis.cacheMode() == QGraphicsItem.DeviceCoordinateCache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF
@@ -39,12 +40,35 @@ def render_png(widget, path, scale: float = 1.0) -> None:
     _atomic(path, lambda tmp: img.save(tmp, "PNG"))
 
 
-def _paint(widget, device) -> bool:
-    p = QPainter(device)
+@contextmanager
+def _no_item_caches(widget):
+    """On screen, axes and legends are drawn from pixmap caches; an export draws
+    them afresh, so that text stays text in a PDF and sharp at any PNG scale."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsItem
+
+    views = ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
+    saved = []
+    for view in views:
+        for item in view.scene().items():
+            mode = item.cacheMode()
+            if mode != QGraphicsItem.NoCache:
+                saved.append((item, mode))
+                item.setCacheMode(QGraphicsItem.NoCache)
     try:
-        widget.render(p, QPoint(0, 0))
+        yield
     finally:
-        ok = p.end()
+        for item, mode in saved:
+            item.setCacheMode(mode)
+
+
+def _paint(widget, device) -> bool:
+    with _no_item_caches(widget):
+        p = QPainter(device)
+        try:
+            widget.render(p, QPoint(0, 0))
+        finally:
+            ok = p.end()
     return ok
 
 

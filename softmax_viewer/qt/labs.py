@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from softmax_viewer import labs
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SteadyLabel, TextCache, class_ticks, curve, steady_range,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SteadyLabel, TextCache, cache_static_items, class_ticks, curve,
+    steady_range,
 )
 
 TOP = 200
@@ -66,6 +67,12 @@ class LabPanel(QWidget):
         self.text = TextCache()
         self.bundle = None
         self.data = None
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_cached", False):
+            self._cached = True
+            cache_static_items(self.plots_widget.scene())
 
     def add_plot(self, row, col, title, **kw):
         p = self.plots_widget.addPlot(row=row, col=col, **kw)

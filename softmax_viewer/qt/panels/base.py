@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 # Antialiasing is turned on per curve (AA_CURVE): bars, axes and images do not
 # need it, and in software rendering it costs a third of every paint.
@@ -264,6 +264,19 @@ def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
     return [[(pos, names[pos]) for pos in range(0, n, step)]]
 
 
+def cache_static_items(scene) -> None:
+    """Axes, titles and legends are kept as pixmaps on screen.
+
+    They change only when a range or a label does; while a slider moves,
+    Qt repaints them from the pixmap instead of laying out their text again.
+    (Exports to PDF and SVG draw them as vectors: Qt uses these caches for
+    raster devices only.)
+    """
+    for item in scene.items():
+        if type(item).__name__ in PlotPanel._CACHED:
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+
 class PlotPanel(QWidget):
     """A panel with one pyqtgraph PlotWidget (subclasses may add more)."""
 
@@ -282,6 +295,14 @@ class PlotPanel(QWidget):
         self.bundle = None
         self._refresh_pending = False
         self.text = TextCache()
+
+    _CACHED = ("AxisItem", "LegendItem", "ItemSample", "LabelItem", "QGraphicsTextItem")
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_cached", False):
+            self._cached = True
+            cache_static_items(self.plot_widget.scene())
 
     def make_view(self):
         """The pyqtgraph widget and its main plot (a panel may build more plots)."""
