@@ -163,7 +163,9 @@ class PrecisionLab(LabPanel):
         self.p_naive.setOpts(x=x + 0.2, height=np.where(np.isfinite(naive), naive, 0.0), width=0.4)
         bad = np.flatnonzero(~np.isfinite(naive))
         self.p_flags.setData(x[bad] + 0.2, np.full(bad.size, 0.5))
-        self.y_range(self.p_plot, 0.0, 1.05)
+        if not getattr(self, "_p_range_set", False):          # probabilities: always 0 .. 1
+            self._p_range_set = True
+            self.p_plot.setYRange(0.0, 1.05, padding=0)
         lo_ = d.log_of_softmax[idx].astype(np.float64)
         ls = d.log_softmax[idx].astype(np.float64)
         finite = np.concatenate([lo_[np.isfinite(lo_)], ls[np.isfinite(ls)], [0.0]])
