@@ -450,3 +450,17 @@ def test_markers_sit_on_the_curves(win):
     assert np.isclose(ly.min(), 0.0) or ly.size == 4
     px, py = win.surface.point.getData()
     assert (px[0], py[0]) == b.surface.point
+
+
+def test_fixed_axis_widths_leave_the_colour_bar_beside_its_map(win):
+    win.show()
+    vb = win.surface.plot.vb.geometry()
+    bar = win.surface.colorbar.geometry()
+    assert 0 <= bar.x() - (vb.x() + vb.width()) < 15
+    assert win.loss.plot.getAxis("left").width() == win.lse.plot.getAxis("left").width()
+
+
+def test_a_margin_off_the_axis_is_said_under_it(win):
+    win.store.set_state(ExplorerState(logits=[1.0, 2.0, 3.0, 4.0], target=3, scale=60.0))
+    win.store.flush()
+    assert "off the axis" in win.loss.plot.getAxis("bottom").labelText

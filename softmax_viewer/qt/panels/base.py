@@ -264,6 +264,9 @@ def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
     return [[(pos, names[pos]) for pos in range(0, n, step)]]
 
 
+LEFT_AXIS_WIDTH = 54
+
+
 def cache_static_items(scene) -> None:
     """Axes, titles and legends are kept as pixmaps on screen.
 
@@ -303,6 +306,12 @@ class PlotPanel(QWidget):
         if not getattr(self, "_cached", False):
             self._cached = True
             cache_static_items(self.plot_widget.scene())
+            # a fixed width for every left axis: when a range moves and its tick
+            # labels grow or shrink, the plot keeps its place (no re-layout, no jitter)
+            for item in self.plot_widget.scene().items():
+                if (isinstance(item, pg.AxisItem) and item.orientation == "left" and item.isVisible()
+                        and type(item.parentItem()) is pg.PlotItem):     # not a ColorBarItem's
+                    item.setWidth(LEFT_AXIS_WIDTH)
 
     def make_view(self):
         """The pyqtgraph widget and its main plot (a panel may build more plots)."""

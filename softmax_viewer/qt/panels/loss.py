@@ -32,7 +32,6 @@ class LossPanel(PlotPanel):
         self.plot.addItem(self.markers)
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
-        self.plot.setLabel("bottom", "margin u_y − max rival")
         self.plot.setLabel("left", "loss")
 
     def update_bundle(self, bundle) -> None:
@@ -40,8 +39,9 @@ class LossPanel(PlotPanel):
         d = bundle.loss
         top = 0.0
         x_mark = float(np.clip(d.current_margin, d.margin[0], d.margin[-1]))
-        off = "" if x_mark == d.current_margin else f" (current margin {d.current_margin:.4g}, off the axis)"
-        self.text.title(self.plot, self.title + off, "11pt" if not off else "9pt")
+        # off the axis: said under it (a longer title would widen the plot past its panel)
+        off = "" if x_mark == d.current_margin else f"  (now {d.current_margin:.4g}: off the axis)"
+        self.text.label(self.plot, "bottom", "margin u_y − max rival" + off)
         ys = []
         for key, curve in self.curves.items():
             y = finite_or_nan(getattr(d, key))
