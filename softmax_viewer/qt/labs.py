@@ -255,7 +255,7 @@ class SamplingLab(LabPanel):
         if st.temperature == 0:
             self.summary.setText("T = 0 is argmax: there is nothing to sample. Raise the temperature.")
             return
-        d = labs.sampling(st, **self.settings())
+        d = labs.sampling(st, **self.settings(), p=bundle.p, log_p=bundle.log_p)
         self.bundle, self.data = bundle, d
         idx = _shown(d.p, st.target)
         x = np.arange(idx.size, dtype=float)
