@@ -53,6 +53,7 @@ class ReadoutPanel(QWidget):
             name_l = QLabel(f"<b>{name}</b>")
             form_l = QLabel()
             form_l.setStyleSheet("color: #555;")
+            form_l.setWordWrap(True)        # a narrow panel wraps a formula rather than hiding the numbers
             # a fixed-size cell as wide as the widest number format_number writes:
             # a new value repaints that cell only
             val_l = ValueCell(mono)
@@ -67,6 +68,7 @@ class ReadoutPanel(QWidget):
         area.setWidgetResizable(True)
         area.setWidget(inner)
         area.setFrameShape(QScrollArea.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         from PySide6.QtWidgets import QVBoxLayout
 
         lay = QVBoxLayout(self)
