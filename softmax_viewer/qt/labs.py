@@ -22,15 +22,16 @@ from softmax_viewer.qt.panels.base import (
     steady_range,
 )
 
-TOP = 200
-
-
 def _shown(p: np.ndarray, target: int) -> np.ndarray:
-    if p.size <= 500:
-        return np.arange(p.size)
-    from softmax_viewer.derived import _top
+    """The classes a lab's bars show: all of them while they fit, else the top ones by p.
 
-    return _top(np.nan_to_num(p, nan=0.0), TOP, target)
+    A lab's plots are about twice as wide as the explorer's panels: twice as many bars.
+    """
+    from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
+
+    if p.size <= 2 * BARS_ALL_UP_TO:
+        return np.arange(p.size)
+    return _top(np.nan_to_num(p, nan=0.0), 2 * TOP_BARS, target)
 
 
 def _spin(lo, hi, value, tip, decimals=None, special=None):
