@@ -412,20 +412,17 @@ class Computer:
             cz = c * z
             if not math.isfinite(c):
                 cz = np.where(np.isnan(cz), -np.inf, cz)
-            # O(N) once: the LSE and max of the logits that stay; the grid costs O(G^2)
-            if y in (i, j):
-                held = np.delete(cz, [i, j]) if n > 2 else np.zeros(0)
+            # O(N) once: the LSE and max of the rivals that stay; the grid costs O(G^2)
+            held = np.delete(cz, sorted({i, j, y}))
+            lse_h = float(stable.logsumexp(held)) if held.size else -np.inf
+            max_h = float(np.max(held)) if held.size else -np.inf
+            if y in (i, j):         # the target moves on one axis, one rival on the other
                 uy = ui if y == i else uj
                 other_ij = uj if y == i else ui
-                lse_h = float(stable.logsumexp(held)) if held.size else -np.inf
-                max_h = float(np.max(held)) if held.size else -np.inf
                 rival_lse = np.logaddexp(lse_h, other_ij)
                 rival_max = np.maximum(max_h, other_ij)
-            else:
-                held = np.delete(cz, [i, j, y]) if n > 3 else np.zeros(0)
+            else:                   # both axes are rivals
                 uy = np.full_like(ui, cz[y])
-                lse_h = float(stable.logsumexp(held)) if held.size else -np.inf
-                max_h = float(np.max(held)) if held.size else -np.inf
                 rival_lse = np.logaddexp(lse_h, np.logaddexp(ui, uj))
                 rival_max = np.maximum(max_h, np.maximum(ui, uj))
             if t == 0.0:
@@ -451,28 +448,28 @@ class Computer:
             vals = np.where(np.isfinite(vals), vals, cap)
         # the negative gradient of the chosen loss with respect to (z_i, z_j):
         # only its two entries are needed, each O(1) from p and q (O(N) for the hinges)
-        neg = (0.0, 0.0)
+        gi = gj = 0.0
         if t > 0:
             if loss in ("ce", "smoothed_ce"):
-                def g(k):
-                    qk = q[k] if loss == "smoothed_ce" else float(k == y)
-                    return c * (p[k] - qk)
-                neg = (float(-g(i)), float(-g(j)))
+                gi, gj = (c * (p[k] - (q[k] if loss == "smoothed_ce" else float(k == y))) for k in (i, j))
             elif n > 1:
                 rivals = cz.copy()
                 rivals[y] = -np.inf
                 if loss == "lse_hinge":
                     lse_r = float(stable.logsumexp(rivals))
-                    if lse_r - cz[y] > 0:
-                        def g(k):
-                            return -c if k == y else c * math.exp(cz[k] - lse_r)
-                        neg = (float(-g(i)), float(-g(j)))
+                    active = lse_r - cz[y] > 0
+
+                    def share(k):           # a rival's part of the LSE
+                        return math.exp(cz[k] - lse_r)
                 else:
                     k_max = int(np.argmax(rivals))
-                    if rivals[k_max] - cz[y] > 0:
-                        def g(k):
-                            return -c if k == y else (c if k == k_max else 0.0)
-                        neg = (float(-g(i)), float(-g(j)))
+                    active = rivals[k_max] - cz[y] > 0
+
+                    def share(k):           # only the largest rival counts
+                        return float(k == k_max)
+                if active:
+                    gi, gj = (c * (-1.0 if k == y else share(k)) for k in (i, j))
+        neg = (float(-gi), float(-gj))
         levels = np.unique(np.quantile(vals, np.linspace(0.08, 0.92, SURFACE_CONTOURS)))
         # contours are traced on every second grid point: a quarter of the cost,
         # and straight where the loss is piecewise linear (the hinges)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer import labs
+from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SteadyLabel, TextCache, cache_static_items, class_ticks, curve,
     steady_range,
@@ -27,8 +28,6 @@ def _shown(p: np.ndarray, target: int) -> np.ndarray:
 
     A lab's plots are about twice as wide as the explorer's panels: twice as many bars.
     """
-    from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
-
     if p.size <= 2 * BARS_ALL_UP_TO:
         return np.arange(p.size)
     return _top(np.nan_to_num(p, nan=0.0), 2 * TOP_BARS, target)
@@ -68,10 +67,13 @@ class LabPanel(QWidget):
         self.text = TextCache()
         self.bundle = None
         self.data = None
+        self._cached = False           # static items are cached on the first show
+        self._ranges = {}              # id(plot) -> its steady y range
+        self._n_shown = None           # how many classes the class axes span
 
     def showEvent(self, event):
         super().showEvent(event)
-        if not getattr(self, "_cached", False):
+        if not self._cached:
             self._cached = True
             cache_static_items(self.plots_widget.scene())
 
@@ -86,16 +88,15 @@ class LabPanel(QWidget):
     def y_range(self, plot, lo, hi, steps=10, fill=0.5):
         """Set ``plot``'s y range to hold [lo, hi], moving it only when the data
         outgrow it (steady_range): its axis is redrawn only then."""
-        ranges = self.__dict__.setdefault("_ranges", {})
-        last = ranges.get(id(plot))
+        last = self._ranges.get(id(plot))
         r = steady_range(float(lo), float(hi), last, steps=steps, fill=fill)
         if r != last:
-            ranges[id(plot)] = r
+            self._ranges[id(plot)] = r
             plot.setYRange(r[0], r[1], padding=0.02)
 
     def x_classes(self, n):
         """The class axis of every plot: -0.7 .. n - 0.3, set when n changes."""
-        if self.__dict__.get("_n_shown") != n:
+        if self._n_shown != n:
             self._n_shown = n
             for p in self.plots():
                 p.setXRange(-0.7, n - 0.3, padding=0)
@@ -125,6 +126,7 @@ class PrecisionLab(LabPanel):
         for item in (self.u_ok, self.u_over, self.threshold):
             self.u_plot.addItem(item)
         self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
+        self.p_plot.setYRange(0.0, 1.05, padding=0)          # probabilities: always 0 .. 1
         self.p_stable = pg.BarGraphItem(x=[], height=[], width=0.4, brush=BLUE, pen=None)
         self.p_naive = pg.BarGraphItem(x=[], height=[], width=0.4, brush=GREY, pen=None)
         self.p_flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2))
@@ -164,9 +166,6 @@ class PrecisionLab(LabPanel):
         self.p_naive.setOpts(x=x + 0.2, height=np.where(np.isfinite(naive), naive, 0.0), width=0.4)
         bad = np.flatnonzero(~np.isfinite(naive))
         self.p_flags.setData(x[bad] + 0.2, np.full(bad.size, 0.5))
-        if not getattr(self, "_p_range_set", False):          # probabilities: always 0 .. 1
-            self._p_range_set = True
-            self.p_plot.setYRange(0.0, 1.05, padding=0)
         lo_ = d.log_of_softmax[idx].astype(np.float64)
         ls = d.log_softmax[idx].astype(np.float64)
         finite = np.concatenate([lo_[np.isfinite(lo_)], ls[np.isfinite(ls)], [0.0]])

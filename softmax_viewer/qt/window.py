@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.store.history_changed.connect(self._update_actions)
         self.store.state_changed.connect(lambda _s: self._update_title())
         self.path: Path | None = None
+        self._last_note = ""
         self.setAcceptDrops(True)
         self._add_panel_menus()
         self.resize(1800, 1000)
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panel.update_bundle(bundle)
         note = "; ".join(bundle.notes)
-        if note and note != getattr(self, "_last_note", None):   # once, not on every tick of a drag
+        if note and note != self._last_note:            # once, not on every tick of a drag
             self.statusBar().showMessage(note, 4000)
         self._last_note = note
 

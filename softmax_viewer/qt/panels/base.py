@@ -9,10 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-# Antialiasing is turned on per curve (AA_CURVE): bars, axes and images do not
-# need it, and in software rendering it costs a third of every paint.
+# Antialiasing is turned on per item (curves and markers): bars, axes and
+# images do not need it, and in software rendering it costs a third of every paint.
 pg.setConfigOptions(antialias=False, background="w", foreground="#222")
-AA_CURVE = {"antialias": True}
 
 BLUE = "#1f77b4"
 ORANGE = "#ff7f0e"
@@ -22,7 +21,35 @@ GREY = "#7f7f7f"
 PURPLE = "#9467bd"
 
 
-class Curve(pg.GraphicsObject):
+class ViewSpan(pg.GraphicsObject):
+    """An item as large as the view it sits in, holding points (x, y).
+
+    It repaints with its view and asks pyqtgraph for no per-paint bounds
+    arithmetic (the view clips what lies outside).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._x = self._y = np.zeros(0)
+        self._rect = QRectF()
+
+    def getData(self):
+        return self._x, self._y
+
+    def viewRangeChanged(self):
+        self.prepareGeometryChange()
+        vb = self.getViewBox()
+        self._rect = vb.viewRect() if vb is not None else QRectF()
+
+    def boundingRect(self):
+        if self._rect.isNull():
+            vb = self.getViewBox()
+            if vb is not None:
+                self._rect = vb.viewRect()
+        return self._rect
+
+
+class Curve(ViewSpan):
     """A polyline in data coordinates, drawn fast on screen.
 
     Qt's raster engine strokes a cosmetic pen of width 1 along a fast path and
@@ -31,8 +58,6 @@ class Curve(pg.GraphicsObject):
     therefore drawn as four width-1 strokes offset by half its extra width
     (the same look, a quarter of the cost); on any other device (PNG, SVG and
     PDF exports, the clipboard) the real pen is used, so figures are exact.
-    The item is as wide as the view it sits in: it repaints with the view,
-    and asks pyqtgraph for no per-paint bounds arithmetic.
     """
 
     def __init__(self, pen, name=None, connect="finite", antialias=True):
@@ -41,10 +66,8 @@ class Curve(pg.GraphicsObject):
         self.opts = {"pen": pen, "name": name, "antialias": antialias, "symbol": None,
                      "fillLevel": None, "brush": None}     # what a legend sample reads
         self._connect = connect
-        self._x = self._y = np.zeros(0)
         self._path = QPainterPath()
         self._bounds = None            # ((xmin, xmax), (ymin, ymax)) of the finite points
-        self._rect = QRectF()
         self._fast = None
         w = pen.widthF()
         if pen.isCosmetic() and w > 1.0:
@@ -73,23 +96,8 @@ class Curve(pg.GraphicsObject):
         self.informViewBoundsChanged()      # a view that auto-ranges follows the data
         self.update()
 
-    def getData(self):
-        return self._x, self._y
-
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
         return self._bounds[ax] if self._bounds is not None else (None, None)
-
-    def viewRangeChanged(self):
-        self.prepareGeometryChange()
-        vb = self.getViewBox()
-        self._rect = vb.viewRect() if vb is not None else QRectF()
-
-    def boundingRect(self):
-        if self._rect.isNull():
-            vb = self.getViewBox()
-            if vb is not None:
-                self._rect = vb.viewRect()
-        return self._rect
 
     def paint(self, p, *args):
         if self._path.isEmpty():
@@ -108,7 +116,7 @@ class Curve(pg.GraphicsObject):
             p.drawPath(self._path)
 
 
-class Dots(pg.GraphicsObject):
+class Dots(ViewSpan):
     """A few round markers of a fixed size in pixels (the current point on a curve).
 
     ScatterPlotItem is built for thousands of points (spot tables, symbol
@@ -121,9 +129,7 @@ class Dots(pg.GraphicsObject):
         self._size = float(size)
         self._pen = pg.mkPen(pen)
         self._brush = pg.mkBrush(brush)
-        self._x = self._y = np.zeros(0)
         self._brushes = None
-        self._rect = QRectF()
 
     def setData(self, x, y, brushes=None) -> None:
         x = np.asarray(x, dtype=np.float64)
@@ -132,21 +138,6 @@ class Dots(pg.GraphicsObject):
         self._x, self._y = x[ok], y[ok]
         self._brushes = [pg.mkBrush(b) for b, keep in zip(brushes, ok) if keep] if brushes is not None else None
         self.update()
-
-    def getData(self):
-        return self._x, self._y
-
-    def viewRangeChanged(self):
-        self.prepareGeometryChange()
-        vb = self.getViewBox()
-        self._rect = vb.viewRect() if vb is not None else QRectF()
-
-    def boundingRect(self):
-        if self._rect.isNull():
-            vb = self.getViewBox()
-            if vb is not None:
-                self._rect = vb.viewRect()
-        return self._rect
 
     def paint(self, p, *args):
         if not self._x.size:
@@ -235,13 +226,13 @@ def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float =
     return (float(a), float(b)) if b > a else (lo, hi)
 
 
-def tick_step(texts, extent_px: float, font=None, vertical: bool = False) -> int:
+def tick_step(texts, extent_px: float, vertical: bool = False) -> int:
     """Every how many'th of ``texts`` can be labelled along ``extent_px`` pixels
     without the labels running into each other."""
     n = len(texts)
     if n == 0:
         return 1
-    fm = QFontMetrics(font if font is not None else QGuiApplication.font())
+    fm = QFontMetrics(QGuiApplication.font())
     if vertical:
         need = fm.height() + 2
     else:       # the widest label is among the longest few: measure only those
@@ -267,6 +258,9 @@ def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
 LEFT_AXIS_WIDTH = 54
 
 
+CACHED_ITEMS = ("AxisItem", "LegendItem", "ItemSample", "LabelItem", "QGraphicsTextItem")
+
+
 def cache_static_items(scene) -> None:
     """Axes, titles and legends are kept as pixmaps on screen.
 
@@ -276,7 +270,7 @@ def cache_static_items(scene) -> None:
     raster devices only.)
     """
     for item in scene.items():
-        if type(item).__name__ in PlotPanel._CACHED:
+        if type(item).__name__ in CACHED_ITEMS:
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
 
@@ -297,13 +291,12 @@ class PlotPanel(QWidget):
         self.setToolTip(self.tooltip)
         self.bundle = None
         self._refresh_pending = False
+        self._cached = False           # static items are cached on the first show
         self.text = TextCache()
-
-    _CACHED = ("AxisItem", "LegendItem", "ItemSample", "LabelItem", "QGraphicsTextItem")
 
     def showEvent(self, event):
         super().showEvent(event)
-        if not getattr(self, "_cached", False):
+        if not self._cached:
             self._cached = True
             cache_static_items(self.plot_widget.scene())
             # a fixed width for every left axis: when a range moves and its tick

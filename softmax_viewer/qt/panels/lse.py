@@ -48,7 +48,8 @@ class LsePanel(PlotPanel):
         self.plot.addItem(self.vline)
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
-        self._x = None
+        self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same
+        self._view = None              # (x0, x1, y0, y1): moved only when the point leaves it
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
@@ -71,7 +72,7 @@ class LsePanel(PlotPanel):
         # decade inside them; y: what the curves do within a factor of two of
         # the point, kept while it fits (steady_range).
         at, first, end = math.log10(mx), math.log10(d.x[0]), math.log10(d.x[-1])
-        last = getattr(self, "_view", None)
+        last = self._view
         if (last is not None and last[0] <= max(first, at - 0.5) and min(end, at + 0.5) <= last[1]
                 and first <= last[0] and last[1] <= end):
             lo_x, hi_x = last[0], last[1]
@@ -89,7 +90,7 @@ class LsePanel(PlotPanel):
             view = (lo_x, hi_x) + steady_range(lo, hi, y_last, steps=4, fill=0.4)
         else:
             view = (lo_x, hi_x, None, None)
-        if view != getattr(self, "_view", None):
+        if view != last:
             self._view = view
             self.plot.getAxis("bottom").setTicks(log_ticks(lo_x, hi_x))
             self.plot.setXRange(lo_x, hi_x, padding=0.02)
