@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, SteadyLabel, TextCache, cache_static_items, class_ticks, curve,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Marks, SteadyLabel, TextCache, cache_static_items, class_ticks, curve,
     steady_range,
 )
 
@@ -118,8 +118,8 @@ class PrecisionLab(LabPanel):
         self.controls.addRow("dtype", self.dtype)
         self.dtype.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.u_plot = self.add_plot(0, 0, "u in the chosen dtype; red above exp's overflow threshold")
-        self.u_ok = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
-        self.u_over = pg.BarGraphItem(x=[], height=[], width=0.6, brush=RED, pen=None)
+        self.u_ok = Bars(BLUE, width=0.6)
+        self.u_over = Bars(RED, width=0.6)
         self.threshold = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
                                          label="exp overflows above {value:.2f}",
                                          labelOpts={"position": 0.2, "color": RED})
@@ -127,15 +127,15 @@ class PrecisionLab(LabPanel):
             self.u_plot.addItem(item)
         self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
         self.p_plot.setYRange(0.0, 1.05, padding=0)          # probabilities: always 0 .. 1
-        self.p_stable = pg.BarGraphItem(x=[], height=[], width=0.4, brush=BLUE, pen=None)
-        self.p_naive = pg.BarGraphItem(x=[], height=[], width=0.4, brush=GREY, pen=None)
-        self.p_flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2))
+        self.p_stable = Bars(BLUE, width=0.4)
+        self.p_naive = Bars(GREY, width=0.4)
+        self.p_flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2))
         for item in (self.p_stable, self.p_naive, self.p_flags):
             self.p_plot.addItem(item)
         self.log_plot = self.add_plot(1, 0, "log(softmax) (grey, −∞ marked ▼) beside log_softmax (blue)")
-        self.log_naive = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.4, brush=GREY, pen=None)
-        self.log_stable = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.4, brush=BLUE, pen=None)
-        self.log_flags = pg.ScatterPlotItem([], [], symbol="t", size=12, brush=RED, pen=None)
+        self.log_naive = Bars(GREY, width=0.4)
+        self.log_stable = Bars(BLUE, width=0.4)
+        self.log_flags = Marks([], [], symbol="t", size=12, brush=RED, pen=None)
         for item in (self.log_naive, self.log_stable, self.log_flags):
             self.log_plot.addItem(item)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
@@ -228,19 +228,19 @@ class SamplingLab(LabPanel):
         self.order.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.again.clicked.connect(lambda: self.seed.setValue(self.seed.value() + 1))
         self.hist_plot = self.add_plot(0, 0, "share of draws (blue) against p (orange); grey: truncated")
-        self.hist = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
-        self.cut = pg.BarGraphItem(x=[], height=[], width=0.6, brush=(200, 200, 200), pen=None)
+        self.hist = Bars(BLUE, width=0.6)
+        self.cut = Bars((200, 200, 200), width=0.6)
         for item in (self.cut, self.hist):
             self.hist_plot.addItem(item)
         self.p_line = curve(self.hist_plot, pg.mkPen(ORANGE, width=3), connect="pairs", antialias=False)
         self.gumbel_plot = self.add_plot(0, 1, "one Gumbel-max draw: log p + g; the winner is the sample")
-        self.perturbed = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=PURPLE, pen=None)
-        self.winner = pg.BarGraphItem(x=[], y0=[], y1=[], width=0.6, brush=GREEN, pen=None)
+        self.perturbed = Bars(PURPLE, width=0.6)
+        self.winner = Bars(GREEN, width=0.6)
         self.logp_marks = pg.ScatterPlotItem([], [], symbol="_", size=20, pen=pg.mkPen("k", width=2))
         for item in (self.perturbed, self.winner, self.logp_marks):
             self.gumbel_plot.addItem(item)
         self.relaxed_plot = self.add_plot(1, 0, "Gumbel-softmax relaxed sample: softmax((log p + g)/τ)", colspan=2)
-        self.relaxed = pg.BarGraphItem(x=[], height=[], width=0.6, brush=GREEN, pen=None)
+        self.relaxed = Bars(GREEN, width=0.6)
         self.relaxed_plot.addItem(self.relaxed)
 
     def settings(self) -> dict:

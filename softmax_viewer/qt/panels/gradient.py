@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, Image, PlotPanel, class_ticks, nice_ceiling, tick_step
+from softmax_viewer.qt.panels.base import BLUE, RED, Bars, Image, PlotPanel, class_ticks, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -21,8 +21,8 @@ class GradientPanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         # two items with one brush each: per-bar brushes draw bar by bar
-        self.bars_up = pg.BarGraphItem(x=[], height=[], width=0.6, brush=RED, pen=None)
-        self.bars_down = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, pen=None)
+        self.bars_up = Bars(RED, width=0.6)
+        self.bars_down = Bars(BLUE, width=0.6)
         self.plot.addItem(self.bars_up)
         self.plot.addItem(self.bars_down)
         self.plot.addLine(y=0, pen=pg.mkPen("#444"))
@@ -50,7 +50,7 @@ class GradientPanel(PlotPanel):
         self.bars_down.setOpts(x=x[~up], height=d.grad[~up], width=0.6)
         self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
                                                                        self.plot.vb.width()))
-        self.plot.setXRange(-0.7, n - 0.3, padding=0)
+        self.text.range(self.plot, x=(-0.7, n - 0.3))
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
         if self._yrange != top:                      # axes are redrawn only when the range moves
             self._yrange = top
@@ -71,7 +71,7 @@ class GradientPanel(PlotPanel):
         step_y = tick_step(names, self.jac_plot.vb.height(), vertical=True)
         self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step_x)]])
         self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step_y)]])
-        self.jac_plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0)
+        self.text.range(self.jac_plot, x=(-0.5, k - 0.5), y=(-0.5, k - 0.5))
         if k < st.n_classes:
             self.text.title(self.jac_plot, f"Jacobian ∂p/∂u over the top {k} classes by p", "10pt")
         else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import BLUE, GREY, ORANGE, RED, PlotPanel, SteadyLabel, class_ticks, curve, finite_or_nan
+from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyLabel, class_ticks,
+                                          curve, finite_or_nan, steady_range)
 
 
 class ProbabilityPanel(PlotPanel):
@@ -14,17 +15,17 @@ class ProbabilityPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.55, brush=BLUE, pen=None, name="p (stable)")
-        self.naive = pg.BarGraphItem(x=[], height=[], width=0.18, brush=GREY, pen=None,
-                                     name="textbook exp/Σexp")
-        self.flags = pg.ScatterPlotItem([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2),
-                                        name="textbook NaN")
+        self.bars = Bars(BLUE, width=0.55, name="p (stable)")
+        self.naive = Bars(GREY, width=0.18, name="textbook exp/Σexp")
+        self.flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2), name="textbook NaN")
         self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         for item in (self.bars, self.naive):
             self.plot.addItem(item)
+            self.plot.legend.addItem(item, item.name())
         self.q_line = curve(self.plot, pg.mkPen(ORANGE, width=3), "target q", connect="pairs", antialias=False)
         self.plot.addItem(self.flags)
         self._flagged = None
+        self._log_view = None          # the log axis' range, kept while the bars fit it
         self.note = SteadyLabel(lines=2, style="font-size: 9pt; color: #444;")
         self.layout().addWidget(self.note)
 
@@ -38,7 +39,10 @@ class ProbabilityPanel(PlotPanel):
         if log_mode:
             lp = finite_or_nan(d.log_p)
             floor = (np.nanmin(lp) if np.isfinite(lp).any() else -1.0)
-            floor = min(floor * 1.05 - 1.0, -1.0)
+            # a steady view from below the smallest log p up to 0; the bars stand on its floor
+            self._log_view = steady_range(min(floor * 1.05 - 1.0, -1.0), 0.0, self._log_view,
+                                          steps=5, fill=0.5, grow=0.25)
+            floor = self._log_view[0]
             top = np.where(np.isnan(lp), floor, lp)
             self.bars.setOpts(x=x, y0=np.full(n, floor), y1=top, height=None, width=0.55)
             with np.errstate(divide="ignore"):
@@ -64,11 +68,12 @@ class ProbabilityPanel(PlotPanel):
         self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
                                                                        self.plot.vb.width()))
         self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
-        self.plot.setXRange(-0.7, n - 0.3, padding=0)
+        self.text.range(self.plot, x=(-0.7, n - 0.3))
         if not log_mode:
-            self.plot.setYRange(0, 1.05, padding=0)
+            self.text.range(self.plot, y=(0.0, 1.05))
         else:
-            self.plot.enableAutoRange(axis="y")
+            lo, hi = self._log_view       # room above 0 for the target line and the NaN marks
+            self.text.range(self.plot, y=(lo, hi + 0.06 * (hi - lo)), padding=0)
         note = d.naive_summary
         if d.by_rank:
             note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "

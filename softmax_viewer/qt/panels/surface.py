@@ -15,6 +15,17 @@ def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
     """The colour scale's range for data in [lo, hi]: it stays put during a drag."""
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
+    # A loss that varies by less than 2 % of its size over the grid is shown
+    # as the flat surface it is (the contours still trace its shape), not
+    # stretched over the whole colour map: at a high temperature the surface
+    # flattens toward log N, and a scale fitted to its last 0.1 % chased the
+    # drift of every tick.
+    floor = 0.02 * max(abs(lo), abs(hi))
+    if hi - lo < floor:
+        if last is not None and last[0] <= lo and hi <= last[1] and floor >= 0.35 * (last[1] - last[0]):
+            return last
+        mid = 0.5 * (lo + hi)
+        lo, hi = mid - 0.5 * floor, mid + 0.5 * floor
     # coarse and roomy: colours that stay comparable from one frame of a drag
     # to the next read better than a scale that always spans the data exactly
     return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35)
@@ -84,5 +95,4 @@ class SurfacePanel(PlotPanel):
         self.text.title(self.plot, f"{name} over z{d.i}, z{d.j}{extra}", "10pt")
         self.text.label(self.plot, "bottom", f"z{d.i}  ({st.label(d.i)})")
         self.text.label(self.plot, "left", f"z{d.j}  ({st.label(d.j)})")
-        self.plot.setXRange(d.zi[0], d.zi[-1], padding=0)
-        self.plot.setYRange(d.zj[0], d.zj[-1], padding=0)
+        self.text.range(self.plot, x=(float(d.zi[0]), float(d.zi[-1])), y=(float(d.zj[0]), float(d.zj[-1])))
