@@ -1,0 +1,184 @@
+"""A leaner layout of pyqtgraph's axis ticks, for the axes that move during a drag.
+
+When a view range moves, pyqtgraph's ``AxisItem.generateDrawSpecs`` lays the
+axis out again: ~0.8 ms an axis here, and a tick of a drag that moves three or
+four axes took half as long again as one that moves none. Most of that is
+Python overhead: a ``Point`` object per coordinate, a copied pen per tick level,
+a text measurement per tick label (minor levels included, even when they are
+not drawn) and the axis' ``boundingRect`` asked once per label.
+
+``lean_draw_specs`` returns the same specifications (``tests/test_axis.py``
+compares them with pyqtgraph's over many ranges, orientations and tick lists)
+with label sizes measured once per font and text, and everything that does not
+change within one layout computed once. It covers the styles the panels use (no
+grid, default tick alpha, values shown, the axis line not stopped at a tick) and
+hands anything else back to pyqtgraph.
+"""
+from __future__ import annotations
+
+import math
+import types
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+
+_MEASURE_BOX = QRectF(0, 0, 100, 100)
+_FLAGS = {
+    "left": Qt.AlignRight | Qt.AlignVCenter | Qt.TextDontClip,
+    "right": Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip,
+    "top": Qt.AlignHCenter | Qt.AlignBottom | Qt.TextDontClip,
+    "bottom": Qt.AlignHCenter | Qt.AlignTop | Qt.TextDontClip,
+}
+_SIZES: dict = {}              # (font key, text) -> (width, height) as pyqtgraph measures it
+_SIZES_MAX = 4096
+
+
+def _text_size(p, font_key, text):
+    size = _SIZES.get((font_key, text))
+    if size is None:
+        if len(_SIZES) >= _SIZES_MAX:
+            _SIZES.clear()
+        br = p.boundingRect(_MEASURE_BOX, Qt.AlignCenter, text)
+        size = _SIZES[(font_key, text)] = (br.width(), br.height() * 0.8)    # pyqtgraph trims 20 %
+    return size
+
+
+def _handled(axis) -> bool:
+    st = axis.style
+    return (axis.grid is False and st["tickAlpha"] is None and st["showValues"]
+            and not st["stopAxisAtTick"][0] and not st["stopAxisAtTick"][1])
+
+
+def lean_draw_specs(axis, p):
+    """``(axisSpec, tickSpecs, textSpecs)`` for ``axis`` as pyqtgraph's generateDrawSpecs makes them."""
+    if not _handled(axis):
+        return pg.AxisItem.generateDrawSpecs(axis, p)
+    st = axis.style
+    if st["tickFont"] is not None:
+        p.setFont(st["tickFont"])
+    bounds = axis.mapRectFromParent(axis.geometry())
+    side = axis.orientation
+    if side == "left":
+        span = (bounds.topRight() + QPointF(-1.0, -1.0), bounds.bottomRight() + QPointF(-1.0, 1.0))
+        stop, direction, ax = bounds.right(), -1, 0
+    elif side == "right":
+        span = (bounds.topLeft() + QPointF(1.0, -1.0), bounds.bottomLeft() + QPointF(1.0, 1.0))
+        stop, direction, ax = bounds.left(), 1, 0
+    elif side == "top":
+        span = (bounds.bottomLeft() + QPointF(-1.0, -1.0), bounds.bottomRight() + QPointF(1.0, -1.0))
+        stop, direction, ax = bounds.bottom(), -1, 1
+    else:
+        span = (bounds.topLeft() + QPointF(-1.0, 1.0), bounds.topRight() + QPointF(1.0, 1.0))
+        stop, direction, ax = bounds.top(), 1, 1
+    d0, d1 = axis.mapToDevice(span[0]), axis.mapToDevice(span[1])
+    if d0 is None or d1 is None:
+        return None
+    length = math.hypot(d1.x() - d0.x(), d1.y() - d0.y())
+    if length == 0:
+        return None
+
+    lo, hi = axis.range[0], axis.range[1]
+    if axis._tickLevels is None:
+        levels = axis.tickValues(lo, hi, length)
+        given = None
+    else:
+        levels = [(None, [v for v, _s in level]) for level in axis._tickLevels]
+        given = [[s for _v, s in level] for level in axis._tickLevels]
+
+    dif = hi - lo
+    if dif == 0:
+        scale, offset = 1, 0
+    elif ax == 0:
+        scale = -bounds.height() / dif
+        offset = lo * scale - bounds.height()
+    else:
+        scale = bounds.width() / dif
+        offset = lo * scale
+    ends = (lo * scale - offset, hi * scale - offset)
+    x_min, x_max = min(ends), max(ends)
+
+    base_pen = axis.tickPen()
+    solid = base_pen.brush().style() == Qt.SolidPattern
+    tick_specs, positions = [], []
+    for i, (_spacing, values) in enumerate(levels):
+        reach = stop + st["tickLength"] / (i * 0.5 + 1.0) * direction
+        pen = base_pen
+        if solid:
+            pen = QPen(base_pen)
+            colour = QColor(pen.color())
+            colour.setAlpha(int(255 / (i + 1)))
+            pen.setColor(colour)
+        at = []
+        for v in values:
+            x = v * scale - offset
+            if x < x_min or x > x_max:
+                at.append(None)
+                continue
+            at.append(x)
+            if ax == 0:
+                tick_specs.append((pen, QPointF(stop, x), QPointF(reach, x)))
+            else:
+                tick_specs.append((pen, QPointF(x, stop), QPointF(x, reach)))
+        positions.append(at)
+    axis_spec = (axis.pen(), span[0], span[1])
+
+    font_key = p.font().key()
+    flags = _FLAGS[side]
+    own = axis.boundingRect()
+    gap = max(0, st["tickLength"]) + st["tickTextOffset"][ax]
+    text_specs, measured = [], []
+    last_size2 = 0
+    for i in range(min(len(levels), st["maxTextLevel"] + 1)):
+        if given is None:
+            spacing, values = levels[i]
+            strings = axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, spacing)
+        else:
+            strings = given[i]
+        if len(strings) == 0:
+            continue
+        at = positions[i]
+        sizes = [None if at[j] is None or s is None else _text_size(p, font_key, s) for j, s in enumerate(strings)]
+        measured.extend(sz for sz in sizes if sz is not None)
+        if measured:
+            if ax == 0:
+                size, size2 = sum(h for _w, h in measured), max(w for w, _h in measured)
+            else:
+                size, size2 = sum(w for w, _h in measured), max(h for _w, h in measured)
+        else:
+            size = size2 = 0
+        if i > 0:                  # crowded: the lower levels go unlabelled
+            fill = float(size) / length
+            if any(len(text_specs) >= n and fill >= limit for n, limit in st["textFillLimits"]):
+                break
+        last_size2 = size2
+        for j, s in enumerate(strings):
+            if sizes[j] is None:
+                continue
+            x = at[j]
+            w, h = sizes[j]
+            if side == "left":
+                rect = QRectF(stop - gap - w, x - h / 2, w, h)
+            elif side == "right":
+                rect = QRectF(stop + gap, x - h / 2, w, h)
+            elif side == "top":
+                rect = QRectF(x - w / 2.0, stop - gap - h, w, h)
+            else:
+                rect = QRectF(x - w / 2.0, stop + gap, w, h)
+            if own & rect != rect:     # outside the axis: not drawn
+                continue
+            text_specs.append((rect, flags, s))
+    axis._updateMaxTextSize(last_size2)
+    return axis_spec, tick_specs, text_specs
+
+
+def use_lean_specs(axis) -> None:
+    """Make ``axis`` lay its ticks out with ``lean_draw_specs``.
+
+    Its automatic SI prefix is switched off as well: the panels' axes have no
+    units, yet with it on every range change re-set the label's HTML and
+    re-measured the axis.
+    """
+    if axis.autoSIPrefix and not axis.labelUnits:
+        axis.enableAutoSIPrefix(False)
+    axis.generateDrawSpecs = types.MethodType(lean_draw_specs, axis)

@@ -1,0 +1,160 @@
+"""The panels' own graphics items draw what pyqtgraph's would: axes, heat maps, bars."""
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QImage, QPainter
+
+from softmax_viewer.qt.panels import base
+from softmax_viewer.qt.panels.axis import lean_draw_specs, use_lean_specs
+from softmax_viewer.qt.panels.surface import colour_levels
+
+
+@pytest.fixture
+def plot(qtbot):
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(420, 300)
+    w.show()
+    qtbot.waitExposed(w)
+    item = w.getPlotItem()
+    item.showAxis("right")
+    item.showAxis("top")
+    return w, item
+
+
+def _specs_equal(a, b):
+    if a is None or b is None:
+        return a is b
+    (pen_a, a0, a1), ticks_a, texts_a = a
+    (pen_b, b0, b1), ticks_b, texts_b = b
+    assert pen_a == pen_b and a0 == b0 and a1 == b1
+    assert len(ticks_a) == len(ticks_b)
+    for (pa, p1, p2), (pb, q1, q2) in zip(ticks_a, ticks_b):
+        assert pa.color().rgba() == pb.color().rgba() and pa.widthF() == pb.widthF()
+        assert (p1.x(), p1.y(), p2.x(), p2.y()) == (q1.x(), q1.y(), q2.x(), q2.y())
+    assert [(r.x(), r.y(), r.width(), r.height(), int(f.value), s) for r, f, s in texts_a] == \
+           [(r.x(), r.y(), r.width(), r.height(), int(f.value), s) for r, f, s in texts_b]
+    return True
+
+
+RANGES = [(0, 1), (-1.05, 1.05), (0.3, 0.30001), (-3e5, 7e6), (1e-9, 3e-9), (-12000, 0), (6.894, 6.9),
+          (-40.5, 3.5), (0, 1e300), (2, 2)]
+
+
+@pytest.mark.parametrize("side", ["left", "bottom", "right", "top"])
+def test_lean_axis_specs_match_pyqtgraph(plot, side):
+    w, item = plot
+    axis = item.getAxis(side)
+    img = QImage(500, 400, QImage.Format_ARGB32_Premultiplied)
+    labelled = 0
+    for lo, hi in RANGES:
+        for log in (False, True):
+            if log and lo <= 0:
+                continue
+            axis.setLogMode(log)
+            axis.setRange(np.log10(lo) if log else lo, np.log10(hi) if log else hi)
+            p = QPainter(img)
+            ours = lean_draw_specs(axis, p)
+            theirs = pg.AxisItem.generateDrawSpecs(axis, p)
+            p.end()
+            assert _specs_equal(ours, theirs), (side, lo, hi, log)
+            labelled += len(ours[2]) if ours is not None else 0
+    assert labelled > len(RANGES)          # not a comparison of empty layouts
+
+
+def test_lean_axis_specs_match_with_given_ticks(plot):
+    w, item = plot
+    axis = item.getAxis("bottom")
+    axis.setRange(-0.7, 39.7)
+    img = QImage(500, 400, QImage.Format_ARGB32_Premultiplied)
+    for ticks in ([[(k, f"#{k}") for k in range(0, 40, 5)]],
+                  [[(k, f"class {k}") for k in range(40)]],                   # crowded: some dropped at the edge
+                  [[(0, "1"), (1, "10")], [(0.301, "2"), (0.699, "5"), (0.5, "")]],
+                  [[]]):
+        axis.setTicks(ticks)
+        p = QPainter(img)
+        assert _specs_equal(lean_draw_specs(axis, p), pg.AxisItem.generateDrawSpecs(axis, p)), ticks
+        p.end()
+
+
+def test_lean_axis_is_used_on_screen_and_paints(plot):
+    w, item = plot
+    axis = item.getAxis("left")
+    use_lean_specs(axis)
+    assert axis.generateDrawSpecs.__func__ is lean_draw_specs
+    item.setYRange(0, 123.0, padding=0)
+    axis.picture = None
+    w.grab()
+    assert axis.picture is not None                      # laid out and drawn
+
+
+def test_image_colours_match_pyqtgraph(qtbot):
+    rng = np.random.default_rng(0)
+    for cmap in ("viridis", "CET-D1"):
+        data = rng.normal(size=(37, 23))
+        data[3, 4] = np.nan
+        ours, theirs = base.Image(), pg.ImageItem()
+        for item in (ours, theirs):
+            item.setColorMap(pg.colormap.get(cmap))
+            item.setImage(data, levels=(-1.5, 2.0), autoLevels=False)
+            item.render()
+        a = ours.qimage
+        b = theirs.qimage.convertToFormat(QImage.Format_ARGB32_Premultiplied)
+        assert a.format() == QImage.Format_ARGB32_Premultiplied and a.size() == b.size()
+
+        def words(q):
+            return np.frombuffer(q.constBits(), dtype=np.uint32,
+                                 count=q.bytesPerLine() // 4 * q.height()).reshape(q.height(), -1)[:, :q.width()]
+        np.testing.assert_array_equal(words(a), words(b))
+        assert words(a)[4, 3] == 0                       # NaN is transparent
+
+
+def test_bars_keep_barGraphItem_opts_and_bounds(qtbot):
+    bars = base.Bars("#1f77b4", width=0.5, name="p")
+    bars.setOpts(x=[0, 1, 2], height=[0.5, -0.25, np.nan])
+    np.testing.assert_array_equal(bars.opts["height"][:2], [0.5, -0.25])
+    assert bars.dataBounds(0) == (-0.25, 1.25)             # the NaN bar is left out
+    assert bars.dataBounds(1) == (-0.25, 0.5)
+    bars.setOpts(x=[0, 1], y0=[-3, -3], y1=[-1, 0])
+    np.testing.assert_array_equal(bars.opts["height"], [2, 3])
+    assert bars.dataBounds(1) == (-3.0, 0.0)
+    # drawn: a filled bar shows where it should on an image
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 200)
+    w.addItem(bars)
+    w.setRange(xRange=(-0.5, 1.5), yRange=(-3, 0), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+    img = w.grab().toImage()
+    vb = w.getPlotItem().vb
+    centre = vb.mapViewToScene(pg.Point(1.0, -1.5))
+    pos = w.mapFromScene(centre)
+    assert img.pixelColor(pos).name() == "#1f77b4"
+    empty = w.mapFromScene(vb.mapViewToScene(pg.Point(0.5, -1.5)))   # between the bars
+    assert img.pixelColor(empty).name() != "#1f77b4"
+
+
+def test_colour_levels_show_a_nearly_flat_surface_flat():
+    lo, hi = colour_levels(6.895, 6.900)
+    assert hi - lo >= 0.02 * 6.9 and lo <= 6.895 and hi >= 6.900
+    # drift within the flat band keeps the scale
+    assert colour_levels(6.897, 6.902, (lo, hi)) == (lo, hi)
+    # a surface with real relief spans its data
+    lo2, hi2 = colour_levels(0.5, 8.0)
+    assert lo2 <= 0.5 and hi2 >= 8.0 and hi2 - lo2 < 12
+
+
+def test_axis_label_change_keeps_ticks_laid_out(plot):
+    w, item = plot
+    cache = base.TextCache()
+    cache.label(item, "bottom", "margin")
+    w.grab()
+    axis = item.getAxis("bottom")
+    assert axis.picture is not None
+    cache.label(item, "bottom", "margin  (now -42.5: off the axis)")
+    assert axis.labelText == "margin  (now -42.5: off the axis)"
+    assert axis.picture is not None                      # ticks not laid out again
+    assert "off the axis" in axis.label.toPlainText()
+    centre = axis.label.pos().x() + axis.label.boundingRect().width() / 2
+    assert abs(centre - axis.size().width() / 2) <= 1.0
