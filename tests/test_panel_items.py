@@ -158,3 +158,25 @@ def test_axis_label_change_keeps_ticks_laid_out(plot):
     assert "off the axis" in axis.label.toPlainText()
     centre = axis.label.pos().x() + axis.label.boundingRect().width() / 2
     assert abs(centre - axis.size().width() / 2) <= 1.0
+
+
+@pytest.mark.parametrize("symbol", ["o", "s"])
+def test_dots_are_drawn_where_their_points_are(qtbot, symbol):
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 200)
+    dots = base.Dots(size=9, pen=None, brush="#d62728", symbol=symbol, name="marks")
+    w.addItem(dots)
+    w.getPlotItem().addLegend().addItem(dots, dots.name())
+    dots.setData([0.0, 1.0, np.nan], [0.0, -1.5, 1.0])              # the NaN point is left out
+    assert dots.dataBounds(0) == (0.0, 1.0) and dots.dataBounds(1) == (-1.5, 0.0)
+    w.setRange(xRange=(-0.5, 1.5), yRange=(-3, 1), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+    img = w.grab().toImage()
+    vb = w.getPlotItem().vb
+    for x, y in ((0.0, 0.0), (1.0, -1.5)):
+        pos = w.mapFromScene(vb.mapViewToScene(pg.Point(x, y)))
+        assert img.pixelColor(pos).name() == "#d62728", (x, y)
+    off = w.mapFromScene(vb.mapViewToScene(pg.Point(0.5, -0.75)))
+    assert img.pixelColor(off).name() != "#d62728"

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Marks, SteadyLabel, TextCache, cache_static_items, class_ticks, curve,
-    steady_range,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyLabel, TextCache, cache_static_items, class_ticks,
+    curve, steady_range,
 )
 
 def _shown(p: np.ndarray, target: int) -> np.ndarray:
@@ -140,11 +140,13 @@ class PrecisionLab(LabPanel):
             self.log_plot.addItem(item)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
         self.ulp_plot.addLegend(offset=(5, 5), labelTextSize="8pt")
-        self.ulp_naive = self.ulp_plot.plot([], [], pen=None, symbol="o", symbolSize=7, symbolBrush=GREY,
-                                            name="textbook")
-        self.ulp_stable = self.ulp_plot.plot([], [], pen=None, symbol="s", symbolSize=7, symbolBrush=BLUE,
-                                             name="stable")
-        self.ulp_plot.setLogMode(y=True)
+        # markers at log10(ulps) on an axis that reads 10^k (cheaper than pyqtgraph's log mode per item)
+        self.ulp_naive = Dots(size=7, pen=None, brush=GREY, symbol="o", name="textbook")
+        self.ulp_stable = Dots(size=7, pen=None, brush=BLUE, symbol="s", name="stable")
+        for item in (self.ulp_naive, self.ulp_stable):
+            self.ulp_plot.addItem(item)
+            self.ulp_plot.legend.addItem(item, item.name())
+        self.ulp_plot.getAxis("left").setLogMode(True)
 
     def update_state(self, bundle):
         st = bundle.state
@@ -180,9 +182,10 @@ class PrecisionLab(LabPanel):
         cap = 1e18
         ulp_n = np.clip(np.where(np.isfinite(ulp_n), ulp_n, cap), 0.01, cap)
         ulp_s = np.clip(np.where(np.isfinite(ulp_s), ulp_s, cap), 0.01, cap)
-        self.ulp_naive.setData(x, ulp_n)
-        self.ulp_stable.setData(x, ulp_s)
-        both = np.log10(np.concatenate([ulp_n, ulp_s])) if x.size else np.zeros(1)
+        log_n, log_s = np.log10(ulp_n), np.log10(ulp_s)
+        self.ulp_naive.setData(x, log_n)
+        self.ulp_stable.setData(x, log_s)
+        both = np.concatenate([log_n, log_s]) if x.size else np.zeros(1)
         # decades, whole ones: the log axis moves only when the errors cross one
         self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, steps=1, fill=0.3)
         self.x_classes(x.size)

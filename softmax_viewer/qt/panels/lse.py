@@ -90,11 +90,12 @@ class LsePanel(PlotPanel):
             view = (lo_x, hi_x) + steady_range(lo, hi, y_last, steps=4, fill=0.4)
         else:
             view = (lo_x, hi_x, None, None)
-        if view != last:
+        if view != last:            # each axis is redrawn only when its own range moves
             self._view = view
-            self.plot.getAxis("bottom").setTicks(log_ticks(lo_x, hi_x))
-            self.plot.setXRange(lo_x, hi_x, padding=0.02)
+            self.text.ticks(self.plot.getAxis("bottom"), log_ticks(lo_x, hi_x))
+            self.text.range(self.plot, x=(lo_x, hi_x), padding=0.02)
             if view[2] is not None:
-                self.plot.setYRange(view[2], view[3], padding=0.02)
+                self.text.range(self.plot, y=(view[2], view[3]), padding=0.02)
             else:
+                self.text.forget_range(self.plot, "y")
                 self.plot.enableAutoRange(axis="y")
