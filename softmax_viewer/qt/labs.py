@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyLabel, TextCache, cache_static_items, class_ticks,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items, class_ticks,
     curve, steady_range,
 )
 
@@ -57,7 +57,7 @@ class LabPanel(QWidget):
         self.controls = QFormLayout()
         self.plots_widget = pg.GraphicsLayoutWidget()
         # a fixed two-line summary: a new text does not re-lay-out the window
-        self.summary = SteadyLabel(lines=2, style="font-size: 10pt; padding: 2px;")
+        self.summary = SteadyText(lines=2, point_size=10, colour="#000", padding=4)
         lay = QVBoxLayout(self)
         top = QWidget()
         top.setLayout(self.controls)
@@ -93,6 +93,23 @@ class LabPanel(QWidget):
         if r != last:
             self._ranges[id(plot)] = r
             plot.setYRange(r[0], r[1], padding=0.02)
+
+    # the ceilings a probability axis moves between: a drag that changes the
+    # largest p moves the axis only when it crosses one of these
+    P_CEILINGS = tuple(m * 10.0 ** k for k in range(-4, 0) for m in (1, 2, 5)) + (1.0,)
+
+    def p_range(self, plot, top):
+        """A 0 .. ceiling y range for probabilities up to ``top``: the ceiling is the
+        next of 1, 2, 5 x 10^k, kept while ``top`` stays between 30 % of it and it."""
+        last = self._ranges.get(id(plot))
+        top = min(max(float(top), 0.0), 1.0)
+        if last is not None and 0.3 * last[1] <= top <= last[1]:
+            return
+        ceiling = next((c for c in self.P_CEILINGS if c >= top), 1.0)
+        r = (0.0, ceiling)
+        if r != last:
+            self._ranges[id(plot)] = r
+            plot.setYRange(0.0, ceiling * 1.06, padding=0)
 
     def x_classes(self, n):
         """The class axis of every plot: -0.7 .. n - 0.3, set when n changes."""
@@ -267,7 +284,7 @@ class SamplingLab(LabPanel):
         self.hist.setOpts(x=x, height=share, width=0.6)
         self.cut.setOpts(x=x[~kept], height=d.p[idx][~kept], width=0.6)
         self.p_line.setData(np.repeat(x, 2) + np.tile([-0.35, 0.35], x.size), np.repeat(d.p[idx], 2))
-        self.y_range(self.hist_plot, 0.0, max(1e-9, float(max(share.max(), d.p[idx].max()))) * 1.08)
+        self.p_range(self.hist_plot, float(max(share.max(), d.p[idx].max())))
         pert = d.perturbed[idx]
         fin = pert[np.isfinite(pert)]
         floor = float(fin.min()) - 1.0 if fin.size else -1.0
@@ -279,7 +296,7 @@ class SamplingLab(LabPanel):
         self.logp_marks.setData(x[np.isfinite(logq)], logq[np.isfinite(logq)])
         self.y_range(self.gumbel_plot, floor, max(float(top.max()), floor + 1e-9) + 0.3)
         self.relaxed.setOpts(x=x, height=d.relaxed[idx], width=0.6)
-        self.y_range(self.relaxed_plot, 0.0, max(float(d.relaxed[idx].max()), 1e-9) * 1.08)
+        self.p_range(self.relaxed_plot, float(d.relaxed[idx].max()))
         self.x_classes(x.size)
         ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
         for p in self.plots():

@@ -6,8 +6,9 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
+                           QStaticText, QTransform)
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from softmax_viewer.qt.panels.axis import use_lean_specs
 
@@ -548,26 +549,56 @@ def relabel(axis, text: str) -> None:
     axis.label.setPos(pos)
 
 
-class SteadyLabel(QLabel):
-    """A word-wrapped label of a fixed number of lines whose size hint does not
-    follow its text: a new text repaints the label and lays nothing else out
-    again (a label that grows re-lays-out the whole window, every tick)."""
+class SteadyText(QWidget):
+    """A note of a fixed number of lines that changes while a slider moves.
 
-    def __init__(self, lines: int = 2, style: str = "", parent=None):
+    A QLabel asks its layout to recompute on every setText (its size hint may
+    follow the text): inside a tab widget that repainted the whole tab page,
+    tab bar and frame on every tick (1.5 ms). This widget has a fixed height
+    and a size hint that never changes, and lays its text out (word-wrapped,
+    plain or simple rich text) only when it paints: a new text repaints just
+    its own rectangle.
+    """
+
+    def __init__(self, lines: int = 2, point_size: float = 9.0, colour: str = "#444", padding: int = 2,
+                 parent=None):
         super().__init__(parent)
-        self.setWordWrap(True)
-        if style:
-            self.setStyleSheet(style)
-        self.ensurePolished()
-        self._height = QFontMetrics(self.font()).lineSpacing() * lines + 4
-        self.setFixedHeight(self._height)
-        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        font = QFont(self.font())
+        font.setPointSizeF(point_size)
+        self.setFont(font)
+        self._colour = QColor(colour)
+        self._pad = padding
+        self._text = ""
+        self._static = QStaticText()
+        self._static.setTextFormat(Qt.AutoText)
+        self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + 2 * padding + 2)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._static.setText(text)
+            self.setAccessibleName(text)
+            self.update()
 
     def sizeHint(self):
-        return QSize(120, self._height)
+        return QSize(120, self.height())
 
     def minimumSizeHint(self):
-        return QSize(0, self._height)
+        return QSize(0, self.height())
+
+    def paintEvent(self, _event):
+        p = QPainter(self)
+        p.setPen(self._colour)
+        width = max(1, self.width() - 2 * self._pad)
+        if self._static.textWidth() != width:
+            self._static.setTextWidth(width)
+        p.setClipRect(self.rect())
+        p.drawStaticText(self._pad, self._pad, self._static)
+        p.end()
 
 
 class ValueCell(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyLabel, class_ticks,
+from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, class_ticks,
                                           curve, finite_or_nan, steady_range)
 
 
@@ -26,7 +26,7 @@ class ProbabilityPanel(PlotPanel):
         self.plot.addItem(self.flags)
         self._flagged = None
         self._log_view = None          # the log axis' range, kept while the bars fit it
-        self.note = SteadyLabel(lines=2, style="font-size: 9pt; color: #444;")
+        self.note = SteadyText(lines=2, point_size=9, colour="#444")
         self.layout().addWidget(self.note)
 
     def update_bundle(self, bundle) -> None:
