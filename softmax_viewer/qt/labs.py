@@ -305,8 +305,8 @@ class SamplingLab(LabPanel):
         why = (f"— not the argmax: a class with sampling probability {ps:.3g} wins about "
                f"{ps * 100:.3g} draws in 100" if d.sampled != d.argmax else "— this time the argmax won")
         self.summary.setText(
-            f"<b>argmax</b>: {st.label(d.argmax)} (p = {d.p[d.argmax]:.3g}) &nbsp;|&nbsp; "
-            f"<b>sampled</b>: {st.label(d.sampled)} (p = {d.p[d.sampled]:.3g}) {why}. "
+            f"argmax: {st.label(d.argmax)} (p = {d.p[d.argmax]:.3g})   |   "
+            f"sampled: {st.label(d.sampled)} (p = {d.p[d.sampled]:.3g}) {why}. "
             f"{int(d.kept.sum())} of {d.p.size} classes kept "
             f"({'temperature first' if d.order == 'temperature_first' else 'truncation first'}).")
 
