@@ -180,3 +180,23 @@ def test_dots_are_drawn_where_their_points_are(qtbot, symbol):
         assert img.pixelColor(pos).name() == "#d62728", (x, y)
     off = w.mapFromScene(vb.mapViewToScene(pg.Point(0.5, -0.75)))
     assert img.pixelColor(off).name() != "#d62728"
+
+
+def test_readout_numbers_sit_level_with_their_names(qtbot):
+    from softmax_viewer.derived import compute
+    from softmax_viewer.qt.panels.readout import ROWS, ReadoutPanel
+    from softmax_viewer.state import ExplorerState
+
+    panel = ReadoutPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_bundle(compute(ExplorerState(logits=[1.0, 2.0, 3.0], target=2)))
+    column = panel.value_column
+    for r, (key, _name, _formula) in enumerate(ROWS):
+        name_label = panel.formulas[key][0].parentWidget().layout().itemAtPosition(r, 0).widget()
+        centre = column.mapTo(name_label.parentWidget(), column.row_rect(r).center()).y()
+        assert name_label.geometry().top() <= centre <= name_label.geometry().bottom(), key
+        assert panel.values[key].text() != ""
+    assert column.row_at(column.row_rect(3).center().y()) == 3

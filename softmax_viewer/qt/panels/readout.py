@@ -1,11 +1,10 @@
 """The numbers, with the formulas they come from."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from softmax_viewer.qt.panels.base import ValueCell
 from softmax_viewer.qt.table import format_number
 
 # (key, name, formula); a formula may use {eps}, {n}, {y}
@@ -28,6 +27,94 @@ ROWS = (
 )
 
 
+class ValueColumn(QWidget):
+    """The readout's numbers, right-aligned, one per row of its grid, in one widget.
+
+    Fifteen cell widgets meant fifteen paint events on every slider tick
+    (0.5 ms); here the rows whose number changed are marked and painted in one
+    event. The rows' heights come from the names and formulas beside them
+    (a formula may wrap), read from the grid when painting.
+    """
+
+    SAMPLE = "−1.23457e+300 "      # the widest number format_number writes
+
+    def __init__(self, rows: list, font: QFont, parent=None):
+        super().__init__(parent)
+        self.setFont(font)
+        self._fm = QFontMetrics(font)
+        self._rows = rows              # per row, the widgets beside the number (name, formula)
+        self._texts = [""] * len(rows)
+        self.setFixedWidth(self._fm.horizontalAdvance(self.SAMPLE) + 8)
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Ignored)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)     # it paints its own background
+
+    def sizeHint(self):
+        return QSize(self.width(), 0)
+
+    def minimumSizeHint(self):
+        return QSize(self.width(), 0)
+
+    def text(self, row: int) -> str:
+        return self._texts[row]
+
+    def set_text(self, row: int, text: str) -> None:
+        if text != self._texts[row]:
+            self._texts[row] = text
+            self.update(self.row_rect(row))
+
+    def row_rect(self, row: int) -> QRect:
+        """Where row ``row`` is, in this widget: level with the name and formula beside it."""
+        top = min(w.geometry().top() for w in self._rows[row])
+        bottom = max(w.geometry().bottom() for w in self._rows[row])
+        return QRect(0, top - self.y(), self.width(), bottom - top + 1)
+
+    def row_at(self, y: int):
+        for r in range(len(self._texts)):
+            rect = self.row_rect(r)
+            if rect.top() <= y <= rect.bottom():
+                return r
+        return None
+
+    def event(self, ev):
+        if ev.type() == QEvent.ToolTip:               # the whole number, when a narrow panel elides it
+            r = self.row_at(ev.pos().y())
+            if r is not None and self._texts[r]:
+                QToolTip.showText(ev.globalPos(), self._texts[r], self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(ev)
+
+    def paintEvent(self, ev):
+        p = QPainter(self)
+        area = ev.rect()
+        p.fillRect(area, self.palette().window())
+        p.setPen(self.palette().windowText().color())
+        fm = self._fm
+        for r, text in enumerate(self._texts):
+            rect = self.row_rect(r)
+            if not text or not rect.intersects(area):
+                continue
+            rect = rect.adjusted(0, 0, -4, 0)
+            if fm.horizontalAdvance(text) > rect.width():
+                text = fm.elidedText(text, Qt.ElideRight, rect.width())
+            p.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, text)
+        p.end()
+
+
+class Value:
+    """One row of a ValueColumn, read and set like a label."""
+
+    def __init__(self, column: ValueColumn, row: int):
+        self.column, self.row = column, row
+
+    def text(self) -> str:
+        return self.column.text(self.row)
+
+    def setText(self, text: str) -> None:
+        self.column.set_text(self.row, text)
+
+
 class ReadoutPanel(QWidget):
     """A grid: names and formulas are set once (rich text); values are plain text.
 
@@ -47,21 +134,24 @@ class ReadoutPanel(QWidget):
         grid.setVerticalSpacing(2)
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.Monospace)
-        self.values = {}
         self.formulas = {}
+        beside = []
+        row_height = QFontMetrics(mono).height() + 2
         for r, (key, name, formula) in enumerate(ROWS):
             name_l = QLabel(f"<b>{name}</b>")
             form_l = QLabel()
             form_l.setStyleSheet("color: #555;")
             form_l.setWordWrap(True)        # a narrow panel wraps a formula rather than hiding the numbers
-            # a fixed-size cell as wide as the widest number format_number writes:
-            # a new value repaints that cell only
-            val_l = ValueCell(mono)
             grid.addWidget(name_l, r, 0)
             grid.addWidget(form_l, r, 1)
-            grid.addWidget(val_l, r, 2)
-            self.values[key] = val_l
+            grid.setRowMinimumHeight(r, row_height)     # a line of numbers fits every row
             self.formulas[key] = (form_l, formula)
+            beside.append((name_l, form_l))
+        # the numbers: one column as wide as the widest number format_number writes;
+        # a new value repaints its row of it only
+        self.value_column = ValueColumn(beside, mono)
+        grid.addWidget(self.value_column, 0, 2, len(ROWS), 1)
+        self.values = {key: Value(self.value_column, r) for r, (key, _n, _f) in enumerate(ROWS)}
         grid.setRowStretch(len(ROWS), 1)
         grid.setColumnStretch(1, 1)
         area = QScrollArea()
@@ -69,8 +159,6 @@ class ReadoutPanel(QWidget):
         area.setWidget(inner)
         area.setFrameShape(QScrollArea.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        from PySide6.QtWidgets import QVBoxLayout
-
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(area)
