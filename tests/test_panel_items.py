@@ -200,3 +200,31 @@ def test_readout_numbers_sit_level_with_their_names(qtbot):
         assert name_label.geometry().top() <= centre <= name_label.geometry().bottom(), key
         assert panel.values[key].text() != ""
     assert column.row_at(column.row_rect(3).center().y()) == 3
+
+
+def test_surface_colours_hold_during_a_drag_and_fit_on_release(qtbot):
+    from softmax_viewer.qt.window import MainWindow
+    from softmax_viewer.state import ExplorerState
+
+    win = MainWindow(ExplorerState(logits=[2.0, 1.0, 0.5, -1.0], target=0), remember=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.store.flush()
+    ctl = win.controls.scale
+    ctl.slider.setSliderDown(True)
+    seen = []
+    for k in range(1, 16):
+        ctl.slider.setValue(ctl.slider.value() + 10)
+        win.store.flush()
+        vals = win.surface.bundle.surface.values
+        lo, hi = win.surface._levels
+        assert lo <= vals.min() and vals.max() <= hi            # the data always fit
+        seen.append((lo, hi))
+    assert len(set(seen)) < len(seen) / 2                       # held for several ticks at a time
+    ctl.slider.setSliderDown(False)
+    ctl.drag_finished.emit()
+    vals = win.surface.bundle.surface.values
+    lo, hi = win.surface._levels
+    assert lo <= vals.min() and vals.max() <= hi
+    assert (vals.max() - vals.min()) >= 0.35 * (hi - lo)        # fitted again on release

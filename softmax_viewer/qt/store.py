@@ -19,6 +19,7 @@ class Store(QObject):
     state_changed = Signal(object)     # ExplorerState, at once (widgets follow it)
     bundle_ready = Signal(object)      # Bundle, once per event-loop turn
     history_changed = Signal()
+    drag_ended = Signal()              # a drag's last state is kept: views may tighten up
 
     def __init__(self, state: ExplorerState, parent=None):
         super().__init__(parent)
@@ -62,11 +63,17 @@ class Store(QObject):
         self.state_changed.emit(new)
         self._schedule()
 
+    @property
+    def dragging(self) -> bool:
+        """A drag is under way: its ticks are not yet an undo step."""
+        return self._history.current is not self._state
+
     def end_drag(self) -> None:
         """A drag ended: its last state becomes one undo step."""
         if self._history.current is not self._state:
             self._history.push(self._state)
             self.history_changed.emit()
+        self.drag_ended.emit()
 
     def reset(self, state: ExplorerState) -> None:
         """Start over from ``state`` (a loaded preset): it is one undo step."""

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         for source in (self.controls, self.table):
             source.error.connect(self.show_error)
         self.store.bundle_ready.connect(self._draw)
+        self.store.drag_ended.connect(self.surface.settle)
         self.store.history_changed.connect(self._update_actions)
         self.store.state_changed.connect(lambda _s: self._update_title())
         self.path: Path | None = None
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
 
     # ---- drawing ----
     def _draw(self, bundle):
+        self.surface.dragging = self.store.dragging
         for panel in self.panels:
             panel.update_bundle(bundle)
         note = "; ".join(bundle.notes)

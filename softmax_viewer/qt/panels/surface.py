@@ -11,8 +11,14 @@ LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge
               "hinge": "hinge"}
 
 
-def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
-    """The colour scale's range for data in [lo, hi]: it stays put during a drag."""
+def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple[float, float]:
+    """The colour scale's range for data in [lo, hi]: it stays put during a drag.
+
+    ``roomy`` (while a slider is held) leaves a whole span of room on the side
+    the data grow toward and keeps the scale while they fill a quarter of it:
+    a drag that scales the loss up by 10 % a tick moves it every few ticks
+    instead of every other one. The panel fits it tightly again on release.
+    """
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
     # A loss that varies by less than 2 % of its size over the grid is shown
@@ -28,6 +34,8 @@ def colour_levels(lo: float, hi: float, last=None) -> tuple[float, float]:
         lo, hi = mid - 0.5 * floor, mid + 0.5 * floor
     # coarse and roomy: colours that stay comparable from one frame of a drag
     # to the next read better than a scale that always spans the data exactly
+    if roomy:
+        return steady_range(lo, hi, last, steps=5, fill=0.25, grow=1.0)
     return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35)
 
 
@@ -55,13 +63,14 @@ class SurfacePanel(PlotPanel):
         # a fixed width: new tick labels do not re-lay-out the plot beside it
         self.colorbar.axis.setWidth(48)
         self._levels = None
+        self.dragging = False          # set by the window: a slider is held
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.surface
         st = bundle.state
         vals = d.values
-        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels)
+        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels, self.dragging)
         if (lo, hi) != self._levels:
             # new levels: the colour bar follows (and redraws its axis)
             self._levels = (lo, hi)
@@ -96,3 +105,10 @@ class SurfacePanel(PlotPanel):
         self.text.label(self.plot, "bottom", f"z{d.i}  ({st.label(d.i)})")
         self.text.label(self.plot, "left", f"z{d.j}  ({st.label(d.j)})")
         self.text.range(self.plot, x=(float(d.zi[0]), float(d.zi[-1])), y=(float(d.zj[0]), float(d.zj[-1])))
+
+    def settle(self) -> None:
+        """A drag ended: the colour scale fits the surface again."""
+        self.dragging = False
+        if self.bundle is not None:
+            self._levels = None
+            self.update_bundle(self.bundle)
