@@ -108,6 +108,14 @@ class Bundle:
     notes: list = field(default_factory=list)
 
 
+MARGIN_REACHES = (8.0, 12.0, 16.0, 24.0, 32.0, 40.0)    # how far the loss panel's margin axis reaches
+
+
+def _margin_reach(v: float) -> float:
+    """The first of MARGIN_REACHES at or beyond v (the last when v is beyond them all)."""
+    return next((r for r in MARGIN_REACHES if r >= v), MARGIN_REACHES[-1])
+
+
 def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -> tuple:
     """Contour lines of values[i, j] (at x[i], y[j]) as segment pairs, by marching squares.
 
@@ -365,11 +373,11 @@ class Computer:
             s_r = float(np.sum(rivals))
         cur = float(uu[y] - m_r) if rivals.size else 0.0
         # the region around 0 is where the losses differ; include the current
-        # margin when it is near (widened in steps of 4, so that the view does
-        # not move on every tick of a drag), otherwise the marker rests at the edge
-        lo = min(-8.0, 4.0 * math.floor((cur - 2.0) / 4.0)) if math.isfinite(cur) else -8.0
-        hi = max(8.0, 4.0 * math.ceil((cur + 2.0) / 4.0)) if math.isfinite(cur) else 8.0
-        lo, hi = max(lo, -40.0), min(hi, 40.0)
+        # margin when it is near (widened in steps of about a third, so that the
+        # view does not move on every tick of a drag, nor often while a scale
+        # drag grows the margin by 10 % a tick), otherwise the marker rests at the edge
+        lo = -_margin_reach(2.0 - cur) if math.isfinite(cur) else -MARGIN_REACHES[0]
+        hi = _margin_reach(cur + 2.0) if math.isfinite(cur) else MARGIN_REACHES[0]
         margin = np.linspace(lo, hi, 241)
         uy = m_r + margin
         with np.errstate(over="ignore", invalid="ignore"):

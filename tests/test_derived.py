@@ -128,6 +128,19 @@ def test_loss_curves_cross_the_current_point():
         assert np.isfinite(curve[k])
 
 
+def test_loss_margin_axis_holds_the_current_margin_and_moves_in_few_steps():
+    ends = set()
+    for s in np.geomspace(0.05, 30.0, 80):          # a scale drag: the margin grows 10 % a tick
+        d = compute(ExplorerState(logits=[1.0, 2.0, 3.0, 4.0], target=2, scale=float(s))).loss
+        lo, hi = d.margin[0], d.margin[-1]
+        assert lo <= -8 and hi >= 8 and -40 <= lo and hi <= 40
+        if abs(d.current_margin) <= 38:
+            assert lo <= d.current_margin - 2 or lo == -40
+            assert d.current_margin <= hi
+        ends.add((lo, hi))
+    assert len(ends) <= 6                               # the axis moved only a few times
+
+
 def test_label_smoothing_stops_the_margin_from_paying():
     """With eps > 0 the smoothed CE has a minimum at a finite margin; CE keeps falling."""
     d = compute(ExplorerState(logits=[0.0, 0.0, 0.0], target=0, epsilon=0.1)).loss
