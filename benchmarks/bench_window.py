@@ -9,8 +9,8 @@ For N = 10, 1,000 and 100,000 classes it makes 120 changes of each of scale,
 temperature and epsilon, in two patterns:
 
   drag   the slider held down and moved 10 of its 1,000 steps per change, 60
-         changes one way and 60 back (a hand dragging it: ~2 % of s or T, 0.01
-         of eps, per frame);
+         changes one way and 60 back (a brisk hand: s or T change by 10 %
+         (0.04 of a decade), eps by 0.01, per frame);
   jump   the spin box set to 0.8, 1.1, 1.5, 2.0, 0.8, ... (eps 0.5 .. 0.8):
          every change a big one, so that no axis or colour scale can stay put.
 
