@@ -180,3 +180,20 @@ def test_modules_outside_qt_import_no_qt():
             "'shiboken6'))]; print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_top_classes_by_p_come_from_a_ranking_made_once_per_logits():
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(5000)
+    c = Computer()
+    first = c.compute(st)
+    for s, t in ((0.5, 2.0), (3.0, 0.25), (1.0, 0.0)):      # T = 0 too: p is the argmax
+        b = c.compute(st.replace(scale=s, temperature=t))
+        assert b.ranked is first.ranked                        # not ranked again
+        shown = b.probabilities.shown
+        assert st.target in shown and shown.size == derived.TOP_BARS
+        rest = np.setdiff1d(np.arange(st.n_classes), shown)
+        others = shown[shown != st.target]
+        assert b.p[others].min() >= b.p[rest].max()            # no class left out beats one shown
+        assert np.all(np.diff(b.p[shown]) <= 0)                # most probable first
+    moved = c.compute(st.with_logit(0, 50.0))                  # new logits: ranked again
+    assert moved.ranked is not first.ranked and moved.ranked[0] == 0

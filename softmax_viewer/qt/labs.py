@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer import labs
-from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, _top
+from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items, class_ticks,
     curve, steady_range,
 )
 
-def _shown(p: np.ndarray, target: int) -> np.ndarray:
+def _shown(bundle) -> np.ndarray:
     """The classes a lab's bars show: all of them while they fit, else the top ones by p.
 
     A lab's plots are about twice as wide as the explorer's panels: twice as many bars.
     """
+    p = bundle.p
     if p.size <= 2 * BARS_ALL_UP_TO:
         return np.arange(p.size)
-    return _top(np.nan_to_num(p, nan=0.0), 2 * TOP_BARS, target)
+    return top_of(bundle.ranked, np.nan_to_num(p, nan=0.0), 2 * TOP_BARS, bundle.state.target)
 
 
 def _spin(lo, hi, value, tip, decimals=None, special=None):
@@ -169,7 +170,7 @@ class PrecisionLab(LabPanel):
         st = bundle.state
         d = labs.precision(st, self.dtype.currentText())
         self.bundle, self.data = bundle, d
-        idx = _shown(bundle.p, st.target)
+        idx = _shown(bundle)
         x = np.arange(idx.size, dtype=float)
         u = d.u[idx].astype(np.float64)
         finite_u = np.where(np.isfinite(u), u, np.where(u > 0, d.exp_threshold * 1.2, 0.0))
@@ -277,7 +278,7 @@ class SamplingLab(LabPanel):
             return
         d = labs.sampling(st, **self.settings(), p=bundle.p, log_p=bundle.log_p)
         self.bundle, self.data = bundle, d
-        idx = _shown(d.p, st.target)
+        idx = _shown(bundle)
         x = np.arange(idx.size, dtype=float)
         share = d.counts[idx] / max(d.n, 1)
         kept = d.kept[idx]
