@@ -20,8 +20,11 @@ from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items, class_ticks,
-    curve, steady_range,
+    curve, fix_left_axes, steady_range,
 )
+
+LAB_AXIS_WIDTH = 64
+
 
 def _shown(bundle) -> np.ndarray:
     """The classes a lab's bars show: all of them while they fit, else the top ones by p.
@@ -77,6 +80,8 @@ class LabPanel(QWidget):
         if not self._cached:
             self._cached = True
             cache_static_items(self.plots_widget.scene())
+            # the labs' plots are wide: room for tick labels like 10000.4
+            fix_left_axes(self.plots_widget.scene(), LAB_AXIS_WIDTH)
 
     def add_plot(self, row, col, title, **kw):
         p = self.plots_widget.addPlot(row=row, col=col, **kw)

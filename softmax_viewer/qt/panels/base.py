@@ -425,6 +425,16 @@ def cache_static_items(scene) -> None:
             use_lean_specs(item)
 
 
+def fix_left_axes(scene, width: int = LEFT_AXIS_WIDTH) -> None:
+    """A fixed width for every plot's left axis: when a range moves and its tick
+    labels grow or shrink, the plot keeps its place (no re-layout of the plot,
+    its other axes and its items, no jitter)."""
+    for item in scene.items():
+        if (isinstance(item, pg.AxisItem) and item.orientation == "left" and item.isVisible()
+                and type(item.parentItem()) is pg.PlotItem):     # not a ColorBarItem's
+            item.setWidth(width)
+
+
 class PlotPanel(QWidget):
     """A panel with one pyqtgraph PlotWidget (subclasses may add more)."""
 
@@ -450,12 +460,7 @@ class PlotPanel(QWidget):
         if not self._cached:
             self._cached = True
             cache_static_items(self.plot_widget.scene())
-            # a fixed width for every left axis: when a range moves and its tick
-            # labels grow or shrink, the plot keeps its place (no re-layout, no jitter)
-            for item in self.plot_widget.scene().items():
-                if (isinstance(item, pg.AxisItem) and item.orientation == "left" and item.isVisible()
-                        and type(item.parentItem()) is pg.PlotItem):     # not a ColorBarItem's
-                    item.setWidth(LEFT_AXIS_WIDTH)
+            fix_left_axes(self.plot_widget.scene())
 
     def make_view(self):
         """The pyqtgraph widget and its main plot (a panel may build more plots)."""
