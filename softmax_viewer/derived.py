@@ -213,6 +213,7 @@ class Computer:
         self._sweep = None
         self._rank_key = None          # the logits array the ranking below is of
         self._rank = None
+        self._margin_last = None       # the loss panel's last margin span (left, right)
 
     def _ranked(self, z: np.ndarray) -> np.ndarray:
         """The RANKED classes with the largest logits, largest first (ties by index).
@@ -250,7 +251,7 @@ class Computer:
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=probabilities,
             lse=self._lse(state, u, readout["lse"]),
-            loss=self._loss_curves(state, u, readout),
+            loss=self._loss_curves(state, u, readout, self._margin_span),
             surface=self._surface(state, p, q),
             gradient=self._gradient(state, p, grad, probabilities),
             notes=notes, ranked=ranked,
@@ -382,8 +383,25 @@ class Computer:
                        f"class count N (logits evenly spaced over [{g.low:g}, {g.high:g}])")
 
     # ---- loss against the target's margin ----
+    def _margin_span(self, cur: float) -> tuple[float, float]:
+        """How far the loss panel's margin axis reaches, left and right, for the current margin.
+
+        The first of MARGIN_REACHES beyond the margin (and 2 more) on each side;
+        the last span is kept while it holds the margin and is at most 2.5 times
+        the one needed, so that values that come and go (a spin box stepped back
+        and forth, a drag there and back) do not move the axis every time.
+        """
+        need = ((_margin_reach(2.0 - cur), _margin_reach(cur + 2.0)) if math.isfinite(cur)
+                else (MARGIN_REACHES[0], MARGIN_REACHES[0]))
+        last = self._margin_last
+        if last is not None and all(n <= r <= 2.5 * n for n, r in zip(need, last)):
+            return last
+        self._margin_last = need
+        return need
+
     @staticmethod
-    def _loss_curves(state, u, readout) -> LossCurveData:
+    def _loss_curves(state, u, readout, span) -> LossCurveData:
+        """The four losses against the target's margin over span(current margin)."""
         n = u.size
         y = state.target
         eps = state.epsilon
@@ -405,9 +423,8 @@ class Computer:
         # margin when it is near (widened in steps of about a third, so that the
         # view does not move on every tick of a drag, nor often while a scale
         # drag grows the margin by 10 % a tick), otherwise the marker rests at the edge
-        lo = -_margin_reach(2.0 - cur) if math.isfinite(cur) else -MARGIN_REACHES[0]
-        hi = _margin_reach(cur + 2.0) if math.isfinite(cur) else MARGIN_REACHES[0]
-        margin = np.linspace(lo, hi, 241)
+        left, right = span(cur)
+        margin = np.linspace(-left, right, 241)
         uy = m_r + margin
         with np.errstate(over="ignore", invalid="ignore"):
             hinge = np.maximum(-margin, 0.0) if rivals.size else np.zeros_like(margin)

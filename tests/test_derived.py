@@ -197,3 +197,17 @@ def test_top_classes_by_p_come_from_a_ranking_made_once_per_logits():
         assert np.all(np.diff(b.p[shown]) <= 0)                # most probable first
     moved = c.compute(st.with_logit(0, 50.0))                  # new logits: ranked again
     assert moved.ranked is not first.ranked and moved.ranked[0] == 0
+
+
+def test_loss_margin_axis_stays_while_values_come_and_go():
+    """A spin box stepped back and forth (T = 0.8, 1.1, 1.5, 2.0, ...) keeps one margin axis."""
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000)
+    c = Computer()
+    spans = set()
+    for k in range(12):
+        d = c.compute(st.replace(temperature=(0.8, 1.1, 1.5, 2.0)[k % 4])).loss
+        assert d.margin[0] <= d.current_margin - 2 or d.margin[0] == -40
+        assert d.current_margin <= d.margin[-1]
+        spans.add((d.margin[0], d.margin[-1]))
+    assert len(spans) <= 2
+

@@ -33,6 +33,7 @@ class LossPanel(PlotPanel):
         self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
         self.plot.setLabel("left", "loss")
+        self._ceiling = None           # the top of the loss axis
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
@@ -52,8 +53,10 @@ class LossPanel(PlotPanel):
                 top = max(top, float(np.nanmax(near, initial=0.0)))
         self.markers.setData([x_mark] * 4, finite_or_nan(ys), brushes=self._marker_brushes)
         self.vline.setValue(x_mark)
-        ranges = (float(d.margin[0]), float(d.margin[-1]), nice_ceiling(max(top, 1.0)))
-        if ranges != getattr(self, "_ranges", None):   # axes are redrawn only when a range moves
-            self._ranges = ranges
-            self.plot.setXRange(ranges[0], ranges[1], padding=0)
-            self.plot.setYRange(0, ranges[2], padding=0.02)
+        # axes are redrawn only when a range moves: the loss axis keeps its
+        # ceiling while the curves near the point reach between 30 % of it and it
+        top = max(top, 1.0)
+        if self._ceiling is None or not 0.3 * self._ceiling <= top <= self._ceiling:
+            self._ceiling = nice_ceiling(top)
+        self.text.range(self.plot, x=(float(d.margin[0]), float(d.margin[-1])))
+        self.text.range(self.plot, y=(0.0, self._ceiling), padding=0.02)
