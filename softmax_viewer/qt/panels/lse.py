@@ -87,7 +87,7 @@ class LsePanel(PlotPanel):
             if hi - lo < 0.5:                      # flat: still show a little around it
                 lo, hi = lo - 0.25, hi + 0.25
             y_last = last[2:] if last is not None and last[2] is not None else None
-            view = (lo_x, hi_x) + steady_range(lo, hi, y_last, steps=4, fill=0.4)
+            view = (lo_x, hi_x) + steady_range(lo, hi, y_last, steps=4, fill=0.25, grow=0.5)
         else:
             view = (lo_x, hi_x, None, None)
         if view != last:            # each axis is redrawn only when its own range moves
