@@ -228,3 +228,25 @@ def test_surface_colours_hold_during_a_drag_and_fit_on_release(qtbot):
     lo, hi = win.surface._levels
     assert lo <= vals.min() and vals.max() <= hi
     assert (vals.max() - vals.min()) >= 0.35 * (hi - lo)        # fitted again on release
+
+
+def test_quick_changes_hold_the_colours_and_a_pause_fits_them(qtbot):
+    from softmax_viewer.qt.panels.surface import colour_levels
+    from softmax_viewer.qt.window import MainWindow
+    from softmax_viewer.state import ExplorerState
+
+    win = MainWindow(ExplorerState(logits=[2.0, 1.0, 0.5, -1.0], target=0), remember=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.store.flush()
+    assert not win.surface.moving                           # the first view is fitted
+    for s in (1.2, 1.5, 1.9, 2.4):                          # a spin box stepped quickly
+        win.controls.scale.spin.setValue(s)
+        win.store.flush()
+    assert win.surface.moving
+    vals = win.surface.bundle.surface.values
+    lo, hi = win.surface._levels
+    assert lo <= vals.min() and vals.max() <= hi
+    qtbot.waitUntil(lambda: not win.surface.moving, timeout=2000)
+    assert win.surface._levels == colour_levels(float(vals.min()), float(vals.max()))

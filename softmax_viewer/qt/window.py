@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+import time
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
@@ -21,6 +23,8 @@ from softmax_viewer.qt.panels import (
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.table import LogitTable
 from softmax_viewer.state import ExplorerState, StateError
+
+SETTLE_MS = 300                  # changes closer than this follow each other quickly
 
 FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
            "q = (1 − ε)·onehot(y) + ε/N &nbsp;·&nbsp; losses are of u &nbsp;·&nbsp; "
@@ -102,6 +106,14 @@ class MainWindow(QMainWindow):
             source.error.connect(self.show_error)
         self.store.bundle_ready.connect(self._draw)
         self.store.drag_ended.connect(self.surface.settle)
+        # Changes that follow each other within SETTLE_MS (a slider held, a spin
+        # box stepped by a held key) are "moving": views that would otherwise
+        # refit on every one of them hold still, and fit again once they stop.
+        self._last_draw = 0.0
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.surface.settle)
         self.store.history_changed.connect(self._update_actions)
         self.store.state_changed.connect(lambda _s: self._update_title())
         self.path: Path | None = None
@@ -378,7 +390,12 @@ class MainWindow(QMainWindow):
 
     # ---- drawing ----
     def _draw(self, bundle):
-        self.surface.dragging = self.store.dragging
+        now = time.monotonic()
+        moving = self.store.dragging or now - self._last_draw < SETTLE_MS / 1000
+        self._last_draw = now
+        self.surface.moving = moving
+        if moving:
+            self._settle.start()
         for panel in self.panels:
             panel.update_bundle(bundle)
         note = "; ".join(bundle.notes)

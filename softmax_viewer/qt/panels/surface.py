@@ -14,10 +14,11 @@ LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge
 def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple[float, float]:
     """The colour scale's range for data in [lo, hi]: it stays put during a drag.
 
-    ``roomy`` (while a slider is held) leaves a whole span of room on the side
-    the data grow toward and keeps the scale while they fill a quarter of it:
-    a drag that scales the loss up by 10 % a tick moves it every few ticks
-    instead of every other one. The panel fits it tightly again on release.
+    ``roomy`` (while a slider is held or values follow each other quickly)
+    leaves a whole span of room on the side the data grow toward and keeps the
+    scale while they fill a quarter of it: a drag that scales the loss up by
+    10 % a tick moves it every few ticks instead of every other one. The panel
+    fits it tightly again when the changes stop.
     """
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
@@ -63,14 +64,14 @@ class SurfacePanel(PlotPanel):
         # a fixed width: new tick labels do not re-lay-out the plot beside it
         self.colorbar.axis.setWidth(48)
         self._levels = None
-        self.dragging = False          # set by the window: a slider is held
+        self.moving = False            # set by the window: changes follow each other quickly
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.surface
         st = bundle.state
         vals = d.values
-        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels, self.dragging)
+        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels, self.moving)
         if (lo, hi) != self._levels:
             # new levels: the colour bar follows (and redraws its axis)
             self._levels = (lo, hi)
@@ -107,8 +108,10 @@ class SurfacePanel(PlotPanel):
         self.text.range(self.plot, x=(float(d.zi[0]), float(d.zi[-1])), y=(float(d.zj[0]), float(d.zj[-1])))
 
     def settle(self) -> None:
-        """A drag ended: the colour scale fits the surface again."""
-        self.dragging = False
+        """The changes stopped: the colour scale fits the surface again (if it does not already)."""
+        self.moving = False
         if self.bundle is not None:
-            self._levels = None
-            self.update_bundle(self.bundle)
+            vals = self.bundle.surface.values
+            if colour_levels(float(np.min(vals)), float(np.max(vals))) != self._levels:
+                self._levels = None
+                self.update_bundle(self.bundle)
