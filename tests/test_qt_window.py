@@ -396,7 +396,7 @@ def test_steady_range_keeps_still_and_grows_with_room():
 def test_curve_draws_the_real_pen_off_screen(qtbot):
     """On screen a wide pen is four thin strokes; an export gets the pen itself."""
     import pyqtgraph as pg
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtGui import QImage
     from softmax_viewer.qt.panels.base import Curve
     w = pg.PlotWidget()
     qtbot.addWidget(w)
