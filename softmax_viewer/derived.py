@@ -251,7 +251,7 @@ class Computer:
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=probabilities,
             lse=self._lse(state, u, readout["lse"]),
-            loss=self._loss_curves(state, u, readout, self._margin_span),
+            loss=self._loss_curves(state, u, readout),
             surface=self._surface(state, p, q),
             gradient=self._gradient(state, p, grad, probabilities),
             notes=notes, ranked=ranked,
@@ -399,9 +399,8 @@ class Computer:
         self._margin_last = need
         return need
 
-    @staticmethod
-    def _loss_curves(state, u, readout, span) -> LossCurveData:
-        """The four losses against the target's margin over span(current margin)."""
+    def _loss_curves(self, state, u, readout) -> LossCurveData:
+        """The four losses against the target's margin, over _margin_span(current margin)."""
         n = u.size
         y = state.target
         eps = state.epsilon
@@ -423,7 +422,7 @@ class Computer:
         # margin when it is near (widened in steps of about a third, so that the
         # view does not move on every tick of a drag, nor often while a scale
         # drag grows the margin by 10 % a tick), otherwise the marker rests at the edge
-        left, right = span(cur)
+        left, right = self._margin_span(cur)
         margin = np.linspace(-left, right, 241)
         uy = m_r + margin
         with np.errstate(over="ignore", invalid="ignore"):

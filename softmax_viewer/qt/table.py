@@ -66,7 +66,7 @@ class LogitTableModel(QAbstractTableModel):
         same = (old is not None and old.logits is st.logits and old.labels == st.labels
                 and old.target == st.target)
         if not same:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGPROB), [Qt.DisplayRole])
+            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, LOGPROB), self._DISPLAY_ONLY)
             return
         # Only p and log p changed, and only the rows on screen are announced:
         # Qt repaints just the cells of the announced block that it shows (the

@@ -37,7 +37,6 @@ class GradientPanel(PlotPanel):
         self.jac_plot.setLabel("bottom", "class")
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
-        self._yrange = None
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
@@ -52,9 +51,7 @@ class GradientPanel(PlotPanel):
                                                                        self.plot.vb.width()))
         self.text.range(self.plot, x=(-0.7, n - 0.3))
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
-        if self._yrange != top:                      # axes are redrawn only when the range moves
-            self._yrange = top
-            self.plot.setYRange(-top, top, padding=0.02)
+        self.text.range(self.plot, y=(-top, top), padding=0.02)
         self.text.label(self.plot, "bottom", "class (top by |p − q|)" if d.by_rank else "class")
         k = d.jac_classes.size
         jac = d.jacobian
