@@ -20,7 +20,7 @@ from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items, class_ticks,
-    curve, fix_left_axes, steady_range,
+    curve, fix_left_axes, steady_ceiling, steady_range,
 )
 
 LAB_AXIS_WIDTH = 64
@@ -72,8 +72,7 @@ class LabPanel(QWidget):
         self.bundle = None
         self.data = None
         self._cached = False           # static items are cached on the first show
-        self._ranges = {}              # id(plot) -> its steady y range
-        self._n_shown = None           # how many classes the class axes span
+        self._ranges = {}              # id(plot) -> its steady y range (or, for p, its ceiling)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -94,35 +93,30 @@ class LabPanel(QWidget):
     def y_range(self, plot, lo, hi, steps=10, fill=0.5):
         """Set ``plot``'s y range to hold [lo, hi], moving it only when the data
         outgrow it (steady_range): its axis is redrawn only then."""
-        last = self._ranges.get(id(plot))
-        r = steady_range(float(lo), float(hi), last, steps=steps, fill=fill)
-        if r != last:
-            self._ranges[id(plot)] = r
-            plot.setYRange(r[0], r[1], padding=0.02)
+        r = steady_range(float(lo), float(hi), self._ranges.get(id(plot)), steps=steps, fill=fill)
+        self._ranges[id(plot)] = r
+        self.text.range(plot, y=r, padding=0.02)
 
     # the ceilings a probability axis moves between: a drag that changes the
     # largest p moves the axis only when it crosses one of these
     P_CEILINGS = tuple(m * 10.0 ** k for k in range(-4, 0) for m in (1, 2, 5)) + (1.0,)
 
+    @classmethod
+    def p_ceiling(cls, top: float) -> float:
+        return next((c for c in cls.P_CEILINGS if c >= top), 1.0)
+
     def p_range(self, plot, top):
         """A 0 .. ceiling y range for probabilities up to ``top``: the ceiling is the
         next of 1, 2, 5 x 10^k, kept while ``top`` stays between 30 % of it and it."""
-        last = self._ranges.get(id(plot))
         top = min(max(float(top), 0.0), 1.0)
-        if last is not None and 0.3 * last[1] <= top <= last[1]:
-            return
-        ceiling = next((c for c in self.P_CEILINGS if c >= top), 1.0)
-        r = (0.0, ceiling)
-        if r != last:
-            self._ranges[id(plot)] = r
-            plot.setYRange(0.0, ceiling * 1.06, padding=0)
+        ceiling = steady_ceiling(top, self._ranges.get(id(plot)), self.p_ceiling)
+        self._ranges[id(plot)] = ceiling
+        self.text.range(plot, y=(0.0, ceiling * 1.06))
 
     def x_classes(self, n):
-        """The class axis of every plot: -0.7 .. n - 0.3, set when n changes."""
-        if self._n_shown != n:
-            self._n_shown = n
-            for p in self.plots():
-                p.setXRange(-0.7, n - 0.3, padding=0)
+        """The class axis of every plot: -0.7 .. n - 0.3."""
+        for p in self.plots():
+            self.text.range(p, x=(-0.7, n - 0.3))
 
     def update_state(self, bundle) -> None:     # pragma: no cover - abstract
         raise NotImplementedError
@@ -430,9 +424,18 @@ class OverconfidenceLab(LabPanel):
         self.run = labs.train(st, steps=int(self.steps.value()), lr=float(self.lr.value()),
                               loss=labs.LOSSES[self.loss.currentIndex()], mode=labs.MODES[self.mode.currentIndex()])
         self._last_cost = time.perf_counter() - t0
-        self.data = self.run
-        self.position = min(self.position, int(self.run.steps[-1]))
+        self.data = r = self.run
+        self.position = min(self.position, int(r.steps[-1]))
         self._draw()
+        # what a run fixes: the step axis and the smoothing bound (a played frame only moves the point)
+        for plot in self.plots():
+            self.text.range(plot, x=(0, max(1, r.steps[-1])), padding=0.02)
+        if math.isfinite(r.bound):
+            self.bound.setValue(r.bound)
+            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {r.bound:.4g}")
+            self.bound.show()
+        else:
+            self.bound.hide()
 
     def _draw(self):
         r = self.run
@@ -441,14 +444,6 @@ class OverconfidenceLab(LabPanel):
             y = getattr(r, key)
             self.curves[key].setData(r.steps[: k + 1], y[: k + 1])
             self.curves[key + "_now"].setData([r.steps[k]], [y[k]])
-        for plot in self.plots():
-            plot.setXRange(0, max(1, r.steps[-1]), padding=0.02)
-        if math.isfinite(r.bound):
-            self.bound.setValue(r.bound)
-            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {r.bound:.4g}")
-            self.bound.show()
-        else:
-            self.bound.hide()
         what = "the logits" if r.mode == "logits" else "a linear classifier"
         bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
                  else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")

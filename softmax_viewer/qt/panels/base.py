@@ -348,20 +348,26 @@ def nice_ceiling(v: float) -> float:
     return float(10 ** (k + 1))
 
 
-def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5, grow: float = 0.2):
+def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5, grow: float = 0.2,
+                 min_span: float = 0.0):
     """A range for data in [lo, hi] that holds still while a slider moves.
 
     The last range is kept while it still holds the data and the data span at
     least ``fill`` of it. When the data run out of it, the new range leaves
     ``grow`` of the span as room on that side (a drag that keeps going does
     not move the range on every tick); in every case it is rounded outward to
-    a nice step (a tenth of the span by default). An axis is redrawn, tick
-    labels and all, only when its range moves.
+    a nice step (a tenth of the span by default). Data spanning less than
+    ``min_span`` count as that span, centred where they are. An axis is
+    redrawn, tick labels and all, only when its range moves.
     """
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return last if last is not None else (0.0, 1.0)
-    if last is not None and last[0] <= lo and hi <= last[1] and (hi - lo) >= fill * (last[1] - last[0]):
+    if (last is not None and last[0] <= lo and hi <= last[1]
+            and max(hi - lo, min_span) >= fill * (last[1] - last[0])):
         return last
+    if hi - lo < min_span:
+        mid = 0.5 * (lo + hi)
+        lo, hi = mid - 0.5 * min_span, mid + 0.5 * min_span
     if hi <= lo:
         pad = max(abs(lo) * 1e-6, 1e-12)
         return (lo - pad, lo + pad)
@@ -371,6 +377,14 @@ def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float =
     step = nice_ceiling(hi - lo) / steps
     a, b = math.floor(lo / step) * step, math.ceil(hi / step) * step
     return (float(a), float(b)) if b > a else (lo, hi)
+
+
+def steady_ceiling(top: float, last=None, ceiling=nice_ceiling, keep: float = 0.3) -> float:
+    """The top of an axis for values up to ``top``: ``ceiling(top)``, or the last
+    top while ``top`` stays between ``keep`` of it and it."""
+    if last is not None and keep * last <= top <= last:
+        return last
+    return ceiling(top)
 
 
 def tick_step(texts, extent_px: float, vertical: bool = False) -> int:

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, Dots, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, nice_ceiling
+from softmax_viewer.qt.panels.base import BLUE, Dots, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, steady_ceiling
 
 
 class LossPanel(PlotPanel):
@@ -55,8 +55,6 @@ class LossPanel(PlotPanel):
         self.vline.setValue(x_mark)
         # axes are redrawn only when a range moves: the loss axis keeps its
         # ceiling while the curves near the point reach between 30 % of it and it
-        top = max(top, 1.0)
-        if self._ceiling is None or not 0.3 * self._ceiling <= top <= self._ceiling:
-            self._ceiling = nice_ceiling(top)
+        self._ceiling = steady_ceiling(max(top, 1.0), self._ceiling)
         self.text.range(self.plot, x=(float(d.margin[0]), float(d.margin[-1])))
         self.text.range(self.plot, y=(0.0, self._ceiling), padding=0.02)

@@ -28,16 +28,11 @@ def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple
     # flattens toward log N, and a scale fitted to its last 0.1 % chased the
     # drift of every tick.
     floor = 0.02 * max(abs(lo), abs(hi))
-    if hi - lo < floor:
-        if last is not None and last[0] <= lo and hi <= last[1] and floor >= 0.35 * (last[1] - last[0]):
-            return last
-        mid = 0.5 * (lo + hi)
-        lo, hi = mid - 0.5 * floor, mid + 0.5 * floor
     # coarse and roomy: colours that stay comparable from one frame of a drag
     # to the next read better than a scale that always spans the data exactly
     if roomy:
-        return steady_range(lo, hi, last, steps=5, fill=0.25, grow=1.0)
-    return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35)
+        return steady_range(lo, hi, last, steps=5, fill=0.25, grow=1.0, min_span=floor)
+    return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35, min_span=floor)
 
 
 class SurfacePanel(PlotPanel):
