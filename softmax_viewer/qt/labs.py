@@ -34,7 +34,7 @@ def _shown(bundle) -> np.ndarray:
     p = bundle.p
     if p.size <= 2 * BARS_ALL_UP_TO:
         return np.arange(p.size)
-    return top_of(bundle.ranked, np.nan_to_num(p, nan=0.0), 2 * TOP_BARS, bundle.state.target)
+    return top_of(bundle.ranked, p, 2 * TOP_BARS, bundle.state.target)    # only ~80 entries of p are read
 
 
 def _spin(lo, hi, value, tip, decimals=None, special=None):
