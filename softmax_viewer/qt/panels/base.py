@@ -35,9 +35,17 @@ class ViewSpan(pg.GraphicsObject):
         super().__init__()
         self._x = self._y = np.zeros(0)
         self._rect = QRectF()
+        self._bounds = None            # ((xmin, xmax), (ymin, ymax)) of what it draws
+        self.opts = {"name": None}     # what a legend sample reads
+
+    def name(self):
+        return self.opts["name"]
 
     def getData(self):
         return self._x, self._y
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        return self._bounds[ax] if self._bounds is not None else (None, None)
 
     def viewRangeChanged(self):
         self.prepareGeometryChange()
@@ -70,7 +78,6 @@ class Curve(ViewSpan):
                      "fillLevel": None, "brush": None}     # what a legend sample reads
         self._connect = connect
         self._path = QPainterPath()
-        self._bounds = None            # ((xmin, xmax), (ymin, ymax)) of the finite points
         self._fast = None
         w = pen.widthF()
         if pen.isCosmetic() and w > 1.0:
@@ -80,9 +87,6 @@ class Curve(ViewSpan):
                 thin.setDashPattern([v * w for v in pen.dashPattern()])
             r = (w - 1.0) / 2.0
             self._fast = (thin, ((-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)))
-
-    def name(self):
-        return self.opts["name"]
 
     def setData(self, x, y) -> None:
         x = np.asarray(x, dtype=np.float64)
@@ -98,9 +102,6 @@ class Curve(ViewSpan):
             self._bounds = None
         self.informViewBoundsChanged()      # a view that auto-ranges follows the data
         self.update()
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        return self._bounds[ax] if self._bounds is not None else (None, None)
 
     def paint(self, p, *args):
         if self._path.isEmpty():
@@ -139,9 +140,6 @@ class Dots(ViewSpan):
         self._square = symbol == "s"
         self.opts = {"pen": pen, "brush": self._brush, "symbol": symbol, "size": size, "name": name,
                      "antialias": True}
-
-    def name(self):
-        return self.opts["name"]
 
     def setData(self, x, y, brushes=None) -> None:
         x = np.asarray(x, dtype=np.float64)
@@ -204,10 +202,6 @@ class Bars(ViewSpan):
                      "width": float(width), "brush": pg.mkBrush(brush), "pen": None, "name": name,
                      "symbol": "s", "size": 17, "antialias": False}
         self._rects = []
-        self._bounds = None
-
-    def name(self):
-        return self.opts["name"]
 
     def setOpts(self, x, height=None, y0=0.0, y1=None, width=None) -> None:
         """Bars centred on x, from y0 up (or down) to y1 = y0 + height."""
@@ -236,9 +230,6 @@ class Bars(ViewSpan):
         self._x, self._y = xs, b
         self.informViewBoundsChanged()
         self.update()
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        return self._bounds[ax] if self._bounds is not None else (None, None)
 
     def paint(self, p, *args):
         if self._rects:
