@@ -172,6 +172,11 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
     return np.concatenate(out_x), np.concatenate(out_y)
 
 
+def _same_inputs(a: tuple, b: tuple) -> bool:
+    """Inputs alike: arrays the very same object (states share unchanged logits), the rest equal."""
+    return len(a) == len(b) and all(x is y if isinstance(x, np.ndarray) else x == y for x, y in zip(a, b))
+
+
 def effective_logits(state: ExplorerState) -> np.ndarray:
     """u = s * z / T (at T = 0: +-inf on the sign of s*z, the argmax limit)."""
     sz = state.scale * np.asarray(state.logits)
@@ -214,6 +219,7 @@ class Computer:
         self._rank_key = None          # the logits array the ranking below is of
         self._rank = None
         self._margin_last = None       # the loss panel's last margin span (left, right)
+        self._kept = {}                # part -> (the inputs it was made from, the part)
 
     def _ranked(self, z: np.ndarray) -> np.ndarray:
         """The RANKED classes with the largest logits, largest first (ties by index).
@@ -250,12 +256,42 @@ class Computer:
         return Bundle(
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=probabilities,
-            lse=self._lse(state, u, readout["lse"]),
+            lse=self._kept_or_new("lse", self._lse_inputs(state), lambda: self._lse(state, u, readout["lse"])),
             loss=self._loss_curves(state, u, readout),
-            surface=self._surface(state, p, q),
+            surface=self._kept_or_new("surface", self._surface_inputs(state),
+                                      lambda: self._surface(state, p, q)),
             gradient=self._gradient(state, p, grad, probabilities),
             notes=notes, ranked=ranked,
         )
+
+    # ---- parts that a change may leave as they are ----
+    def _kept_or_new(self, part: str, inputs: tuple, make):
+        """The part made from ``inputs`` last time if they are the same, else a new one.
+
+        A part that is the very object of the last bundle tells the window that
+        its panel has nothing new to draw: an eps drag leaves the LSE panel (and
+        the loss surface of anything but the smoothed CE) as it is.
+        """
+        kept = self._kept.get(part)
+        if kept is not None and _same_inputs(kept[0], inputs):
+            return kept[1]
+        made = make()
+        self._kept[part] = (inputs, made)
+        return made
+
+    @staticmethod
+    def _lse_inputs(state) -> tuple:
+        """What LSE against max depends on: u = s z / T, and the sweep's kind."""
+        g = state.generator
+        sweep = (g.low, g.high) if state.lse_mode == "n_classes" else None
+        return (state.logits, state.scale, state.temperature, state.lse_mode, sweep)
+
+    @staticmethod
+    def _surface_inputs(state) -> tuple:
+        """What the loss surface depends on (eps only through the smoothed CE)."""
+        eps = state.epsilon if state.surface_loss == "smoothed_ce" else None
+        return (state.logits, state.surface_i, state.surface_j, state.scale, state.temperature, state.target,
+                state.surface_loss, eps)
 
     # ---- readout ----
     @staticmethod

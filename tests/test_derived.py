@@ -211,3 +211,36 @@ def test_loss_margin_axis_stays_while_values_come_and_go():
         spans.add((d.margin[0], d.margin[-1]))
     assert len(spans) <= 2
 
+
+
+def test_parts_a_change_does_not_touch_are_kept():
+    """An eps change keeps the LSE data and the CE surface (the very objects: their
+    panels draw nothing new); what they depend on makes new ones, equal to a
+    fresh computation."""
+    c = Computer()
+    st = ExplorerState(logits=[1.0, 3.0, 0.5, 2.0], target=1)
+    b0 = c.compute(st)
+    b1 = c.compute(st.replace(epsilon=0.3))
+    assert b1.lse is b0.lse and b1.surface is b0.surface
+    assert b1.loss is not b0.loss and b1.gradient is not b0.gradient
+    for change in (dict(scale=2.0), dict(temperature=0.5), dict(target=0), dict(surface_i=2),
+                   dict(surface_loss="smoothed_ce"), dict(logits=np.array([1.0, 3.0, 0.5, 2.5]))):
+        new = st.replace(epsilon=0.3, **change)
+        b2 = c.compute(new)
+        fresh = compute(new)
+        assert b2.surface is not b1.surface
+        np.testing.assert_array_equal(b2.surface.values, fresh.surface.values)
+        assert b2.surface.neg_grad == fresh.surface.neg_grad
+        np.testing.assert_array_equal(b2.lse.lse_curve, fresh.lse.lse_curve)
+        assert b2.lse.marker_lse == fresh.lse.marker_lse
+    # the smoothed CE surface follows eps
+    sm = st.replace(surface_loss="smoothed_ce", epsilon=0.1)
+    a = c.compute(sm)
+    b = c.compute(sm.replace(epsilon=0.4))
+    assert b.surface is not a.surface
+    np.testing.assert_array_equal(b.surface.values, compute(sm.replace(epsilon=0.4)).surface.values)
+    # the class-count sweep follows the generator's range
+    n_mode = st.replace(lse_mode="n_classes")
+    a = c.compute(n_mode)
+    b = c.compute(n_mode.replace(generator=Generator(low=-5.0, high=5.0)))
+    assert b.lse is not a.lse

@@ -465,3 +465,26 @@ def test_a_margin_off_the_axis_is_said_under_it(win):
     win.store.set_state(ExplorerState(logits=[1.0, 2.0, 3.0, 4.0], target=3, scale=60.0))
     win.store.flush()
     assert "off the axis" in win.loss.plot.getAxis("bottom").labelText
+
+
+def test_panels_with_nothing_new_are_not_redrawn(win, monkeypatch):
+    """An eps change leaves the LSE panel and the CE surface alone; a new label of a
+    surface logit still reaches the surface's axis."""
+    drawn = []
+    for panel in (win.lse, win.surface, win.loss):
+        monkeypatch.setattr(panel, "update_bundle",
+                            lambda b, _u=panel.update_bundle, _p=panel: (drawn.append(_p), _u(b))[1])
+    win.store.set_state(win.store.state.replace(epsilon=0.3))
+    win.store.flush()
+    assert drawn == [win.loss]
+    assert win.lse.bundle is win.store.bundle and win.surface.bundle is win.store.bundle
+    st = win.store.state
+    i = win.store.bundle.surface.i
+    win.store.set_state(st.with_label(i, "cat"))
+    win.store.flush()
+    assert win.surface in drawn and win.lse not in drawn
+    assert "cat" in win.surface.plot.getAxis("bottom").labelText
+    drawn.clear()
+    win.store.set_state(win.store.state.replace(scale=2.0))
+    win.store.flush()
+    assert set(drawn) == {win.lse, win.surface, win.loss}

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         if moving:
             self._settle.start()
         for panel in self.panels:
-            panel.update_bundle(bundle)
+            getattr(panel, "follow", panel.update_bundle)(bundle)
         note = "; ".join(bundle.notes)
         if note and note != self._last_note:            # once, not on every tick of a drag
             self.statusBar().showMessage(note, 4000)

@@ -458,6 +458,7 @@ class PlotPanel(QWidget):
         self.bundle = None
         self._refresh_pending = False
         self._cached = False           # static items are cached on the first show
+        self._drawn = None             # what of the last bundle drawn this panel showed (see shows)
         self.text = TextCache()
 
     def showEvent(self, event):
@@ -475,6 +476,21 @@ class PlotPanel(QWidget):
     def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def shows(self, bundle):
+        """What of ``bundle`` this panel draws, as a tuple of the bundle's parts (kept
+        by the Computer while their inputs stay) and texts; None: all of it."""
+        return None
+
+    def follow(self, bundle) -> None:
+        """Draw ``bundle``; a panel whose part of it is the one already drawn does
+        nothing (and Qt repaints nothing of it)."""
+        part = self.shows(bundle)
+        if part is not None and self._drawn is not None and _alike(part, self._drawn):
+            self.bundle = bundle
+            return
+        self.update_bundle(bundle)
+        self._drawn = part
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
         # tick labels are spaced for the plot's size: redo them once the plot's
@@ -487,6 +503,11 @@ class PlotPanel(QWidget):
         self._refresh_pending = False
         if self.bundle is not None:
             self.update_bundle(self.bundle)
+
+
+def _alike(a: tuple, b: tuple) -> bool:
+    """Parts the very same objects, texts equal."""
+    return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b))
 
 
 class TextCache:

@@ -51,6 +51,9 @@ class LsePanel(PlotPanel):
         self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same
         self._view = None              # (x0, x1, y0, y1): moved only when the point leaves it
 
+    def shows(self, bundle):
+        return (bundle.lse,)
+
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.lse

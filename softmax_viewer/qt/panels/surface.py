@@ -61,6 +61,10 @@ class SurfacePanel(PlotPanel):
         self._levels = None
         self.moving = False            # set by the window: changes follow each other quickly
 
+    def shows(self, bundle):
+        d, st = bundle.surface, bundle.state
+        return (d, st.label(d.i), st.label(d.j))
+
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.surface
