@@ -211,6 +211,8 @@ def test_surface_colours_hold_during_a_drag_and_fit_on_release(qtbot):
     win.show()
     qtbot.waitExposed(win)
     win.store.flush()
+    first = win.surface._levels                                 # the first image, too
+    assert tuple(np.asarray(win.surface.image.levels, float)) == first == tuple(win.surface.colorbar.values)
     ctl = win.controls.scale
     ctl.slider.setSliderDown(True)
     seen = []
@@ -220,6 +222,10 @@ def test_surface_colours_hold_during_a_drag_and_fit_on_release(qtbot):
         vals = win.surface.bundle.surface.values
         lo, hi = win.surface._levels
         assert lo <= vals.min() and vals.max() <= hi            # the data always fit
+        # the image is coloured with these levels and the colour bar reads them
+        assert tuple(np.asarray(win.surface.image.levels, float)) == (lo, hi)
+        assert tuple(win.surface.colorbar.values) == (lo, hi)
+        assert tuple(win.surface.colorbar.axis.range) == (lo, hi)
         seen.append((lo, hi))
     assert len(set(seen)) < len(seen) / 2                       # held for several ticks at a time
     ctl.slider.setSliderDown(False)

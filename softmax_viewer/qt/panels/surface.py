@@ -43,7 +43,10 @@ class SurfacePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.image = Image()
+        # made with data, so that the levels the colour bar hands it below are taken
+        # at once (an empty ImageItem defers them and applies them over the first
+        # image's own levels)
+        self.image = Image(np.zeros((2, 2)), levels=(0.0, 1.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
         # contours come precomputed (derived.contour_segments): pyqtgraph's
@@ -72,10 +75,12 @@ class SurfacePanel(PlotPanel):
         vals = d.values
         lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels, self.moving)
         if (lo, hi) != self._levels:
-            # new levels: the colour bar follows (and redraws its axis)
+            # new levels: the image takes them with its data, and the colour bar
+            # redraws its axis only (by default it would pass the levels to the
+            # image again: a second setImage, ~1.5 ms)
             self._levels = (lo, hi)
             self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
-            self.colorbar.setLevels((lo, hi))
+            self.colorbar.setLevels((lo, hi), update_items=False)
         else:
             # the same levels: not passed again, since the colour bar answers
             # every level notification by redrawing its axis
