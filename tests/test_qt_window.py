@@ -488,3 +488,29 @@ def test_panels_with_nothing_new_are_not_redrawn(win, monkeypatch):
     win.store.set_state(win.store.state.replace(scale=2.0))
     win.store.flush()
     assert set(drawn) == {win.lse, win.surface, win.loss}
+
+
+def test_readout_rows_follow_a_relayout(qtbot):
+    """The value column keeps its rows' rects between layouts; when a narrower
+    panel wraps a formula, the rows below move and the rects follow."""
+    from PySide6.QtCore import QRect
+
+    w = MainWindow(ExplorerState(), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    column = w.readout.value_column
+
+    def fresh(r):
+        widgets = column._rows[r]
+        top = min(x.geometry().top() for x in widgets)
+        bottom = max(x.geometry().bottom() for x in widgets)
+        return QRect(0, top - column.y(), column.width(), bottom - top + 1)
+
+    rows = range(len(column._rows))
+    assert [column.row_rect(r) for r in rows] == [fresh(r) for r in rows]
+    before = column.row_rect(len(column._rows) - 1)
+    w.readout.setFixedWidth(260)          # formulas wrap: the rows grow and move down
+    qtbot.waitUntil(lambda: fresh(len(column._rows) - 1) != before, timeout=2000)
+    qtbot.wait(10)
+    assert [column.row_rect(r) for r in rows] == [fresh(r) for r in rows]

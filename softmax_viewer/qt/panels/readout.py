@@ -44,6 +44,10 @@ class ValueColumn(QWidget):
         self._fm = QFontMetrics(font)
         self._rows = rows              # per row, the widgets beside the number (name, formula)
         self._texts = [""] * len(rows)
+        self._rects = None             # each row's rect, until a widget beside it moves or resizes
+        for widgets in rows:
+            for w in widgets:
+                w.installEventFilter(self)
         self.setFixedWidth(self._fm.horizontalAdvance(self.SAMPLE) + 8)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Ignored)
         self.setAttribute(Qt.WA_OpaquePaintEvent)     # it paints its own background
@@ -64,9 +68,29 @@ class ValueColumn(QWidget):
 
     def row_rect(self, row: int) -> QRect:
         """Where row ``row`` is, in this widget: level with the name and formula beside it."""
-        top = min(w.geometry().top() for w in self._rows[row])
-        bottom = max(w.geometry().bottom() for w in self._rows[row])
-        return QRect(0, top - self.y(), self.width(), bottom - top + 1)
+        if self._rects is None:        # measured once per layout, not per number and paint
+            rects = []
+            for widgets in self._rows:
+                top = min(w.geometry().top() for w in widgets)
+                bottom = max(w.geometry().bottom() for w in widgets)
+                rects.append(QRect(0, top - self.y(), self.width(), bottom - top + 1))
+            self._rects = rects
+        return self._rects[row]
+
+    _LAYOUT_EVENTS = (QEvent.Move, QEvent.Resize)
+
+    def eventFilter(self, watched, ev):
+        if ev.type() in self._LAYOUT_EVENTS:          # a row moved or changed height
+            self._rects = None
+        return False
+
+    def moveEvent(self, ev):
+        self._rects = None
+        super().moveEvent(ev)
+
+    def resizeEvent(self, ev):
+        self._rects = None
+        super().resizeEvent(ev)
 
     def row_at(self, y: int):
         for r in range(len(self._texts)):
