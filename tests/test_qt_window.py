@@ -514,3 +514,15 @@ def test_readout_rows_follow_a_relayout(qtbot):
     qtbot.waitUntil(lambda: fresh(len(column._rows) - 1) != before, timeout=2000)
     qtbot.wait(10)
     assert [column.row_rect(r) for r in rows] == [fresh(r) for r in rows]
+
+
+def test_tick_steps_are_remembered_exactly(qtbot):
+    from softmax_viewer.qt.panels import base
+
+    texts = [f"class {k}" for k in range(40)]
+    for extent in (55.0, 120.4, 120.9, 390.0, 391.7, 1200.0):
+        for vertical in (False, True):
+            first = base.tick_step(texts, extent, vertical)
+            assert first == base._measured_step(texts, extent, vertical)
+            assert base.tick_step(texts, extent, vertical) == first
+    assert base.tick_step(["a much longer label than the rest"] * 40, 300.0) > base.tick_step(["a"] * 40, 300.0)
