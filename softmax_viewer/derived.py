@@ -249,6 +249,8 @@ class Computer:
         u = effective_logits(state)
         readout = self._readout(state, u, p, log_p)
         notes = []
+        if not np.any(z > -np.inf):
+            notes.append("every class is masked (−∞): softmax is 0/0 there, undefined; give a class a finite logit")
         if n > BARS_ALL_UP_TO:
             notes.append(f"{n:,} classes: the bar panels show the top {TOP_BARS} (by p, and by |p − q|)")
         ranked = self._ranked(z)
@@ -316,7 +318,8 @@ class Computer:
             sce = ce if eps == 0 else float((1 - eps) * ce - (eps / n) * np.sum(log_p)) + 0.0
         if state.temperature > 0 and n > 1:
             rivals = np.delete(u, y)
-            hinge = max(float(np.max(rivals) - u[y]), 0.0)
+            with np.errstate(invalid="ignore"):     # all masked: -inf - (-inf) is NaN, as p is
+                hinge = max(float(np.max(rivals) - u[y]), 0.0)
             lse_hinge = max(float(stable.logsumexp(rivals)) - float(u[y]), 0.0)
         elif n > 1:     # T = 0: the target wins outright or loses infinitely
             hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf

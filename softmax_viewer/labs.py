@@ -74,9 +74,12 @@ def precision(state: ExplorerState, dtype: str = "float32") -> PrecisionData:
     flags[(naive == 0) & (ref > 0)] = 3
     over, nan_, under = int(np.sum(np.isposinf(ex))), int(np.sum(flags == 2)), int(np.sum(flags == 3))
     thr = exp_overflow_threshold(dt)
-    summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
-               f"{under} underflowed to 0; stable worst error "
-               f"{np.max(_ulps(stable_p, ref, dt)):.3g} ulp")
+    if not np.any(sz > -np.inf):
+        summary = f"{dtype}: every class is masked (−∞): softmax is 0/0, undefined in every float type"
+    else:
+        summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
+                   f"{under} underflowed to 0; stable worst error "
+                   f"{np.max(_ulps(stable_p, ref, dt)):.3g} ulp")
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
                          _ulps(stable_p, ref, dt), summary)
 
@@ -195,6 +198,8 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
         raise ValueError(f"n must be a whole number >= 0, got {n!r}")
     if not gumbel_tau > 0:
         raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
+    if not np.any(np.asarray(state.logits) > -np.inf):
+        raise ValueError("every class is masked (-inf): there is no distribution to sample")
     sz = state.scale * np.asarray(state.logits)
     t = state.temperature
     if p is None or np.shape(p) != sz.shape:

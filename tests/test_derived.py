@@ -244,3 +244,13 @@ def test_parts_a_change_does_not_touch_are_kept():
     a = c.compute(n_mode)
     b = c.compute(n_mode.replace(generator=Generator(low=-5.0, high=5.0)))
     assert b.lse is not a.lse
+
+
+def test_all_classes_masked_is_said_and_warns_nothing():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        b = compute(ExplorerState(logits=[-np.inf, -np.inf, -np.inf], target=1))
+    assert any("every class is masked" in note for note in b.notes)
+    assert not any("masked" in note for note in compute(ExplorerState(logits=[1.0, -np.inf], target=0)).notes)

@@ -275,6 +275,10 @@ class SamplingLab(LabPanel):
         if st.temperature == 0:
             self.summary.setText("T = 0 is argmax: there is nothing to sample. Raise the temperature.")
             return
+        if not np.any(st.logits > -np.inf):
+            self.summary.setText("Every class is masked (−∞): there is no distribution to sample. "
+                                 "Give a class a finite logit.")
+            return
         d = labs.sampling(st, **self.settings(), p=bundle.p, log_p=bundle.log_p)
         self.bundle, self.data = bundle, d
         idx = _shown(bundle)
