@@ -232,3 +232,51 @@ def test_exports_draw_cached_items_afresh(win, tmp_path):
     data = out.read_bytes()
     assert b"/FontDescriptor" in data            # the axis labels are text, not pictures of it
     assert axis.cacheMode() == QGraphicsItem.DeviceCoordinateCache
+
+
+def _run_across(img: QImage, x: int, colour) -> int:
+    """The longest vertical run of pixels near ``colour`` in column x."""
+    best = run = 0
+    for y in range(img.height()):
+        c = img.pixelColor(x, y)
+        near = abs(c.red() - colour[0]) + abs(c.green() - colour[1]) + abs(c.blue() - colour[2]) < 60
+        run = run + 1 if near else 0
+        best = max(best, run)
+    return best
+
+
+def test_png_lines_keep_their_width_at_any_scale(qtbot, tmp_path):
+    """A 3x PNG is the figure at three times the resolution: a 3 px curve is 9 pixels
+    thick (one stroke of the pen, not the screen's thin strokes side by side), axes
+    and markers thicken too, and the screen's pens are back afterwards."""
+    import pyqtgraph as pg
+
+    from softmax_viewer.qt import export as exporting
+    from softmax_viewer.qt.panels.base import Curve, Dots
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    panel = QWidget()                    # exports take a panel: a widget holding the plot
+    qtbot.addWidget(panel)
+    w = pg.PlotWidget()
+    QVBoxLayout(panel).addWidget(w)
+    panel.resize(300, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    c = Curve(pg.mkPen((200, 30, 30), width=3), antialias=False)
+    w.addItem(c)
+    c.setData(np.array([0.0, 1.0]), np.array([0.5, 0.5]))
+    d = Dots(size=10, pen=pg.mkPen("k", width=1.5))
+    w.addItem(d)
+    d.setData([0.9], [0.9])
+    w.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    axis = w.getPlotItem().getAxis("left")
+    pens = (c.opts["pen"], d._pen, axis._pen)
+    for scale in (1.0, 3.0):
+        out = tmp_path / f"c{scale:g}.png"
+        exporting.render_png(panel, out, scale)
+        img = QImage(str(out))
+        thick = _run_across(img, img.width() // 2, (200, 30, 30))
+        assert 3 * scale - 1 <= thick <= 3 * scale + 1, (scale, thick)
+    assert (c.opts["pen"], d._pen, axis._pen) == pens and all(a is b for a, b in zip((c.opts["pen"], d._pen), pens))
+    assert not Curve.exact

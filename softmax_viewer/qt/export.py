@@ -36,8 +36,73 @@ def render_png(widget, path, scale: float = 1.0) -> None:
     img = QImage(QSize(int(size.width() * scale), int(size.height() * scale)), QImage.Format_ARGB32)
     img.setDevicePixelRatio(scale)
     img.fill(0xFFFFFFFF)
-    _paint(widget, img)
+    with _pens_scaled(widget, scale):
+        _paint(widget, img)
     _atomic(path, lambda tmp: img.save(tmp, "PNG"))
+
+
+def _wider(pen, scale: float):
+    """A cosmetic pen ``scale`` times as wide (its dashes, in units of its width, follow)."""
+    from PySide6.QtGui import QPen
+
+    if pen is None or not pen.isCosmetic() or pen.style() == 0:       # 0: Qt.NoPen
+        return pen
+    out = QPen(pen)
+    out.setWidthF(max(pen.widthF(), 1.0) * scale)
+    return out
+
+
+@contextmanager
+def _pens_scaled(widget, scale: float):
+    """Lines as thick, relative to the figure, in a PNG ``scale`` times the screen's size.
+
+    pyqtgraph draws with cosmetic pens, whose width is in device pixels: a 3x
+    picture drew every curve, marker outline and axis at a third of its
+    width on screen. For the export the plots' pens are widened by ``scale``
+    and put back afterwards.
+    """
+    import pyqtgraph as pg
+
+    from softmax_viewer.qt.panels.base import Curve, Dots
+
+    if scale == 1.0:
+        yield
+        return
+    views = ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
+    undo = []
+
+    def swap(obj, get, put):
+        old = get(obj)
+        new = _wider(old, scale)
+        if new is not old:
+            put(obj, new)
+            undo.append((obj, put, old))
+
+    for view in views:
+        for item in view.scene().items():
+            if isinstance(item, Curve):
+                swap(item, lambda o: o.opts["pen"], lambda o, v: o.opts.__setitem__("pen", v))
+            elif isinstance(item, Dots):
+                swap(item, lambda o: o._pen, lambda o, v: setattr(o, "_pen", v))
+            elif isinstance(item, pg.InfiniteLine):
+                swap(item, lambda o: o.currentPen, lambda o, v: setattr(o, "currentPen", v))
+            elif isinstance(item, pg.AxisItem):
+                # its own pen, None for the default one: put back as it was
+                undo.append((item, lambda o, v: setattr(o, "_pen", v), item._pen))
+                item._pen = _wider(item.pen(), scale)
+                item.picture = None                 # its ticks are recorded with the pen
+            elif isinstance(item, pg.ArrowItem):
+                swap(item, lambda o: o.pen(), lambda o, v: o.setPen(v))
+    try:
+        yield
+    finally:
+        for obj, put, old in reversed(undo):
+            put(obj, old)
+        for view in views:
+            for item in view.scene().items():
+                if isinstance(item, pg.AxisItem):
+                    item.picture = None
+                    item.update()
 
 
 @contextmanager
@@ -63,11 +128,15 @@ def _no_item_caches(widget):
 
 
 def _paint(widget, device) -> bool:
+    from softmax_viewer.qt.panels.base import Curve
+
     with _no_item_caches(widget):
         p = QPainter(device)
+        Curve.exact = True             # wide lines as the pen itself, not the screen's thin strokes
         try:
             widget.render(p, QPoint(0, 0))
         finally:
+            Curve.exact = False
             ok = p.end()
     return ok
 

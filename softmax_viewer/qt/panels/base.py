@@ -67,9 +67,14 @@ class Curve(ViewSpan):
     anything wider through a general stroker about 14 times slower (0.3 ms for
     240 points at width 2 on the reference machine). On screen a wide pen is
     therefore drawn as four width-1 strokes offset by half its extra width
-    (the same look, a quarter of the cost); on any other device (PNG, SVG and
-    PDF exports, the clipboard) the real pen is used, so figures are exact.
+    (the same look, a quarter of the cost); in PNG, SVG and PDF exports the
+    real pen is used, so figures are exact at any size.
     """
+
+    # Set while an export paints (softmax_viewer.qt.export): a widget rendered into an
+    # image or a PDF still reports itself as the painter's device, so the device
+    # alone cannot tell an export from the screen.
+    exact = False
 
     def __init__(self, pen, name=None, connect="finite", antialias=True):
         super().__init__()
@@ -107,7 +112,7 @@ class Curve(ViewSpan):
         if self._path.isEmpty():
             return
         p.setRenderHint(QPainter.Antialiasing, bool(self.opts["antialias"]))
-        if self._fast is not None and isinstance(p.device(), QWidget):
+        if self._fast is not None and not Curve.exact and isinstance(p.device(), QWidget):
             thin, offsets = self._fast
             p.setPen(thin)
             base = p.transform()
