@@ -287,3 +287,14 @@ def test_labs_say_when_every_class_is_masked(labs_window):
     assert "every class is masked" in lw.precision.data.summary
     with pytest.raises(ValueError, match="every class is masked"):
         labs.sampling(w.store.state, n=5)
+
+
+def test_sampling_summary_tells_truncation_from_underflow(labs_window):
+    w, lw = labs_window                      # seed 003's logits: p = [0, 0, 1, 0] exactly
+    lw.show_lab("sampling")
+    assert "1 of 4 classes can be drawn; the other 3 have p = 0 (underflow)" in lw.sampling.summary.text()
+    w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
+    w.store.flush()
+    assert "All 4 classes can be drawn" in lw.sampling.summary.text()
+    lw.sampling.top_k.setValue(2)
+    assert "2 of 4 classes kept by the truncation (temperature first)" in lw.sampling.summary.text()

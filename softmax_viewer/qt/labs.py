@@ -209,7 +209,8 @@ class PrecisionLab(LabPanel):
         ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
         for p in self.plots():
             self.text.ticks(p.getAxis("bottom"), ticks)
-        self.summary.setText(d.summary + ". Errors off the chart (∞) are drawn at 1e18.")
+        self.summary.setText(d.summary + ". On the log axis exact values (0 ulp) are drawn at 0.01 "
+                             "and errors off the chart (∞) at 1e18.")
 
 
 class SamplingLab(LabPanel):
@@ -308,11 +309,18 @@ class SamplingLab(LabPanel):
         ps = d.sample_p[d.sampled]
         why = (f"— not the argmax: a class with sampling probability {ps:.3g} wins about "
                f"{ps * 100:.3g} draws in 100" if d.sampled != d.argmax else "— this time the argmax won")
+        kept, n = int(d.kept.sum()), d.p.size
+        opts = self.settings()
+        if opts["top_k"] or opts["top_p"] or opts["min_p"]:
+            order = "temperature first" if d.order == "temperature_first" else "truncation first"
+            reach = f"{kept} of {n} classes kept by the truncation ({order})."
+        elif kept < n:      # nothing truncated: the rest underflowed to p = 0
+            reach = f"{kept} of {n} classes can be drawn; the other {n - kept} have p = 0 (underflow)."
+        else:
+            reach = f"All {n} classes can be drawn (no truncation)."
         self.summary.setText(
             f"argmax: {st.label(d.argmax)} (p = {d.p[d.argmax]:.3g})   |   "
-            f"sampled: {st.label(d.sampled)} (p = {d.p[d.sampled]:.3g}) {why}. "
-            f"{int(d.kept.sum())} of {d.p.size} classes kept "
-            f"({'temperature first' if d.order == 'temperature_first' else 'truncation first'}).")
+            f"sampled: {st.label(d.sampled)} (p = {d.p[d.sampled]:.3g}) {why}. {reach}")
 
 
 class OverconfidenceLab(LabPanel):
