@@ -202,8 +202,15 @@ def test_overconfidence_play_step_reset(labs_window, qtbot):
     lab = lw.overconfidence
     lab.loss.setCurrentIndex(1)
     assert lab.position == 0
+    # the whole run shows faintly from step 0; the played part is drawn over it
+    steps = lab.run.steps
+    x_all, y_all = lab.curves["gap_all"].getData()
+    np.testing.assert_array_equal(x_all, steps)
+    np.testing.assert_array_equal(y_all, lab.run.gap)
+    assert lab.curves["gap"].getData()[0].size == 1
     lab.step_button.click()
     assert lab.position == 1
+    assert lab.curves["gap"].getData()[0].size == 2
     lab.toggle_play()
     qtbot.waitUntil(lambda: lab.position >= 50, timeout=5000)
     lab.toggle_play()

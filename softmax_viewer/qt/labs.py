@@ -366,6 +366,10 @@ class OverconfidenceLab(LabPanel):
         for key, title, colour, r, c in specs:
             plot = self.add_plot(r, c, title)
             plot.setLabel("bottom", "step")
+            # the whole run, faint, from the start: the point then walks along it
+            ahead = pg.mkColor(colour)
+            ahead.setAlpha(90)
+            self.curves[key + "_all"] = curve(plot, pg.mkPen(ahead, width=1.5))
             self.curves[key] = curve(plot, pg.mkPen(colour, width=2))
             self.curves[key + "_now"] = pg.ScatterPlotItem([], [], symbol="o", size=8, brush=colour)
             plot.addItem(self.curves[key + "_now"])
@@ -438,6 +442,8 @@ class OverconfidenceLab(LabPanel):
         self._last_cost = time.perf_counter() - t0
         self.data = r = self.run
         self.position = min(self.position, int(r.steps[-1]))
+        for key in ("loss", "norm", "gap", "max_p"):
+            self.curves[key + "_all"].setData(r.steps, getattr(r, key))
         self._draw()
         # what a run fixes: the step axis and the smoothing bound (a played frame only moves the point)
         for plot in self.plots():
@@ -460,7 +466,8 @@ class OverconfidenceLab(LabPanel):
         bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
                  else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")
         self.summary.setText(f"Step {k} of {int(r.steps[-1])} ({what}): loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
-                             f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}.")
+                             f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}. "
+                             f"Faint: the whole run; Play walks it.")
 
 
 class LabsWindow(QMainWindow):
