@@ -440,15 +440,22 @@ def test_curve_draws_the_real_pen_off_screen(qtbot):
 
 
 def test_markers_sit_on_the_curves(win):
-    st = ExplorerState(logits=[1.0, 2.0, 3.0], target=2, scale=2.0)
+    # target 1 and eps > 0: the four losses differ at the current point (margin -4)
+    st = ExplorerState(logits=[1.0, 2.0, 4.0], target=1, scale=2.0, epsilon=0.1)
     win.store.set_state(st)
     win.store.flush()
     b = win.store.bundle
     x, y = win.lse.marker.getData()
     assert np.allclose(x, np.log10(b.lse.marker_x))
     assert np.allclose(sorted(y), sorted([b.lse.marker_max, b.lse.marker_lse, b.lse.marker_bound]))
-    _, ly = win.loss.markers.getData()
-    assert np.isclose(ly.min(), 0.0) or ly.size == 4
+    lx, ly = win.loss.markers.getData()
+    d = b.loss
+    want = [d.current[k] for k in ("hinge", "lse_hinge", "ce", "smoothed_ce")]
+    assert len(set(np.round(want, 6))) == 4
+    assert ly.size == 4 and np.allclose(ly, want)               # each loss at the current point
+    assert np.allclose(lx, d.current_margin) and d.margin[0] <= d.current_margin <= d.margin[-1]
+    for key, v in zip(("hinge", "lse_hinge", "ce", "smoothed_ce"), want):   # ... which lies on its curve
+        assert np.isclose(np.interp(d.current_margin, d.margin, getattr(d, key)), v, atol=0.02)
     px, py = win.surface.point.getData()
     assert (px[0], py[0]) == b.surface.point
 
