@@ -138,8 +138,8 @@ def truncate(p: np.ndarray, top_k: int | None = None, top_p: float | None = None
     return keep
 
 
-#: above this many Gumbel variates (draws x kept classes) the draws use the inverse CDF
-#: (200,000 float32 variates take about 1.5 ms: the lab stays inside a frame)
+#: above this many Gumbel variates (draws x kept classes) the counts come from an exact
+#: equivalent (200,000 float32 variates take about 1.5 ms: the lab stays inside a frame)
 GUMBEL_BUDGET = 200_000
 
 
@@ -147,9 +147,14 @@ def _draw_counts(logq, sample_p, kept, n, rng) -> np.ndarray:
     """Draws per class: Gumbel-max over the kept classes, or its exact equivalent when large.
 
     Gumbel-max: each draw is argmax_i (log q_i + g_i) with g_i ~ Gumbel(0, 1).
-    When n x (kept classes) exceeds GUMBEL_BUDGET the counts come from the
-    inverse CDF with the n uniforms made already sorted (normalised partial sums
-    of n + 1 exponentials): the same distribution at O(N + n).
+    When n x (kept classes) exceeds GUMBEL_BUDGET, two exact equivalents:
+
+    - more draws than classes: one multinomial draw. The counts of n
+      independent draws from q have exactly that distribution, and numpy
+      draws it class by class (conditional binomials) in O(kept classes),
+      whatever n: 100,000 draws over 1,000 classes in 0.2 ms, not 3.5 ms;
+    - otherwise the inverse CDF, with the n uniforms made already sorted
+      (normalised partial sums of n + 1 exponentials), which costs O(N + n).
     """
     support = np.flatnonzero(kept & np.isfinite(logq))
     counts = np.zeros(logq.size, dtype=np.int64)
@@ -166,6 +171,13 @@ def _draw_counts(logq, sample_p, kept, n, rng) -> np.ndarray:
             winners = np.argmax(lq + g, axis=1)
             counts[support] += np.bincount(winners, minlength=m)
             done += c
+        return counts
+    if n > m:
+        if m == logq.size:             # every class can be drawn: no gather, no scatter
+            q = np.asarray(sample_p, dtype=np.float64)
+            return rng.multinomial(n, q / q.sum()).astype(np.int64, copy=False)
+        q = np.asarray(sample_p, dtype=np.float64)[support]
+        counts[support] = rng.multinomial(n, q / q.sum())
         return counts
     cdf = np.cumsum(sample_p)
     cdf /= cdf[-1]

@@ -89,10 +89,34 @@ def test_truncation_order_changes_the_result():
     assert abs(after.sample_p.sum() - 1) < 1e-12 and np.all(after.sample_p[~after.kept] == 0)
 
 
-def test_truncated_classes_are_never_drawn():
+@pytest.mark.parametrize("n", [50_000, 400_000])       # Gumbel-max, and past GUMBEL_BUDGET the multinomial
+def test_truncated_classes_are_never_drawn(n):
     st = ExplorerState(logits=[3.0, 2.0, 1.0, 0.5, -1.0], target=0)
-    d = labs.sampling(st, n=50_000, seed=1, top_k=2)
-    assert d.counts[2:].sum() == 0 and d.counts.sum() == 50_000
+    d = labs.sampling(st, n=n, seed=1, top_k=2)
+    assert d.counts[2:].sum() == 0 and d.counts.sum() == n
+    q = d.sample_p[:2]
+    chi2 = np.sum((d.counts[:2] - n * q) ** 2 / (n * q))     # 1 degree of freedom: 15 is far out
+    assert chi2 < 15
+
+
+def test_three_ways_of_drawing_give_the_same_distribution():
+    """Gumbel-max (up to GUMBEL_BUDGET variates), and beyond it the multinomial draw (more
+    draws than classes) or the inverse CDF (fewer): 300,000 draws of each agree with p in a
+    chi-square test. The inverse CDF runs over 1,000 classes of which 994 are all but
+    impossible (p ~ 1e-14), which it must not draw."""
+    z = np.array([2.0, 1.5, 1.0, 0.0, -0.5, -2.0])
+    p = stable.softmax(z)
+    st = ExplorerState(logits=z, target=0)
+    gumbel = sum(labs.sampling(st, n=30_000, seed=s).counts for s in range(10))    # 180k variates each
+    multinomial = labs.sampling(st, n=300_000, seed=11).counts
+    wide = ExplorerState(logits=np.concatenate([z, np.full(994, -30.0)]), target=0)
+    inverse = sum(labs.sampling(wide, n=1000, seed=s).counts for s in range(300))  # n <= classes
+    assert 30_000 * 6 <= labs.GUMBEL_BUDGET < min(300_000 * 6, 1000 * 1000)
+    assert inverse[6:].sum() == 0
+    for counts in (gumbel, multinomial, inverse[:6]):
+        assert counts.sum() == 300_000
+        chi2 = np.sum((counts - 300_000 * p) ** 2 / (300_000 * p))
+        assert chi2 < 25                                      # 5 degrees of freedom
 
 
 def test_gumbel_softmax_is_a_distribution_that_sharpens_with_tau():
