@@ -207,6 +207,7 @@ class Bars(ViewSpan):
                      "width": float(width), "brush": pg.mkBrush(brush), "pen": None, "name": name,
                      "symbol": "s", "size": 17, "antialias": False}
         self._rects = []
+        self._pool = []                # QRectF objects refilled by each setOpts (half the cost of new ones)
 
     def setOpts(self, x, height=None, y0=0.0, y1=None, width=None) -> None:
         """Bars centred on x, from y0 up (or down) to y1 = y0 + height."""
@@ -227,7 +228,13 @@ class Bars(ViewSpan):
         if xs.size:
             left = xs - w / 2
             bottom, top = np.minimum(a, b), np.maximum(a, b)
-            self._rects = [QRectF(l, lo, w, hi - lo) for l, lo, hi in zip(left.tolist(), bottom.tolist(), top.tolist())]
+            k = xs.size
+            pool = self._pool
+            if len(pool) < k:
+                pool.extend(QRectF() for _ in range(k - len(pool)))
+            for r, l, lo, hi in zip(pool, left.tolist(), bottom.tolist(), top.tolist()):
+                r.setRect(l, lo, w, hi - lo)
+            self._rects = pool[:k]
             self._bounds = ((float(left.min()), float(left.max() + w)), (float(bottom.min()), float(top.max())))
         else:
             self._rects = []
