@@ -329,3 +329,17 @@ def test_sampling_summary_tells_truncation_from_underflow(labs_window):
     assert "All 4 classes can be drawn" in lw.sampling.summary.text()
     lw.sampling.top_k.setValue(2)
     assert "2 of 4 classes kept by the truncation (temperature first)" in lw.sampling.summary.text()
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+def test_precision_with_the_bundles_p_is_the_same(dtype):
+    """The Qt lab hands over the explorer's float64 p as the reference: nothing changes."""
+    from softmax_viewer.derived import compute
+
+    for st in (ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2),
+               ExplorerState(logits=[1.0, -np.inf, 3.0, 2.5], target=0, temperature=0.3, scale=7.0)):
+        a = labs.precision(st, dtype)
+        b = labs.precision(st, dtype, p=compute(st).p)
+        for field in ("u", "naive_p", "stable_p", "log_softmax", "flags", "ulp_naive", "ulp_stable"):
+            np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+        assert a.summary == b.summary

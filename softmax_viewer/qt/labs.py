@@ -167,7 +167,7 @@ class PrecisionLab(LabPanel):
 
     def update_state(self, bundle):
         st = bundle.state
-        d = labs.precision(st, self.dtype.currentText())
+        d = labs.precision(st, self.dtype.currentText(), p=bundle.p)
         self.bundle, self.data = bundle, d
         idx = _shown(bundle)
         x = np.arange(idx.size, dtype=float)
