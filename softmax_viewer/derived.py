@@ -177,6 +177,14 @@ def _same_inputs(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(x is y if isinstance(x, np.ndarray) else x == y for x, y in zip(a, b))
 
 
+def _rival_stats(u: np.ndarray, y: int) -> tuple[float, float, float]:
+    """max, LSE and sum of u without u_y: (-inf, -inf, 0) when there is no rival."""
+    if u.size < 2:
+        return -math.inf, -math.inf, 0.0
+    rivals = np.delete(u, y)
+    return float(np.max(rivals)), float(stable.logsumexp(rivals)), float(np.sum(rivals))
+
+
 def effective_logits(state: ExplorerState) -> np.ndarray:
     """u = s * z / T (at T = 0: +-inf on the sign of s*z, the argmax limit)."""
     sz = state.scale * np.asarray(state.logits)
@@ -247,7 +255,9 @@ class Computer:
         q = stable.smooth_labels(y, n, eps)
         grad = stable.probability_gradient(p, y, epsilon=eps)     # dCE/du from the p at hand
         u = effective_logits(state)
-        readout = self._readout(state, u, p, log_p)
+        # the rivals of the target (u without u_y): max, LSE and sum, for the readout and the loss curves
+        rivals = _rival_stats(u, y) if t > 0 else None
+        readout = self._readout(state, u, p, log_p, rivals)
         notes = []
         if not np.any(z > -np.inf):
             notes.append("every class is masked (−∞): softmax is 0/0 there, undefined; give a class a finite logit")
@@ -259,7 +269,7 @@ class Computer:
             state=state, u=u, p=p, log_p=log_p, q=q, grad=grad, readout=readout,
             probabilities=probabilities,
             lse=self._kept_or_new("lse", self._lse_inputs(state), lambda: self._lse(state, u, readout["lse"])),
-            loss=self._loss_curves(state, u, readout),
+            loss=self._loss_curves(state, u, readout, rivals),
             surface=self._kept_or_new("surface", self._surface_inputs(state),
                                       lambda: self._surface(state, p, q)),
             gradient=self._gradient(state, p, grad, probabilities),
@@ -297,7 +307,7 @@ class Computer:
 
     # ---- readout ----
     @staticmethod
-    def _readout(state, u, p, log_p) -> dict:
+    def _readout(state, u, p, log_p, rivals=None) -> dict:
         n = u.size
         y = state.target
         k = int(np.argmax(p))
@@ -317,10 +327,10 @@ class Computer:
             eps = state.epsilon
             sce = ce if eps == 0 else float((1 - eps) * ce - (eps / n) * np.sum(log_p)) + 0.0
         if state.temperature > 0 and n > 1:
-            rivals = np.delete(u, y)
+            m_r, l_r, _s_r = rivals if rivals is not None else _rival_stats(u, y)
             with np.errstate(invalid="ignore"):     # all masked: -inf - (-inf) is NaN, as p is
-                hinge = max(float(np.max(rivals) - u[y]), 0.0)
-            lse_hinge = max(float(stable.logsumexp(rivals)) - float(u[y]), 0.0)
+                hinge = max(float(m_r - u[y]), 0.0)
+            lse_hinge = max(l_r - float(u[y]), 0.0)
         elif n > 1:     # T = 0: the target wins outright or loses infinitely
             hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf
             lse_hinge = hinge
@@ -438,25 +448,23 @@ class Computer:
         self._margin_last = need
         return need
 
-    def _loss_curves(self, state, u, readout) -> LossCurveData:
-        """The four losses against the target's margin, over _margin_span(current margin)."""
+    def _loss_curves(self, state, u, readout, rivals=None) -> LossCurveData:
+        """The four losses against the target's margin, over _margin_span(current margin).
+
+        ``rivals``: _rival_stats(u, target) when the caller has them (T > 0).
+        """
         n = u.size
         y = state.target
         eps = state.epsilon
         if state.temperature == 0.0:
             uu = state.scale * np.asarray(state.logits)        # the direction of u
+            rivals = None
         else:
             uu = u
-        rivals = np.delete(uu, y)
-        if rivals.size == 0 or not np.isfinite(np.max(rivals)):
+        m_r, l_r, s_r = rivals if rivals is not None else _rival_stats(uu, y)
+        if not math.isfinite(m_r):      # no rival, or none finite: the margin counts from 0
             m_r = 0.0
-            l_r = -np.inf if rivals.size == 0 else float(stable.logsumexp(rivals))
-            s_r = float(np.sum(rivals)) if rivals.size else 0.0
-        else:
-            m_r = float(np.max(rivals))
-            l_r = float(stable.logsumexp(rivals))
-            s_r = float(np.sum(rivals))
-        cur = float(uu[y] - m_r) if rivals.size else 0.0
+        cur = float(uu[y] - m_r) if n > 1 else 0.0
         # the region around 0 is where the losses differ; include the current
         # margin when it is near (widened in steps of about a third, so that the
         # view does not move on every tick of a drag, nor often while a scale
@@ -465,7 +473,7 @@ class Computer:
         margin = np.linspace(-left, right, 241)
         uy = m_r + margin
         with np.errstate(over="ignore", invalid="ignore"):
-            hinge = np.maximum(-margin, 0.0) if rivals.size else np.zeros_like(margin)
+            hinge = np.maximum(-margin, 0.0) if n > 1 else np.zeros_like(margin)
             gap = l_r - uy
             lse_hinge = np.maximum(gap, 0.0)
             ce = stable.softplus(gap)
