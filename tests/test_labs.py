@@ -343,3 +343,18 @@ def test_precision_with_the_bundles_p_is_the_same(dtype):
         for field in ("u", "naive_p", "stable_p", "log_softmax", "flags", "ulp_naive", "ulp_stable"):
             np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
         assert a.summary == b.summary
+
+
+def test_gumbel_plot_marks_log_p_on_each_bar(labs_window):
+    w, lw = labs_window
+    w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
+    w.store.flush()
+    lw.show_lab("sampling")
+    d = lw.sampling.data
+    x, y = lw.sampling.logp_marks.getData()
+    np.testing.assert_allclose(y[::2], np.log(d.sample_p))              # one mark per class, at log p
+    np.testing.assert_allclose((x[::2] + x[1::2]) / 2, np.arange(4))     # centred on its bar
+    np.testing.assert_allclose(x[1::2] - x[::2], 0.6)                    # as wide as the bar
+    lo, hi = lw.sampling.gumbel_plot.viewRange()[1]
+    assert lo <= y.min() and np.max(d.perturbed) <= hi                    # marks and bars in view
+    assert np.all(np.asarray(lw.sampling.perturbed.opts["y0"]) < y.min())  # the bars stand below them

@@ -257,9 +257,10 @@ class SamplingLab(LabPanel):
         self.gumbel_plot = self.add_plot(0, 1, "one Gumbel-max draw: log p + g; the winner is the sample")
         self.perturbed = Bars(PURPLE, width=0.6)
         self.winner = Bars(GREEN, width=0.6)
-        self.logp_marks = pg.ScatterPlotItem([], [], symbol="_", size=20, pen=pg.mkPen("k", width=2))
-        for item in (self.perturbed, self.winner, self.logp_marks):
+        for item in (self.perturbed, self.winner):
             self.gumbel_plot.addItem(item)
+        # log p of each class: a short black line across its bar (one path, not a scatter)
+        self.logp_marks = curve(self.gumbel_plot, pg.mkPen("k", width=2), connect="pairs", antialias=False)
         self.relaxed_plot = self.add_plot(1, 0, "Gumbel-softmax relaxed sample: softmax((log p + g)/τ)", colspan=2)
         self.relaxed = Bars(GREEN, width=0.6)
         self.relaxed_plot.addItem(self.relaxed)
@@ -291,14 +292,19 @@ class SamplingLab(LabPanel):
         self.p_line.setData(np.repeat(x, 2) + np.tile([-0.35, 0.35], x.size), np.repeat(d.p[idx], 2))
         self.p_range(self.hist_plot, float(max(share.max(), d.p[idx].max())))
         pert = d.perturbed[idx]
-        fin = pert[np.isfinite(pert)]
-        floor = float(fin.min()) - 1.0 if fin.size else -1.0
+        with np.errstate(divide="ignore"):
+            logq = np.log(d.sample_p[idx])
+        marked = np.isfinite(logq)
+        # the bars stand below every bar top and every log p mark (noise can push a
+        # class's log p + g above its log p, or below it)
+        low = np.concatenate([pert[np.isfinite(pert)], logq[marked]])
+        floor = float(low.min()) - 1.0 if low.size else -1.0
         top = np.where(np.isfinite(pert), pert, floor)
         win = idx == d.sampled
         self.perturbed.setOpts(x=x[~win], y0=np.full((~win).sum(), floor), y1=top[~win], width=0.6)
         self.winner.setOpts(x=x[win], y0=np.full(win.sum(), floor), y1=top[win], width=0.6)
-        logq = np.log(np.where(d.sample_p[idx] > 0, d.sample_p[idx], np.nan))
-        self.logp_marks.setData(x[np.isfinite(logq)], logq[np.isfinite(logq)])
+        self.logp_marks.setData(np.repeat(x[marked], 2) + np.tile([-0.3, 0.3], int(marked.sum())),
+                                np.repeat(logq[marked], 2))
         self.y_range(self.gumbel_plot, floor, max(float(top.max()), floor + 1e-9) + 0.3)
         self.relaxed.setOpts(x=x, height=d.relaxed[idx], width=0.6)
         self.p_range(self.relaxed_plot, float(d.relaxed[idx].max()))
