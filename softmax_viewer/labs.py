@@ -234,11 +234,13 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
         logq = np.where(kept, sz, -np.inf)
         logq = stable.log_softmax(logq, temperature=t)
     sample_p = p if logq is log_p else stable.softmax(logq)     # nothing truncated: q = p
-    rng = np.random.default_rng(seed)
-    counts = _draw_counts(logq, sample_p, kept, n, rng)
+    counts = _draw_counts(logq, sample_p, kept, n, np.random.default_rng(seed))
     # one Gumbel-max draw, shown with its noise (float32 noise: plenty for sampling,
-    # and its two logs cost half as much at 100,000 classes)
-    g = -np.log(-np.log(rng.random(p.size, dtype=np.float32)))
+    # and its two logs cost half as much at 100,000 classes). Its own stream of the
+    # seed: how many numbers the K draws used (a multinomial draw uses more or fewer
+    # as p changes) does not change it, so while a slider moves the noise holds still.
+    noise = np.random.default_rng([seed, 1])
+    g = -np.log(-np.log(noise.random(p.size, dtype=np.float32)))
     with np.errstate(invalid="ignore"):
         perturbed = logq + g
     sampled = int(np.argmax(perturbed))

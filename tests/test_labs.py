@@ -358,3 +358,16 @@ def test_gumbel_plot_marks_log_p_on_each_bar(labs_window):
     lo, hi = lw.sampling.gumbel_plot.viewRange()[1]
     assert lo <= y.min() and np.max(d.perturbed) <= hi                    # marks and bars in view
     assert np.all(np.asarray(lw.sampling.perturbed.opts["y0"]) < y.min())  # the bars stand below them
+
+
+def test_the_shown_gumbel_noise_holds_still_while_p_moves():
+    """The single draw's noise comes from its own stream of the seed: a temperature
+    change (which changes how many numbers the K draws consume) leaves it as it was,
+    and another seed changes it."""
+    st = ExplorerState(logits=[3.0, 2.0, 1.0, 0.5, -1.0], target=0)
+    a = labs.sampling(st, n=300_000, seed=3)                                  # multinomial
+    b = labs.sampling(st.replace(temperature=2.5), n=300_000, seed=3)
+    c = labs.sampling(st.replace(temperature=2.5), n=1_000, seed=3)          # Gumbel-max
+    np.testing.assert_array_equal(a.gumbel_noise, b.gumbel_noise)
+    np.testing.assert_array_equal(a.gumbel_noise, c.gumbel_noise)
+    assert not np.array_equal(a.gumbel_noise, labs.sampling(st, n=300_000, seed=4).gumbel_noise)
