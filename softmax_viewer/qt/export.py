@@ -13,7 +13,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF
+from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -45,7 +45,7 @@ def _wider(pen, scale: float):
     """A cosmetic pen ``scale`` times as wide (its dashes, in units of its width, follow)."""
     from PySide6.QtGui import QPen
 
-    if pen is None or not pen.isCosmetic() or pen.style() == 0:       # 0: Qt.NoPen
+    if pen is None or not pen.isCosmetic() or pen.style() == Qt.NoPen:
         return pen
     out = QPen(pen)
     out.setWidthF(max(pen.widthF(), 1.0) * scale)
