@@ -68,7 +68,6 @@ def _pens_scaled(widget, scale: float):
     if scale == 1.0:
         yield
         return
-    views = ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
     undo = []
 
     def swap(obj, get, put):
@@ -78,7 +77,7 @@ def _pens_scaled(widget, scale: float):
             put(obj, new)
             undo.append((obj, put, old))
 
-    for view in views:
+    for view in _views(widget):
         for item in view.scene().items():
             if isinstance(item, Curve):
                 swap(item, lambda o: o.opts["pen"], lambda o, v: o.opts.__setitem__("pen", v))
@@ -98,23 +97,26 @@ def _pens_scaled(widget, scale: float):
     finally:
         for obj, put, old in reversed(undo):
             put(obj, old)
-        for view in views:
-            for item in view.scene().items():
-                if isinstance(item, pg.AxisItem):
-                    item.picture = None
-                    item.update()
+            if isinstance(obj, pg.AxisItem):        # its ticks again with the screen's pen
+                obj.picture = None
+                obj.update()
+
+
+def _views(widget) -> list:
+    """The pyqtgraph views in ``widget`` (itself, if it is one)."""
+    import pyqtgraph as pg
+
+    return ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
 
 
 @contextmanager
 def _no_item_caches(widget):
     """On screen, axes and legends are drawn from pixmap caches; an export draws
     them afresh, so that text stays text in a PDF and sharp at any PNG scale."""
-    import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsItem
 
-    views = ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
     saved = []
-    for view in views:
+    for view in _views(widget):
         for item in view.scene().items():
             mode = item.cacheMode()
             if mode != QGraphicsItem.NoCache:
