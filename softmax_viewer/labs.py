@@ -219,7 +219,8 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
     if not gumbel_tau > 0:
         raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
     if not np.any(np.asarray(state.logits) > -np.inf):
-        raise ValueError("every class is masked (-inf): there is no distribution to sample")
+        raise ValueError("every class is masked (-inf): there is no distribution to sample; "
+                         "give a class a finite logit")
     sz = state.scale * np.asarray(state.logits)
     t = state.temperature
     if p is None or np.shape(p) != sz.shape:

@@ -371,3 +371,12 @@ def test_the_shown_gumbel_noise_holds_still_while_p_moves():
     np.testing.assert_array_equal(a.gumbel_noise, b.gumbel_noise)
     np.testing.assert_array_equal(a.gumbel_noise, c.gumbel_noise)
     assert not np.array_equal(a.gumbel_noise, labs.sampling(st, n=300_000, seed=4).gumbel_noise)
+
+
+def test_a_setting_the_sampler_refuses_is_said_in_the_lab(labs_window):
+    w, lw = labs_window
+    lw.show_lab("sampling")
+    lw.sampling.top_p.setValue(0.0)                  # the spin box allows 0; top-p needs (0, 1]
+    assert "Top_p must be in (0, 1]" in lw.sampling.summary.text()
+    lw.sampling.top_p.setValue(0.9)
+    assert "kept by the truncation" in lw.sampling.summary.text()

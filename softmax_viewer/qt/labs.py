@@ -277,11 +277,13 @@ class SamplingLab(LabPanel):
         if st.temperature == 0:
             self.summary.setText("T = 0 is argmax: there is nothing to sample. Raise the temperature.")
             return
-        if not np.any(st.logits > -np.inf):
-            self.summary.setText("Every class is masked (−∞): there is no distribution to sample. "
-                                 "Give a class a finite logit.")
+        opts = self.settings()
+        try:
+            d = labs.sampling(st, **opts, p=bundle.p, log_p=bundle.log_p)
+        except ValueError as exc:       # nothing to sample, or a setting it refuses: said, not raised
+            why = str(exc)
+            self.summary.setText(f"{why[:1].upper()}{why[1:]}.")
             return
-        d = labs.sampling(st, **self.settings(), p=bundle.p, log_p=bundle.log_p)
         self.bundle, self.data = bundle, d
         idx = _shown(bundle)
         x = np.arange(idx.size, dtype=float)
@@ -316,7 +318,6 @@ class SamplingLab(LabPanel):
         why = (f"— not the argmax: a class with sampling probability {ps:.3g} wins about "
                f"{ps * 100:.3g} draws in 100" if d.sampled != d.argmax else "— this time the argmax won")
         kept, n = int(d.kept.sum()), d.p.size
-        opts = self.settings()
         if opts["top_k"] or opts["top_p"] or opts["min_p"]:
             order = "temperature first" if d.order == "temperature_first" else "truncation first"
             reach = f"{kept} of {n} classes kept by the truncation ({order})."
