@@ -594,10 +594,7 @@ class Computer:
         else:
             shown = _top(mag, TOP_BARS, y)
         if by_rank:     # the Jacobian's classes: the first of the top classes by p, and y
-            jac_classes = probabilities.shown[:TOP_JACOBIAN]
-            if y not in jac_classes:
-                jac_classes = np.append(jac_classes[:-1], y)
-            jac_classes = np.sort(jac_classes)
+            jac_classes = np.sort(top_of(probabilities.shown, p, TOP_JACOBIAN, y))
         else:
             jac_classes = np.sort(_top(p, min(TOP_JACOBIAN, n), y))
         pj = p[jac_classes]
