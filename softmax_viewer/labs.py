@@ -6,6 +6,7 @@ plus its own settings, and returns a frozen bundle for its panel.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -317,63 +318,116 @@ class TrainingRun:
     bound: float                  # the label-smoothing gap bound (inf without smoothing)
 
 
-def train(state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "ce",
-          mode: str = "logits", seed: int = 0) -> TrainingRun:
-    """Gradient descent from the current logits (or a linear classifier of 2-D points).
+# The linear mode trains on 30 points per class, so a step costs about 30 K^2:
+# 12 ms at 100 classes, 2 s at 1,000.  Past this many classes it is refused.
+MAX_LINEAR_CLASSES = 100
+
+
+class Descent:
+    """Gradient descent from the current logits (or a linear classifier of 2-D points),
+    computed a few steps at a time: ``advance`` until ``done``, then ``run()``.
 
     The softmax sees u = s z / T as everywhere else; the gradient with respect to
     z is (s / T) dL/du.  Under a one-hot target the gap grows without bound; with
     eps > 0 and the smoothed loss it settles at ``gap_bound(eps, K)``.
+
+    ``keep_logits``: keep the logits after every step (logits mode), (steps + 1) x K
+    numbers; the lab does without them.
     """
-    if loss not in LOSSES:
-        raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= 1_000_000:
-        raise ValueError(f"steps must be a whole number in 0..1000000, got {steps!r}")
-    if not (lr > 0 and math.isfinite(lr)):
-        raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
-    if state.temperature == 0:
-        raise ValueError("training needs a temperature > 0 (at T = 0 the gradient is 0 or infinite)")
-    s, t, eps = state.scale, state.temperature, state.epsilon
-    c = s / t
-    k = state.n_classes
-    out = {key: np.empty(steps + 1) for key in ("loss", "norm", "gap", "max_p")}
-    if mode == "logits":
-        z = np.array(state.logits, dtype=np.float64)
-        z = np.where(np.isfinite(z), z, -1e3)          # a masked class stays far below
-        y = np.array([state.target])
-        hist = np.empty((steps + 1, k))
-        others = np.arange(k) != state.target
-        for i in range(steps + 1):
-            u = (c * z)[None, :]
-            lv, g, p = _loss_and_grad(u, y, loss, eps)
-            out["loss"][i] = lv
-            out["norm"][i] = float(np.sqrt(u[0] @ u[0]))
-            out["gap"][i] = float(u[0, state.target] - u[0, others].max()) if k > 1 else 0.0
-            out["max_p"][i] = float(p.max())
-            hist[i] = z
-            if i < steps:
-                z = z - lr * c * g[0]
-        return TrainingRun(mode, loss, np.arange(steps + 1), out["loss"], out["norm"], out["gap"],
-                           out["max_p"], hist, gap_bound(eps, k) if loss == "smoothed_ce" else math.inf)
-    x, y = blobs(k, seed=seed)
-    rng = np.random.default_rng(seed + 1)
-    w = 0.01 * rng.standard_normal((2, k))
-    b = np.zeros(k)
-    r = np.arange(y.size)
-    for i in range(steps + 1):
-        u = c * (x @ w + b)
-        lv, g, p = _loss_and_grad(u, y, loss, eps)
+
+    def __init__(self, state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "ce",
+                 mode: str = "logits", seed: int = 0, keep_logits: bool = True):
+        if loss not in LOSSES:
+            raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= 1_000_000:
+            raise ValueError(f"steps must be a whole number in 0..1000000, got {steps!r}")
+        if not (lr > 0 and math.isfinite(lr)):
+            raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
+        if state.temperature == 0:
+            raise ValueError("training needs a temperature > 0 (at T = 0 the gradient is 0 or infinite)")
+        k = state.n_classes
+        if mode == "linear" and k > MAX_LINEAR_CLASSES:
+            raise ValueError(f"the linear classifier mode takes at most {MAX_LINEAR_CLASSES} classes "
+                             f"(30 points each), got {k}: train the logits themselves, or use fewer classes")
+        self.mode, self.loss_name, self.steps, self.lr = mode, loss, int(steps), float(lr)
+        self.eps = state.epsilon
+        self.c = state.scale / state.temperature
+        self.k = k
+        self.bound = gap_bound(self.eps, k) if loss == "smoothed_ce" else math.inf
+        self.out = {key: np.empty(self.steps + 1) for key in ("loss", "norm", "gap", "max_p")}
+        self.i = 0                                     # the next step to record
+        if mode == "logits":
+            z = np.array(state.logits, dtype=np.float64)
+            self.z = np.where(np.isfinite(z), z, -1e3)      # a masked class stays far below
+            self.y = np.array([state.target])
+            self.target = state.target
+            self.others = np.arange(k) != state.target
+            self.hist = np.empty((self.steps + 1, k) if keep_logits else (0, k))
+        else:
+            self.x, self.y = blobs(k, seed=seed)
+            rng = np.random.default_rng(seed + 1)
+            self.w = 0.01 * rng.standard_normal((2, k))
+            self.b = np.zeros(k)
+            self.r = np.arange(self.y.size)
+            self.hist = np.zeros((0, k))
+
+    @property
+    def done(self) -> bool:
+        return self.i > self.steps
+
+    def advance(self, seconds: float = math.inf) -> bool:
+        """Compute steps until they are all done or ``seconds`` have passed (at
+        least one step); True when done."""
+        deadline = time.perf_counter() + seconds
+        step = self._logits_step if self.mode == "logits" else self._linear_step
+        while not self.done:
+            step()
+            self.i += 1
+            if time.perf_counter() >= deadline:
+                break
+        return self.done
+
+    def _logits_step(self):
+        i, c, out = self.i, self.c, self.out
+        u = (c * self.z)[None, :]
+        lv, g, p = _loss_and_grad(u, self.y, self.loss_name, self.eps)
+        out["loss"][i] = lv
+        out["norm"][i] = float(np.sqrt(u[0] @ u[0]))
+        out["gap"][i] = float(u[0, self.target] - u[0, self.others].max()) if self.k > 1 else 0.0
+        out["max_p"][i] = float(p.max())
+        if self.hist.shape[0]:
+            self.hist[i] = self.z
+        if i < self.steps:
+            self.z = self.z - self.lr * c * g[0]
+
+    def _linear_step(self):
+        i, c, out, r, y = self.i, self.c, self.out, self.r, self.y
+        u = c * (self.x @ self.w + self.b)
+        lv, g, p = _loss_and_grad(u, y, self.loss_name, self.eps)
         rivals = u.copy()
         rivals[r, y] = -np.inf
         out["loss"][i] = lv
         out["norm"][i] = float(np.mean(np.linalg.norm(u, axis=1)))
-        out["gap"][i] = float(np.mean(u[r, y] - rivals.max(axis=1))) if k > 1 else 0.0
+        out["gap"][i] = float(np.mean(u[r, y] - rivals.max(axis=1))) if self.k > 1 else 0.0
         out["max_p"][i] = float(np.mean(p.max(axis=1)))
-        if i < steps:
+        if i < self.steps:
             gz = c * g
-            w = w - lr * (x.T @ gz)
-            b = b - lr * gz.sum(axis=0)
-    return TrainingRun(mode, loss, np.arange(steps + 1), out["loss"], out["norm"], out["gap"], out["max_p"],
-                       np.zeros((0, k)), gap_bound(eps, k) if loss == "smoothed_ce" else math.inf)
+            self.w = self.w - self.lr * (self.x.T @ gz)
+            self.b = self.b - self.lr * gz.sum(axis=0)
+
+    def run(self) -> TrainingRun:
+        """The steps computed so far (all of them once ``done``)."""
+        n = self.i
+        o = self.out
+        return TrainingRun(self.mode, self.loss_name, np.arange(n), o["loss"][:n], o["norm"][:n], o["gap"][:n],
+                           o["max_p"][:n], self.hist[:n], self.bound)
+
+
+def train(state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "ce",
+          mode: str = "logits", seed: int = 0) -> TrainingRun:
+    """The whole run of gradient descent (see ``Descent``)."""
+    d = Descent(state, steps, lr, loss, mode, seed)
+    d.advance()
+    return d.run()

@@ -187,6 +187,32 @@ def test_training_arguments(kw, match):
         labs.train(ExplorerState(), **kw)
 
 
+def test_linear_mode_refuses_more_classes_than_it_can_train_in_time():
+    many = ExplorerState().with_n_classes(labs.MAX_LINEAR_CLASSES + 1)
+    with pytest.raises(ValueError, match=f"at most {labs.MAX_LINEAR_CLASSES} classes .*got {labs.MAX_LINEAR_CLASSES + 1}"):
+        labs.train(many, steps=1, mode="linear")
+    assert labs.train(many, steps=1, mode="logits").loss.size == 2
+    assert labs.train(ExplorerState().with_n_classes(labs.MAX_LINEAR_CLASSES), steps=1, mode="linear").loss.size == 2
+
+
+@pytest.mark.parametrize("mode", labs.MODES)
+def test_a_run_computed_in_slices_is_the_whole_run(mode):
+    st = ExplorerState(logits=[0.3, -0.2, 0.5, -np.inf], target=1, scale=2.0, temperature=0.5, epsilon=0.1)
+    whole = labs.train(st, steps=60, lr=0.7, loss="smoothed_ce", mode=mode)
+    d = labs.Descent(st, steps=60, lr=0.7, loss="smoothed_ce", mode=mode)
+    sizes = []
+    while not d.advance(0.0):                # one step per slice
+        sizes.append(d.run().loss.size)
+    assert sizes == list(range(1, 61))
+    part = labs.Descent(st, steps=60, lr=0.7, loss="smoothed_ce", mode=mode)
+    part.advance(0.0)
+    assert not part.done and part.run().steps.tolist() == [0]
+    r = d.run()
+    for f in ("steps", "loss", "norm", "gap", "max_p", "logits"):
+        np.testing.assert_array_equal(getattr(r, f), getattr(whole, f))
+    assert r.bound == whole.bound
+
+
 # ---- the labs window ----
 
 @pytest.fixture
@@ -243,6 +269,53 @@ def test_overconfidence_play_step_reset(labs_window, qtbot):
     lab.goto(10**9)
     x, y = lab.curves["gap"].getData()
     assert y[-1] == pytest.approx(labs.gap_bound(0.1, 3), rel=1e-3)
+
+
+def test_a_long_run_never_holds_up_the_window(labs_window, qtbot):
+    w, lw = labs_window
+    w.store.set_state(w.store.state.replace(logits=np.array([1.5, 1.2, 1.0]), target=0))
+    w.store.flush()
+    lab = lw.overconfidence
+    lab.steps.setValue(60_000)                # about 5 s of steps: far more than a slice
+    lw.show_lab("overconfidence")
+    # it is computed a slice per event-loop turn, and drawn as it grows
+    assert lab._descent is not None and 0 < lab.run.steps[-1] < 60_000
+    assert "computing" in lab.summary.text()
+    x_all, _ = lab.curves["gap_all"].getData()
+    assert x_all.size == lab.run.steps.size
+    grown = lab.run.steps[-1]
+    qtbot.waitUntil(lambda: lab.run.steps[-1] > grown, timeout=5000)
+    # a change meanwhile stops that run; the next waits until the changes pause
+    w.controls.temperature.spin.setValue(2.0)
+    w.store.flush()
+    assert lab._descent is None and "recomputing when the change pauses" in lab.summary.text()
+    lab.steps.setValue(400)
+    qtbot.waitUntil(lambda: lab._descent is None and lab.run is not None and lab.run.steps[-1] == 400,
+                    timeout=5000)
+    expected = labs.train(w.store.state, steps=400, lr=float(lab.lr.value()))
+    np.testing.assert_array_equal(lab.run.gap, expected.gap)
+    np.testing.assert_array_equal(lab.curves["gap_all"].getData()[1], expected.gap)
+    assert "computing" not in lab.summary.text() and "recomputing" not in lab.summary.text()
+
+
+def test_overconfidence_lab_says_why_it_cannot_train(labs_window):
+    w, lw = labs_window
+    lw.show_lab("overconfidence")
+    lab = lw.overconfidence
+    assert lab.run is not None
+    lab.mode.setCurrentIndex(1)                # a linear classifier: at most 100 classes
+    w.store.set_state(w.store.state.with_n_classes(labs.MAX_LINEAR_CLASSES + 1))
+    w.store.flush()
+    lab.flush()
+    assert lab.run is None
+    for c in ("gap_all", "gap", "gap_now"):
+        x = lab.curves[c].getData()[0]
+        assert x is None or len(x) == 0
+    assert "at most 100 classes" in lab.summary.text()
+    w.controls.temperature.spin.setValue(0.0)
+    w.store.flush()
+    lab.flush()
+    assert lab.run is None and "temperature > 0" in lab.summary.text()
 
 
 @pytest.mark.parametrize("key", ["precision", "sampling", "overconfidence"])

@@ -386,15 +386,27 @@ class OverconfidenceLab(LabPanel):
                                              labelOpts={"position": 0.35, "color": RED})
                 plot.addItem(self.bound)
         self.run = None
-        # a run costs steps x N; when the last one took longer than a frame, a
-        # change recomputes once the drag pauses instead of on every tick
-        self.live_budget = 0.012
+        self._descent = None           # the run being computed, a slice per event-loop turn
+        # A run costs steps x N.  While the last whole run fitted in what a frame
+        # leaves after the explorer's panels, every change recomputes it; a
+        # costlier one waits until the change pauses.  Either way a run is
+        # computed in slices of at most ``slice_seconds`` between events, so that
+        # nothing holds up the window, and drawn as it grows.
+        self.live_budget = 0.004
+        self.slice_seconds = 0.008
+        self.redraw_seconds = 0.1
+        self._drawn_at = 0.0
         self._last_cost = 0.0
+        self._spent = 0.0
         self._pending = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._recompute)
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._continue)
 
     def toggle_play(self):
         if self.timer.isActive():
@@ -407,11 +419,14 @@ class OverconfidenceLab(LabPanel):
             self.play.setText("Pause")
 
     def _tick(self):
-        if self.run is None or self.position >= self.run.steps[-1]:
+        if self.run is None or (self.position >= self.run.steps[-1] and self._descent is None):
             self.timer.stop()
             self.play.setText("Play")
             return
-        self.goto(self.position + max(1, int(self.run.steps[-1]) // 150))
+        self.goto(self.position + max(1, self._total_steps() // 150))
+
+    def _total_steps(self) -> int:
+        return self._descent.steps if self._descent is not None else int(self.run.steps[-1])
 
     def goto(self, k: int):
         if self.run is None:
@@ -421,46 +436,83 @@ class OverconfidenceLab(LabPanel):
 
     def update_state(self, bundle):
         self._pending = bundle
-        if self._last_cost > self.live_budget and self.run is not None:
+        costly = self._last_cost > self.live_budget or self._descent is not None
+        if costly and self.run is not None:
+            self._stop_slices()
             self._debounce.start()
             self.summary.setText(self.summary.text().split(" [")[0] + " [recomputing when the change pauses]")
             return
         self._recompute()
 
     def flush(self):
-        """Finish a deferred recomputation now (for tests and exports)."""
+        """Finish a deferred or unfinished run now (for tests and exports)."""
         if self._pending is not None:
             self._debounce.stop()
             self._recompute()
+        if self._descent is not None:
+            self._slices.stop()
+            self._descent.advance()
+            self._continue()
+
+    def _stop_slices(self):
+        self._slices.stop()
+        self._descent = None
 
     def _recompute(self):
         bundle, self._pending = self._pending, None
         if bundle is None:
             return
+        self._stop_slices()
         st = bundle.state
         self.bundle = bundle
-        if st.temperature == 0:
-            self.run = None
-            self.summary.setText("Training needs T > 0: at T = 0 the gradient is 0 or infinite.")
+        try:
+            self._descent = labs.Descent(st, steps=int(self.steps.value()), lr=float(self.lr.value()),
+                                         loss=labs.LOSSES[self.loss.currentIndex()],
+                                         mode=labs.MODES[self.mode.currentIndex()], keep_logits=False)
+        except ValueError as exc:             # T = 0, too many classes for the linear mode
+            self.run = self.data = None
+            for c in self.curves.values():
+                c.setData([], [])
+            self.bound.hide()
+            self.summary.setText(str(exc)[0].upper() + str(exc)[1:] + ".")
+            return
+        self._spent = 0.0
+        # what a run fixes: the step axis and the smoothing bound (a played frame only moves the point)
+        for plot in self.plots():
+            self.text.range(plot, x=(0, max(1, self._descent.steps)), padding=0.02)
+        bound = self._descent.bound
+        if math.isfinite(bound):
+            self.bound.setValue(bound)
+            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {bound:.4g}")
+            self.bound.show()
+        else:
+            self.bound.hide()
+        self._continue()
+
+    def _continue(self):
+        """One slice of the run, then its curves as far as they go (a few times a second:
+        painting the growing curves after every slice would take longer than the slices)."""
+        d = self._descent
+        if d is None:
             return
         t0 = time.perf_counter()
-        self.run = labs.train(st, steps=int(self.steps.value()), lr=float(self.lr.value()),
-                              loss=labs.LOSSES[self.loss.currentIndex()], mode=labs.MODES[self.mode.currentIndex()])
-        self._last_cost = time.perf_counter() - t0
-        self.data = r = self.run
+        first = d.i == 0
+        d.advance(self.slice_seconds)
+        now = time.perf_counter()
+        self._spent += now - t0
+        if d.done:
+            self._descent = None
+            self._last_cost = self._spent
+        else:
+            self._slices.start()
+            if not first and now - self._drawn_at < self.redraw_seconds:
+                return
+        self._drawn_at = now
+        self.data = r = self.run = d.run()
         self.position = min(self.position, int(r.steps[-1]))
         for key in ("loss", "norm", "gap", "max_p"):
             self.curves[key + "_all"].setData(r.steps, getattr(r, key))
         self._draw()
-        # what a run fixes: the step axis and the smoothing bound (a played frame only moves the point)
-        for plot in self.plots():
-            self.text.range(plot, x=(0, max(1, r.steps[-1])), padding=0.02)
-        if math.isfinite(r.bound):
-            self.bound.setValue(r.bound)
-            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {r.bound:.4g}")
-            self.bound.show()
-        else:
-            self.bound.hide()
 
     def _draw(self):
         r = self.run
@@ -472,7 +524,9 @@ class OverconfidenceLab(LabPanel):
         what = "the logits" if r.mode == "logits" else "a linear classifier"
         bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
                  else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")
-        self.summary.setText(f"Step {k} of {int(r.steps[-1])} ({what}): loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
+        of = (f"{int(r.steps[-1])} ({what})" if self._descent is None
+              else f"{self._descent.steps} ({what}; computing, {int(r.steps[-1])} so far)")
+        self.summary.setText(f"Step {k} of {of}: loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
                              f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}. "
                              f"Faint: the whole run; Play walks it.")
 
