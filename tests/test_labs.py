@@ -369,6 +369,8 @@ def test_train_command_prints_logits_and_loss():
     (["sample", "--n", "5", "--set", "temperature=0", "--json"], "nothing to sample"),
     (["sample", "--n", "5", "--logits=-inf,-inf", "--json"], "every class is masked"),
     (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a finite number > 0"),
+    (["train", "--steps", "10", "--lr", "1", "--mode", "linear", "--set", "n_classes=101", "--json"],
+     "at most 100 classes"),
     (["train", "--steps", "x", "--lr", "1", "--json"], "invalid int value: 'x'"),
     (["compute", "--dtype", "float8", "--json"], "invalid choice: 'float8'"),
 ])
