@@ -456,6 +456,8 @@ class OverconfidenceLab(LabPanel):
 
     def _stop_slices(self):
         self._slices.stop()
+        if self._descent is not None:       # stopped unfinished: it cost at least this much
+            self._last_cost = max(self._last_cost, self._spent)
         self._descent = None
 
     def _recompute(self):
