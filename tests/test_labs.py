@@ -293,6 +293,19 @@ def test_a_long_run_never_holds_up_the_window(labs_window, qtbot):
     w.controls.temperature.spin.setValue(2.5)     # and the next change too: that run never finished
     w.store.flush()
     assert lab._descent is None and lab.run is shown
+    # hidden (another tab), a run is not computed; shown again, it is
+    lab.steps.setValue(50_000)
+    qtbot.waitUntil(lambda: lab._descent is not None, timeout=5000)
+    lw.show_lab("precision")
+    assert not lab.isVisible() and lab._descent is None
+    lw.show_lab("overconfidence")
+    qtbot.waitUntil(lambda: lab._descent is not None, timeout=5000)
+    w.controls.temperature.spin.setValue(3.0)     # deferred, then hidden before the pause ends
+    w.store.flush()
+    lw.show_lab("precision")
+    qtbot.wait(lab._debounce.interval() + 100)
+    assert lab._descent is None
+    lw.show_lab("overconfidence")
     lab.steps.setValue(400)
     qtbot.waitUntil(lambda: lab._descent is None and lab.run is not None and lab.run.steps[-1] == 400,
                     timeout=5000)

@@ -402,7 +402,7 @@ class OverconfidenceLab(LabPanel):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self._recompute)
+        self._debounce.timeout.connect(lambda: self._recompute() if self.isVisible() else None)
         self._slices = QTimer(self)
         self._slices.setSingleShot(True)
         self._slices.setInterval(0)
@@ -453,6 +453,14 @@ class OverconfidenceLab(LabPanel):
             self._slices.stop()
             self._descent.advance()
             self._continue()
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        # no one sees this run (another tab, the window closed): its slices would
+        # only slow the explorer down; it starts again when the lab is shown
+        if self._descent is not None:
+            self._stop_slices()
+            self._pending = self.bundle
 
     def _stop_slices(self):
         self._slices.stop()
