@@ -289,6 +289,7 @@ def test_a_long_run_never_holds_up_the_window(labs_window, qtbot):
     w.controls.temperature.spin.setValue(2.0)
     w.store.flush()
     assert lab._descent is None and "recomputing when the change pauses" in lab.summary.text()
+    assert f"Step 0 of 60000 (the logits; stopped at {lab.run.steps[-1]})" in lab.summary.text()
     shown = lab.run
     w.controls.temperature.spin.setValue(2.5)     # and the next change too: that run never finished
     w.store.flush()

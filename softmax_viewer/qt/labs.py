@@ -387,6 +387,7 @@ class OverconfidenceLab(LabPanel):
                 plot.addItem(self.bound)
         self.run = None
         self._descent = None           # the run being computed, a slice per event-loop turn
+        self._planned = 0              # the steps of the run shown
         # A run costs steps x N.  While the last whole run fitted in what a frame
         # leaves after the explorer's panels, every change recomputes it; a
         # costlier one waits until the change pauses.  Either way a run is
@@ -423,10 +424,7 @@ class OverconfidenceLab(LabPanel):
             self.timer.stop()
             self.play.setText("Play")
             return
-        self.goto(self.position + max(1, self._total_steps() // 150))
-
-    def _total_steps(self) -> int:
-        return self._descent.steps if self._descent is not None else int(self.run.steps[-1])
+        self.goto(self.position + max(1, self._planned // 150))
 
     def goto(self, k: int):
         if self.run is None:
@@ -466,7 +464,9 @@ class OverconfidenceLab(LabPanel):
         self._slices.stop()
         if self._descent is not None:       # stopped unfinished: it cost at least this much
             self._last_cost = max(self._last_cost, self._spent)
-        self._descent = None
+            self._descent = None
+            if self.run is not None:
+                self._summarise()
 
     def _recompute(self):
         bundle, self._pending = self._pending, None
@@ -487,6 +487,7 @@ class OverconfidenceLab(LabPanel):
             self.summary.setText(str(exc)[0].upper() + str(exc)[1:] + ".")
             return
         self._spent = 0.0
+        self._planned = self._descent.steps
         # what a run fixes: the step axis and the smoothing bound (a played frame only moves the point)
         for plot in self.plots():
             self.text.range(plot, x=(0, max(1, self._descent.steps)), padding=0.02)
@@ -531,11 +532,20 @@ class OverconfidenceLab(LabPanel):
             y = getattr(r, key)
             self.curves[key].setData(r.steps[: k + 1], y[: k + 1])
             self.curves[key + "_now"].setData([r.steps[k]], [y[k]])
+        self._summarise()
+
+    def _summarise(self):
+        r, k = self.run, self.position
         what = "the logits" if r.mode == "logits" else "a linear classifier"
         bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
                  else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")
-        of = (f"{int(r.steps[-1])} ({what})" if self._descent is None
-              else f"{self._descent.steps} ({what}; computing, {int(r.steps[-1])} so far)")
+        done = int(r.steps[-1])
+        if done == self._planned:
+            of = f"{done} ({what})"
+        elif self._descent is not None:
+            of = f"{self._planned} ({what}; computing, {done} so far)"
+        else:
+            of = f"{self._planned} ({what}; stopped at {done})"
         self.summary.setText(f"Step {k} of {of}: loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
                              f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}. "
                              f"Faint: the whole run; Play walks it.")
