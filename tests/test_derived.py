@@ -169,6 +169,28 @@ def test_lse_over_n_matches_seed_000():
     assert d.max_curve[k] == 10.0
 
 
+@pytest.mark.parametrize("low,high,scale,t", [(-10, 10, 1.0, 1.0), (-10, 10, 3.7, 0.3), (2, -7, 0.01, 7.0),
+                                               (-7.5, 1e5, 1.0, 1.0), (3, 3, 1.0, 1.0), (0, 1e-320, 1.0, 1.0),
+                                               (-1e308, 1e308, 1.0, 1.0), (-10, 10, 1.0, 0.0)])
+def test_lse_over_n_is_each_n_computed_alone(low, high, scale, t):
+    import warnings
+
+    st = ExplorerState(lse_mode="n_classes", scale=scale, temperature=t, generator=Generator(low=low, high=high))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        d = compute(st).lse
+    for k, n in enumerate(d.x.astype(int)):
+        with np.errstate(all="ignore"):
+            uu = np.linspace(low, high, n) * scale
+            uu = uu / t if t > 0 else uu
+        assert d.max_curve[k] == uu.max() or (np.isnan(d.max_curve[k]) and np.isnan(uu.max()))
+        want = float(stable.logsumexp(uu)) if t > 0 else uu.max()
+        if not np.isfinite(want):
+            assert d.lse_curve[k] == want or (np.isnan(d.lse_curve[k]) and np.isnan(want))
+        else:                   # summed in another order: the last bits may differ
+            assert abs(d.lse_curve[k] - want) <= 2 * np.spacing(abs(want)), (n, d.lse_curve[k], want)
+
+
 def test_effective_logits_at_zero_temperature():
     st = ExplorerState(logits=[-1.0, 0.0, 2.0, -np.inf], target=2, temperature=0.0)
     np.testing.assert_array_equal(effective_logits(st), [-np.inf, 0.0, np.inf, -np.inf])
