@@ -138,9 +138,9 @@ def _rows(x, axis) -> _Rows:
     k = len(axes)
     trailing = tuple(range(nd - k, nd))
     moved = a if axes == trailing else np.moveaxis(a, axes, trailing)
-    n_classes = int(np.prod(moved.shape[nd - k:], dtype=np.int64))
+    n_classes = math.prod(moved.shape[nd - k:])
     work = out_dtype if a.dtype.kind == "f" else np.float64
-    n_rows = int(np.prod(moved.shape[: nd - k], dtype=np.int64))
+    n_rows = math.prod(moved.shape[: nd - k])
     x2 = np.ascontiguousarray(moved, dtype=work).reshape(n_rows, n_classes)
     return _Rows(x2, moved.shape, axes, nd, out_dtype, scalar)
 
@@ -349,12 +349,15 @@ class _Engine:
                 return self.exp_block(rs, cs, out, self.shifted(rs, cs))
         # zero the maximal entries that fall in this block
         im = self.imax[rs]
-        inside = (im >= cs.start) & (im < cs.stop)
-        if inside.all():
-            e[np.arange(e.shape[0]), im - cs.start] = 0.0
-        elif inside.any():
-            rr = np.flatnonzero(inside)
-            e[rr, im[rr] - cs.start] = 0.0
+        if cs.start == 0 and cs.stop == self.k:          # whole rows: every max is here
+            e[np.arange(e.shape[0]), im] = 0.0
+        else:
+            inside = (im >= cs.start) & (im < cs.stop)
+            if inside.all():
+                e[np.arange(e.shape[0]), im - cs.start] = 0.0
+            elif inside.any():
+                rr = np.flatnonzero(inside)
+                e[rr, im[rr] - cs.start] = 0.0
         if out is not None and out is not e:
             out[...] = e                  # a float32/16 result keeps e rounded once
         return e, e.sum(axis=1)
@@ -608,17 +611,22 @@ def log_softmax(x, axis=None, *, temperature=1.0):
     eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
     out = np.empty(x2.shape, dtype=rows.out_dtype)
     lse = np.log1p(eng.rest_sums())
-    if eng.exact_div:
-        # x / T is inexact: carry the division's remainder
+    with np.errstate(over="ignore"):
+        m_t = eng.m / t
+    if eng.exact_div or not np.isfinite(m_t).all():
+        # x / T is inexact, or beyond the float range (a logit near the
+        # largest float over T < 1), where only u - m is representable:
+        # carry u - m as a head and the division's remainder
         def write(rs, cs):
             d, c = eng.shifted(rs, cs)
             np.subtract(d, lse[rs], out=d)
-            np.add(d, c, out=d)            # -inf entries carry c = 0
+            if c is not None:
+                np.add(d, c, out=d)        # -inf entries carry c = 0
             out[rs, cs] = d
     else:
         # u = x / T exactly (T a power of two): out = u - (m + lse), with
         # m + lse kept as a double-double so only two roundings remain.
-        hi, lo = _two_sum(eng.m / t, lse)
+        hi, lo = _two_sum(m_t, lse)
 
         def write(rs, cs):
             ob = out[rs, cs]

@@ -155,6 +155,26 @@ def test_temperature_scales_like_division():
     np.testing.assert_allclose(stable.softmax(x, temperature=np.inf), [0.25] * 4)
 
 
+@pytest.mark.parametrize("t", [0.5, 0.25, 2.0 ** -10, 0.3])
+def test_temperature_below_1_with_logits_near_the_float_max(t):
+    # u = x / T is beyond the float range, but u - max(u) is not: log_softmax
+    # (and the losses built on it) have finite answers there, and no warning
+    x = np.array([1e308, 1e308, -1e308, 1e308 - 2.0 ** 972])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(all="raise"):
+            lsm = stable.log_softmax(x, temperature=t)
+            ce = stable.cross_entropy(x, 0, temperature=t)
+            h = stable.entropy(x, temperature=t)
+    gap = 2.0 ** 972 / t                        # exactly representable for these T
+    p = stable.softmax(x, temperature=t)
+    assert lsm[2] == -np.inf and p[2] == 0.0
+    np.testing.assert_allclose(np.exp(lsm), p, rtol=1e-15)
+    np.testing.assert_allclose(lsm[[0, 1]], -np.log(2 + np.exp(-gap)), rtol=1e-15)
+    assert ce == pytest.approx(-lsm[0], rel=1e-15)
+    assert np.isfinite(h)
+
+
 @pytest.mark.parametrize("fn", [
     lambda t: stable.softmax([1.0, 2.0], temperature=t),
     lambda t: stable.log_softmax([1.0, 2.0], temperature=t),
