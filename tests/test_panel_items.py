@@ -3,6 +3,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 from softmax_viewer.qt.panels import base
 from softmax_viewer.qt.panels.axis import lean_draw_specs, use_lean_specs
@@ -86,6 +87,38 @@ def test_lean_axis_is_used_on_screen_and_paints(plot):
     axis.picture = None
     w.grab()
     assert axis.picture is not None                      # laid out and drawn
+
+
+def test_kept_axis_bounds_follow_the_geometry(plot, qtbot):
+    w, item = plot
+    axes = [item.getAxis(side) for side in ("left", "bottom", "right", "top")]
+    for axis in axes:
+        use_lean_specs(axis)
+    for size in ((420, 300), (600, 250), (300, 500)):
+        w.resize(*size)
+        qtbot.wait(10)
+        w.grab()
+        for axis in axes:
+            assert axis.boundingRect() == pg.AxisItem.boundingRect(axis)
+    axes[0].setStyle(tickLength=-12)                       # a style it reads
+    assert axes[0].boundingRect() == pg.AxisItem.boundingRect(axes[0])
+    axes[0].setGrid(100)                                   # with a grid: the linked view's too
+    assert axes[0].boundingRect() == pg.AxisItem.boundingRect(axes[0])
+
+
+def test_items_that_paint_nothing_are_skipped_and_the_plot_looks_the_same(plot):
+    w, item = plot
+    item.plot([0, 1, 2], [1, 0, 2])
+    marks = base.Marks([], [], symbol="x", size=14)
+    item.addItem(marks)
+    before = w.grab().toImage()
+    base.cache_static_items(w.scene())
+    flagged = [type(i) for i in w.scene().items() if i.flags() & QGraphicsItem.ItemHasNoContents]
+    assert pg.PlotItem in flagged and pg.ViewBox in flagged
+    assert w.grab().toImage() == before
+    assert marks.boundingRect().isEmpty()                  # no marks: nothing to bound
+    marks.setData([1.0], [1.0])
+    assert not marks.boundingRect().isEmpty()
 
 
 def test_image_colours_match_pyqtgraph(qtbot):

@@ -172,8 +172,25 @@ def lean_draw_specs(axis, p):
     return axis_spec, tick_specs, text_specs
 
 
+def kept_bounding_rect(axis) -> QRectF:
+    """pyqtgraph's ``AxisItem.boundingRect``, kept while the axis' geometry and the
+    styles it reads stay the same (as pyqtgraph's GraphicsWidget keeps its own).
+
+    Qt asks every axis for it three or four times a paint; each answer cost
+    about 7 µs of Python. With a grid it depends on the linked view: not kept.
+    """
+    if axis.grid is not False:
+        return pg.AxisItem.boundingRect(axis)
+    key = (axis.geometry(), axis.style["hideOverlappingLabels"], axis.style["tickLength"])
+    kept = getattr(axis, "_kept_rect", None)
+    if kept is None or kept[0] != key:
+        kept = axis._kept_rect = (key, pg.AxisItem.boundingRect(axis))
+    return QRectF(kept[1])
+
+
 def use_lean_specs(axis) -> None:
-    """Make ``axis`` lay its ticks out with ``lean_draw_specs``.
+    """Make ``axis`` lay its ticks out with ``lean_draw_specs``, and keep its
+    bounding rectangle between geometry changes (``kept_bounding_rect``).
 
     Its automatic SI prefix is switched off as well: the panels' axes have no
     units, yet with it on every range change re-set the label's HTML and
@@ -182,3 +199,4 @@ def use_lean_specs(axis) -> None:
     if axis.autoSIPrefix and not axis.labelUnits:
         axis.enableAutoSIPrefix(False)
     axis.generateDrawSpecs = types.MethodType(lean_draw_specs, axis)
+    axis.boundingRect = types.MethodType(kept_bounding_rect, axis)

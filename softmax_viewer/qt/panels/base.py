@@ -260,6 +260,11 @@ class Marks(pg.ScatterPlotItem):
         if self.data.size:
             super().paint(p, *args)
 
+    def boundingRect(self):
+        # without points, nothing to bound: Qt then skips the item (pyqtgraph's
+        # answer costs a data-bounds pass and pixel-size mapping on every paint)
+        return super().boundingRect() if self.data.size else QRectF()
+
 
 class Image(pg.ImageItem):
     """An ImageItem whose picture is made in the format the screen draws fastest.
@@ -459,6 +464,19 @@ def cache_static_items(scene) -> None:
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         if isinstance(item, pg.AxisItem):
             use_lean_specs(item)
+        if _paints_nothing(item):
+            # Qt then skips it when painting (its children are still drawn) instead
+            # of asking its boundingRect and calling its paint on every repaint
+            item.setFlag(QGraphicsItem.ItemHasNoContents, True)
+
+
+def _paints_nothing(item) -> bool:
+    """Plots and layouts only hold other items; a view box without a border
+    strokes its shape with no pen."""
+    if type(item) in (pg.PlotItem, pg.GraphicsLayout):
+        return True
+    return (isinstance(item, pg.ViewBox) and type(item).paint is pg.ViewBox.paint
+            and (item.border is None or item.border.style() == Qt.NoPen))
 
 
 def fix_left_axes(scene, width: int = LEFT_AXIS_WIDTH) -> None:
