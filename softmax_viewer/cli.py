@@ -5,6 +5,7 @@
     softmax-viewer compute [state options] [--dtype float16|float32|float64] --json
     softmax-viewer sample  [state options] --n N --seed S [--top-k K] [--top-p P] [--min-p M] --json
     softmax-viewer train   [state options] --steps N --lr R [--loss ce|smoothed_ce|hinge] --json
+                           (the logits after every step, or the final ones past 10 million numbers)
     softmax-viewer presets
 
 State options: --preset NAME|FILE, --logits=Z1,Z2,..., --set KEY=VALUE (repeatable;
@@ -159,20 +160,31 @@ def _sample(args) -> int:
     return 0
 
 
+# The train command prints the logits after every step up to this many numbers
+# (about 200 MB of JSON); past it, the final logits only ("logits_steps" says which).
+KEPT_LOGITS = 10_000_000
+
+
 def _train(args) -> int:
     from softmax_viewer import labs
     from softmax_viewer.tables import json_number
 
     st = state_from_args(args) or ExplorerState()
+    # every step's logits while they fit KEPT_LOGITS numbers, else the final ones
+    every_step = (max(args.steps, 0) + 1) * st.n_classes <= KEPT_LOGITS
     try:
-        r = labs.train(st, steps=args.steps, lr=args.lr, loss=args.loss, mode=args.mode)
+        d = labs.Descent(st, steps=args.steps, lr=args.lr, loss=args.loss, mode=args.mode, keep_logits=every_step)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    d.advance()
+    r = d.run()
     out = {"mode": r.mode, "loss_name": r.loss_name, "steps": args.steps, "lr": args.lr,
            "loss": [json_number(v) for v in r.loss], "norm": r.norm.tolist(), "gap": r.gap.tolist(),
            "max_p": r.max_p.tolist(), "gap_bound": json_number(r.bound)}
     if r.mode == "logits":
-        out["logits"] = [[json_number(v) for v in row] for row in r.logits]
+        rows = r.logits if every_step else d.logits[None, :]
+        out["logits"] = [[json_number(v) for v in row] for row in rows]
+        out["logits_steps"] = list(range(args.steps + 1)) if every_step else [args.steps]
     _print_json(out)
     return 0
 

@@ -417,6 +417,11 @@ class Descent:
             self.w = self.w - self.lr * (self.x.T @ gz)
             self.b = self.b - self.lr * gz.sum(axis=0)
 
+    @property
+    def logits(self) -> np.ndarray:
+        """The logits z after the steps computed so far (logits mode)."""
+        return self.z.copy() if self.mode == "logits" else np.zeros(0)
+
     def run(self) -> TrainingRun:
         """The steps computed so far (all of them once ``done``)."""
         n = self.i

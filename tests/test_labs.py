@@ -381,6 +381,20 @@ def test_train_command_prints_logits_and_loss():
     assert z[0] - z[1:].max() == pytest.approx(d["gap_bound"], rel=1e-4)
 
 
+def test_train_command_prints_the_final_logits_when_every_step_would_not_fit(monkeypatch, capsys):
+    from softmax_viewer import cli
+
+    args = ["train", "--logits=1.5,1.2,1.0", "--set", "target=0", "--steps", "40", "--lr", "1", "--json"]
+    assert cli.main(args) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert every["logits_steps"] == list(range(41)) and len(every["logits"]) == 41
+    monkeypatch.setattr(cli, "KEPT_LOGITS", 40 * 3)          # one step short of the whole history
+    assert cli.main(args) == 0
+    final = json.loads(capsys.readouterr().out)
+    assert final["logits_steps"] == [40] and final["logits"] == every["logits"][-1:]
+    assert final["loss"] == every["loss"]
+
+
 @pytest.mark.parametrize("args,needle", [
     (["sample", "--n", "10", "--top-p", "2", "--json"], "top_p must be in (0, 1]"),
     (["sample", "--n", "-5", "--json"], "--n -5: must be >= 0"),
