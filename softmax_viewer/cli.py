@@ -147,6 +147,8 @@ def _sample(args) -> int:
     st = state_from_args(args) or ExplorerState()
     if args.n < 0:
         raise UsageError(f"--n {args.n}: must be >= 0")
+    if args.seed < 0:
+        raise UsageError(f"--seed {args.seed}: must be >= 0")
     if st.temperature == 0:
         raise UsageError("--set temperature=0 is argmax: there is nothing to sample")
     try:

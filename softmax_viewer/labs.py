@@ -198,6 +198,10 @@ def _draw_counts(logq, sample_p, kept, n, rng) -> np.ndarray:
     return np.bincount(classes, minlength=logq.size).astype(np.int64)
 
 
+# numpy counts draws in 64-bit integers; a quadrillion draws is far beyond any use
+MAX_DRAWS = 10**15
+
+
 def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | None = None,
              top_p: float | None = None, min_p: float | None = None, order: str = "temperature_first",
              gumbel_tau: float = 1.0, p=None, log_p=None) -> SamplingData:
@@ -215,8 +219,10 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
     """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {order!r}")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
-        raise ValueError(f"n must be a whole number >= 0, got {n!r}")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 <= n <= MAX_DRAWS:
+        raise ValueError(f"n must be a whole number in 0..{MAX_DRAWS:.0e}, got {n!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
     if not gumbel_tau > 0:
         raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
     if not np.any(np.asarray(state.logits) > -np.inf):

@@ -398,6 +398,8 @@ def test_train_command_prints_the_final_logits_when_every_step_would_not_fit(mon
 @pytest.mark.parametrize("args,needle", [
     (["sample", "--n", "10", "--top-p", "2", "--json"], "top_p must be in (0, 1]"),
     (["sample", "--n", "-5", "--json"], "--n -5: must be >= 0"),
+    (["sample", "--n", "100000000000000000000", "--json"], "n must be a whole number in 0..1e+15"),
+    (["sample", "--n", "5", "--seed", "-3", "--json"], "--seed -3: must be >= 0"),
     (["sample", "--n", "5", "--set", "temperature=0", "--json"], "nothing to sample"),
     (["sample", "--n", "5", "--logits=-inf,-inf", "--json"], "every class is masked"),
     (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a finite number > 0"),
