@@ -318,6 +318,17 @@ class _Engine:
                 else:
                     np.divide(d, self.t, out=d)
                     np.divide(c, self.t, out=c)
+                    # T < 1 can lift a remainder past the float range where its
+                    # d already is (-inf: exp(d) = 0, the remainder is moot)
+                    if check and not np.isfinite(c).all():
+                        c[~np.isfinite(c)] = 0.0
+                if check and self.t > 1.0 and not np.isfinite(d).all():
+                    # logits further apart than the float range: x - m overflowed,
+                    # (x - m) / T need not (log_softmax reads it; exp gives 0 either way)
+                    far = np.isinf(d) & np.isfinite(xb)
+                    if far.any():
+                        d[far] = xb[far] / self.t - np.broadcast_to(mb / self.t, shape)[far]
+                        c[far] = 0.0
             return d, c
         (d,) = self._views(shape, 1)
         d[...] = xb                       # widen first: mixed-dtype ufuncs are slow

@@ -175,6 +175,23 @@ def test_temperature_below_1_with_logits_near_the_float_max(t):
     assert np.isfinite(h)
 
 
+@pytest.mark.parametrize("x,t,want", [
+    # logits further apart than the float range, T > 1: (x - max) / T is finite
+    ([-1e308, -0.05, 1e308], 7.0, [-2 * (1e308 / 7), -1e308 / 7, 0.0]),
+    ([-1e308, -0.05, 4.0, 1e308], 1e300, [-2e8, -1e8, -1e8, 0.0]),
+    # T a tiny power of two: the gaps are beyond the float range, the max is 0
+    ([1e300, 4e-5, 1e308, -1.0], 2.0 ** -1000, [-np.inf, -np.inf, 0.0, -np.inf]),
+])
+def test_log_softmax_of_gaps_beyond_the_float_range(x, t, want):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(all="raise"):
+            lsm = stable.log_softmax(np.array(x), temperature=t)
+            p = stable.softmax(np.array(x), temperature=t)
+    np.testing.assert_allclose(lsm, want, rtol=1e-15)
+    np.testing.assert_array_equal(p, np.exp(np.array(want)))
+
+
 @pytest.mark.parametrize("fn", [
     lambda t: stable.softmax([1.0, 2.0], temperature=t),
     lambda t: stable.log_softmax([1.0, 2.0], temperature=t),
