@@ -757,7 +757,8 @@ def cross_entropy(logits, target, *, epsilon=0.0, temperature=1.0, axis=-1):
         loss = 0.0 - lp[r, tgt]            # 0.0 - x: no -0.0 for a perfect fit
         if eps > 0.0:
             total = -np.sum(lp, axis=1)
-            loss = (1.0 - eps) * loss + (eps / k) * total
+            # at eps = 1 the target's own term weighs 0, even where it is infinite
+            loss = (eps / k) * total if eps == 1.0 else (1.0 - eps) * loss + (eps / k) * total
     loss = loss.reshape(batch)
     return float(loss) if loss.ndim == 0 else loss
 

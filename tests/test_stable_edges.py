@@ -175,6 +175,16 @@ def test_temperature_below_1_with_logits_near_the_float_max(t):
     assert np.isfinite(h)
 
 
+def test_uniform_target_over_a_masked_class_costs_infinity():
+    # eps = 1: q is uniform, so a masked class (p = 0) has q > 0 -- even when it is the target
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert stable.cross_entropy([0.0, -np.inf], 1, epsilon=1.0) == np.inf
+        assert stable.cross_entropy([0.0, -np.inf], 0, epsilon=1.0) == np.inf
+    assert stable.cross_entropy([1.0, 2.0], 0, epsilon=1.0) == pytest.approx(
+        -np.mean(stable.log_softmax(np.array([1.0, 2.0]))), rel=1e-15)
+
+
 @pytest.mark.parametrize("x,t,want", [
     # logits further apart than the float range, T > 1: (x - max) / T is finite
     ([-1e308, -0.05, 1e308], 7.0, [-2 * (1e308 / 7), -1e308 / 7, 0.0]),
