@@ -144,7 +144,7 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
     px = np.empty((lk.size, 4))
     py = np.empty((lk.size, 4))
     crossed = np.empty((lk.size, 4), dtype=bool)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         # the four edges: bottom a-b, right b-c, top d-c, left a-d
         for e, (p, q, x0, y0, ex, ey) in enumerate(((a, b, xi, yj, dx, 0.0), (b, c, xi + dx, yj, 0.0, dy),
                                                    (d, c, xi, yj + dy, dx, 0.0), (a, d, xi, yj, 0.0, dy))):
@@ -325,12 +325,18 @@ class Computer:
             h = 0.0 - float(np.sum(np.where(p > 0, p * log_p, 0.0)))
             ce = float(-log_p[y]) + 0.0
             eps = state.epsilon
-            sce = ce if eps == 0 else float((1 - eps) * ce - (eps / n) * np.sum(log_p)) + 0.0
+            if eps == 0:
+                sce = ce
+            else:       # at eps = 1 the target's own term weighs 0, even where it is infinite
+                own = (1 - eps) * ce if eps < 1 else 0.0
+                with np.errstate(over="ignore"):
+                    sce = float(own - (eps / n) * np.sum(log_p)) + 0.0
         if state.temperature > 0 and n > 1:
             m_r, l_r, _s_r = rivals if rivals is not None else _rival_stats(u, y)
-            with np.errstate(invalid="ignore"):     # all masked: -inf - (-inf) is NaN, as p is
+            # all masked: -inf - (-inf) is NaN, as p is; beyond the float range: inf
+            with np.errstate(invalid="ignore", over="ignore"):
                 hinge = max(float(m_r - u[y]), 0.0)
-            lse_hinge = max(l_r - float(u[y]), 0.0)
+                lse_hinge = max(l_r - float(u[y]), 0.0)
         elif n > 1:     # T = 0: the target wins outright or loses infinitely
             hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf
             lse_hinge = hinge
@@ -496,7 +502,8 @@ class Computer:
         m_r, l_r, s_r = rivals if rivals is not None else _rival_stats(uu, y)
         if not math.isfinite(m_r):      # no rival, or none finite: the margin counts from 0
             m_r = 0.0
-        cur = float(uu[y] - m_r) if n > 1 else 0.0
+        with np.errstate(over="ignore"):       # a margin beyond the float range is inf
+            cur = float(uu[y] - m_r) if n > 1 else 0.0
         # the region around 0 is where the losses differ; include the current
         # margin when it is near (widened in steps of about a third, so that the
         # view does not move on every tick of a drag, nor often while a scale
@@ -510,7 +517,8 @@ class Computer:
             lse_hinge = np.maximum(gap, 0.0)
             ce = stable.softplus(gap)
             lse_all = np.logaddexp(l_r, uy)
-            total = -(n * lse_all - (s_r + uy))             # sum_i log p_i
+            # sum_i log p_i, grouped so that logits near the float range do not overflow
+            total = (s_r - (n - 1) * lse_all) + (uy - lse_all)
             smoothed = (1 - eps) * ce + (eps / n) * (-total) if eps > 0 else ce.copy()
         if state.temperature == 0.0:                         # the T -> 0 limits
             ce = np.where(margin > 0, 0.0, np.inf)
@@ -532,10 +540,15 @@ class Computer:
         tt = t if t > 0 else 1.0
         c = s / tt
         fin = z[np.isfinite(z)]
-        spread = float(np.ptp(fin)) if fin.size else 1.0
+        with np.errstate(over="ignore"):       # logits further apart than the float range: capped below
+            spread = float(np.ptp(fin)) if fin.size else 1.0
         half = min(max(3.0, 0.75 * spread), 1e6)
         zi0 = z[i] if np.isfinite(z[i]) else (fin.min() if fin.size else 0.0)
         zj0 = z[j] if np.isfinite(z[j]) else (fin.min() if fin.size else 0.0)
+        # logits so large that +-half is below their spacing: a grid of distinct points
+        half = max(half, SURFACE_GRID * math.ulp(max(abs(float(zi0)), abs(float(zj0)))))
+        edge = np.finfo(np.float64).max - half          # and one that stays within the floats
+        zi0, zj0 = (min(max(float(v), -edge), edge) for v in (zi0, zj0))
         zi = np.linspace(zi0 - half, zi0 + half, SURFACE_GRID)
         zj = np.linspace(zj0 - half, zj0 + half, SURFACE_GRID)
         ui, uj = np.meshgrid(c * zi, c * zj, indexing="ij")
@@ -589,13 +602,13 @@ class Computer:
                 rivals[y] = -np.inf
                 if loss == "lse_hinge":
                     lse_r = float(stable.logsumexp(rivals))
-                    active = lse_r - cz[y] > 0
+                    active = lse_r > cz[y]          # the margin's sign, without forming it
 
                     def share(k):           # a rival's part of the LSE
-                        return math.exp(cz[k] - lse_r)
+                        return math.exp(float(cz[k]) - lse_r)
                 else:
                     k_max = int(np.argmax(rivals))
-                    active = rivals[k_max] - cz[y] > 0
+                    active = rivals[k_max] > cz[y]
 
                     def share(k):           # only the largest rival counts
                         return float(k == k_max)

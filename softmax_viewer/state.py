@@ -96,6 +96,38 @@ class Generator:
         return cls(**d)
 
 
+_LARGEST = [None, 0.0]           # the last logits array seen, and its largest finite |z|
+
+
+def _largest_logit(logits: np.ndarray) -> float:
+    """max |z| over the finite logits (0 if none), computed once per logits array:
+    a drag of s or T keeps the same array."""
+    if _LARGEST[0] is not logits:
+        fin = logits[np.isfinite(logits)]
+        _LARGEST[:] = [logits, float(np.max(np.abs(fin))) if fin.size else 0.0]
+    return _LARGEST[1]
+
+
+def _check_u_is_a_float(logits: np.ndarray, scale: float, temperature: float) -> None:
+    """u = s * z / T (s * z at T = 0, where only its sign counts) must be a float.
+
+    exp(u) overflowing past u = 709.78 is what the stable formula is for; u itself
+    beyond the largest float (1.8e308) cannot even be represented, so such a state
+    is refused with the class that breaks it.
+    """
+    zmax = _largest_logit(logits)
+    with np.errstate(over="ignore"):
+        sz = scale * zmax
+        u = sz / temperature if temperature > 0 else sz
+    if math.isfinite(u):
+        return
+    i = int(np.argmax(np.where(np.isfinite(logits), np.abs(logits), -1.0)))
+    what = "u = s·z/T" if temperature > 0 else "s·z"
+    raise StateError(f"{what} is beyond the float range (±1.8e308) for class {i} (s = {scale:g}, "
+                     f"z = {float(logits[i]):g}, T = {temperature:g}): use a smaller scale or logit"
+                     + (", or a larger temperature" if temperature > 0 else ""))
+
+
 def _as_logits(values) -> np.ndarray:
     try:
         arr = np.array(values, dtype=np.float64).ravel()
@@ -156,6 +188,7 @@ class ExplorerState:
         object.__setattr__(self, "scale", _finite("scale", self.scale, low=0.0))
         object.__setattr__(self, "temperature", _finite("temperature", self.temperature, low=0.0))
         object.__setattr__(self, "epsilon", _finite("epsilon", self.epsilon, low=0.0, high=1.0))
+        _check_u_is_a_float(logits, self.scale, self.temperature)
         if not isinstance(self.generator, Generator):
             raise StateError("generator must be a Generator")
         if self.lse_mode not in LSE_MODES:

@@ -533,3 +533,47 @@ def test_tick_steps_are_remembered_exactly(qtbot):
             assert first == base._measured_step(texts, extent, vertical)
             assert base.tick_step(texts, extent, vertical) == first
     assert base.tick_step(["a much longer label than the rest"] * 40, 300.0) > base.tick_step(["a"] * 40, 300.0)
+
+
+def test_a_change_that_would_put_u_beyond_the_float_range_is_refused_and_said(win):
+    win.store.set_state(win.store.state.replace(logits=np.array([1e308, 1.0, 2.0]), target=0))
+    win.store.flush()
+    before = win.store.state
+    win.controls.scale.spin.setValue(10.0)                 # s·z = 1e309
+    win.store.flush()
+    assert win.store.state is before and win.controls.scale.value() == before.scale
+    assert "beyond the float range" in win.statusBar().currentMessage()
+    assert "class 0" in win.statusBar().currentMessage()
+    # a logit typed into the table: the old value is kept, with the reason
+    win.store.set_state(win.store.state.replace(logits=np.array([1.0, 2.0, 3.0]), scale=1e6))
+    win.store.flush()
+    model = win.table.model
+    assert not model.setData(model.index(1, 2), "1e308")
+    assert win.store.state.logits[1] == 2.0
+    # every panel of a state at the edge holds numbers, not NaN
+    win.store.set_state(ExplorerState(logits=[-1e308, 1e308, 3.0], target=2, epsilon=0.3))
+    win.store.flush()
+    b = win.store.bundle
+    for arr in (b.p, b.log_p, b.grad, b.loss.hinge, b.loss.lse_hinge, b.loss.ce, b.loss.smoothed_ce,
+                b.surface.values, b.gradient.jacobian):
+        assert not np.isnan(arr).any()
+    assert not any(isinstance(v, float) and np.isnan(v) for v in b.readout.values())
+
+
+@pytest.mark.parametrize("logits,kw", [
+    ([1.7976931348623157e308, 0.0, -1e308], {}),
+    ([-1.7976931348623157e308, 1.7976931348623157e308], {"target": 1, "epsilon": 0.5}),
+    ([1e308, 1e308, 5.0], {"temperature": 0.0}),
+    ([1e300, -np.inf, 1e308], {"scale": 1.5, "temperature": 2.0, "epsilon": 1.0}),
+])
+@pytest.mark.parametrize("view", [{}, {"lse_mode": "n_classes", "surface_loss": "smoothed_ce"},
+                                  {"surface_loss": "lse_hinge", "log_probabilities": True}])
+def test_logits_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, view):
+    w = MainWindow(ExplorerState(logits=logits, **{"target": 0, **kw}, **view), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.store.flush()
+    qtbot.wait(20)                      # pytest-qt fails the test on any exception in a slot
+    w.grab()
+    b = w.store.bundle
+    assert not np.isnan(b.p).any() and not np.isnan(b.surface.values).any()

@@ -164,23 +164,35 @@ class Dots(ViewSpan):
             return
         t = p.transform()
         if t.type().value <= self._SCALE:   # a view's scale and shift: all points at once
-            px = t.m11() * self._x + t.m31()
-            py = t.m22() * self._y + t.m32()
+            with np.errstate(over="ignore", invalid="ignore"):
+                px = t.m11() * self._x + t.m31()
+                py = t.m22() * self._y + t.m32()
         else:
             mapped = [t.map(QPointF(a, b)) for a, b in zip(self._x.tolist(), self._y.tolist())]
             px = np.array([m.x() for m in mapped])
             py = np.array([m.y() for m in mapped])
+        # points mapped far off the view (data near the float range) are not drawn:
+        # Qt's rasteriser is not made for coordinates beyond about 1e9 pixels
+        near = (np.abs(px) < 1e9) & (np.abs(py) < 1e9)
+        if not near.all():
+            px, py = px[near], py[near]
+            if self._brushes is not None:
+                brushes = [b for b, k in zip(self._brushes, near) if k]
+                return self._paint_at(p, px, py, brushes)
+        return self._paint_at(p, px, py, self._brushes)
+
+    def _paint_at(self, p, px, py, brushes):
         r = self._size / 2
         p.save()
         p.resetTransform()             # markers keep their shape in pixels, whatever the axes' scales
         p.setRenderHint(QPainter.Antialiasing, not self._square)
         p.setPen(self._pen)
-        if self._square and self._brushes is None:
+        if self._square and brushes is None:
             p.setBrush(self._brush)
             p.drawRects([QRectF(a - r, b - r, 2 * r, 2 * r) for a, b in zip(px.tolist(), py.tolist())])
         else:
             for k, (a, b) in enumerate(zip(px.tolist(), py.tolist())):
-                p.setBrush(self._brushes[k] if self._brushes is not None else self._brush)
+                p.setBrush(brushes[k] if brushes is not None else self._brush)
                 if self._square:
                     p.drawRect(QRectF(a - r, b - r, 2 * r, 2 * r))
                 else:
@@ -356,6 +368,23 @@ def nice_ceiling(v: float) -> float:
     return float(10 ** (k + 1))
 
 
+VIEW_LIMIT = 1e306
+
+
+def viewable(span):
+    """A view range pyqtgraph can pad and draw: within +-VIEW_LIMIT, and wide enough
+    to hold distinct floats (data near 1e308 would otherwise overflow the padding
+    or collapse to a single point)."""
+    if span is None:
+        return None
+    lo, hi = (min(max(float(v), -VIEW_LIMIT), VIEW_LIMIT) for v in span)
+    room = 64 * math.ulp(max(abs(lo), abs(hi)))
+    if hi - lo < room:
+        mid = 0.5 * lo + 0.5 * hi
+        lo, hi = mid - room, mid + room
+    return (lo, hi)
+
+
 def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5, grow: float = 0.2,
                  min_span: float = 0.0):
     """A range for data in [lo, hi] that holds still while a slider moves.
@@ -370,6 +399,9 @@ def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float =
     """
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return last if last is not None else (0.0, 1.0)
+    # values near the float range: the room, the rounding and the view's padding
+    # must not overflow, so the range stops at +-VIEW_LIMIT (what lies beyond is clipped)
+    lo, hi = min(max(lo, -VIEW_LIMIT), VIEW_LIMIT), min(max(hi, -VIEW_LIMIT), VIEW_LIMIT)
     if (last is not None and last[0] <= lo and hi <= last[1]
             and max(hi - lo, min_span) >= fill * (last[1] - last[0])):
         return last
@@ -602,7 +634,7 @@ class TextCache:
         if y is not None and not self._changed((id(plot), "y"), (y, padding)):
             y = None
         if x is not None or y is not None:
-            plot.setRange(xRange=x, yRange=y, padding=padding)
+            plot.setRange(xRange=viewable(x), yRange=viewable(y), padding=padding)
 
     def forget_range(self, plot, axis: str) -> None:
         """The range last set on ``axis`` ("x" or "y") no longer holds (the view auto-ranges)."""

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, class_ticks,
-                                          curve, finite_or_nan, steady_range)
+                                          VIEW_LIMIT, curve, finite_or_nan, steady_range)
 
 
 class ProbabilityPanel(PlotPanel):
@@ -38,9 +38,11 @@ class ProbabilityPanel(PlotPanel):
         log_mode = st.log_probabilities
         if log_mode:
             lp = finite_or_nan(d.log_p)
-            floor = (np.nanmin(lp) if np.isfinite(lp).any() else -1.0)
+            floor = float(np.nanmin(lp)) if np.isfinite(lp).any() else -1.0
             # a steady view from below the smallest log p up to 0; the bars stand on its floor
-            self._log_view = steady_range(min(floor * 1.05 - 1.0, -1.0), 0.0, self._log_view,
+            # (log p near -1.8e308 is clipped at the view's limit)
+            low = max(floor * 1.05 - 1.0, -VIEW_LIMIT)
+            self._log_view = steady_range(min(low, -1.0), 0.0, self._log_view,
                                           steps=5, fill=0.5, grow=0.25)
             floor = self._log_view[0]
             top = np.where(np.isnan(lp), floor, lp)

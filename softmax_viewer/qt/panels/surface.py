@@ -46,6 +46,9 @@ class SurfacePanel(PlotPanel):
         # made with data, so that the levels the colour bar hands it below are taken
         # at once (an empty ImageItem defers them and applies them over the first
         # image's own levels)
+        # the view is always set from the grid: never fitted to the items (whose
+        # bounds, for logits near the float range, pyqtgraph cannot pad)
+        self.plot.disableAutoRange()
         self.image = Image(np.zeros((2, 2)), levels=(0.0, 1.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
@@ -80,9 +83,9 @@ class SurfacePanel(PlotPanel):
             # levels to the image again (a second setImage, ~1.5 ms)
             self._levels = (lo, hi)
             self.colorbar.setLevels((lo, hi), update_items=False)
-        dx = d.zi[1] - d.zi[0]
-        dy = d.zj[1] - d.zj[0]
-        self.image.setRect(QRectF(d.zi[0] - dx / 2, d.zj[0] - dy / 2, dx * d.zi.size, dy * d.zj.size))
+        x0, y0 = float(d.zi[0]), float(d.zj[0])
+        dx, dy = float(d.zi[1]) - x0, float(d.zj[1]) - y0
+        self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, dx * d.zi.size, dy * d.zj.size))
         self.contours.setData(*d.contours)
         x0, y0 = d.point
         self.point.setData([x0], [y0])
