@@ -388,11 +388,13 @@ class Descent:
         least one step); True when done."""
         deadline = time.perf_counter() + seconds
         step = self._logits_step if self.mode == "logits" else self._linear_step
-        while not self.done:
-            step()
-            self.i += 1
-            if time.perf_counter() >= deadline:
-                break
+        # logits near the float range: a loss, norm or gap past it is inf, as the math says
+        with np.errstate(over="ignore", invalid="ignore"):
+            while not self.done:
+                step()
+                self.i += 1
+                if time.perf_counter() >= deadline:
+                    break
         return self.done
 
     def _logits_step(self):
@@ -400,7 +402,11 @@ class Descent:
         u = (c * self.z)[None, :]
         lv, g, p = _loss_and_grad(u, self.y, self.loss_name, self.eps)
         out["loss"][i] = lv
-        out["norm"][i] = float(np.sqrt(u[0] @ u[0]))
+        nrm = float(np.sqrt(u[0] @ u[0]))
+        if math.isinf(nrm):                 # u @ u overflowed: the norm itself may not have
+            big = float(np.max(np.abs(u[0])))
+            nrm = big * float(np.sqrt((u[0] / big) @ (u[0] / big))) if math.isfinite(big) else big
+        out["norm"][i] = nrm
         out["gap"][i] = float(u[0, self.target] - u[0, self.others].max()) if self.k > 1 else 0.0
         out["max_p"][i] = float(p.max())
         if self.hist.shape[0]:

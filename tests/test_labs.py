@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from softmax_viewer import labs, stable
+from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState, Generator
 
 SEED3 = ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2)
@@ -489,3 +490,27 @@ def test_a_setting_the_sampler_refuses_is_said_in_the_lab(labs_window):
     assert "Top_p must be in (0, 1]" in lw.sampling.summary.text()
     lw.sampling.top_p.setValue(0.9)
     assert "kept by the truncation" in lw.sampling.summary.text()
+
+
+@pytest.mark.parametrize("logits,kw,defined", [
+    ([1.7976931348623157e308, 0.0, -1e308], {}, True),
+    ([1e300, -np.inf, 1e308], {"scale": 1.5, "temperature": 2.0, "epsilon": 1.0}, True),
+    # a step of lr (s/T)^2 = 5e599: the descent leaves the floats after one step (inf - inf)
+    ([5e-324, 0.0, -5e-324], {"temperature": 1e-300}, False),
+])
+def test_labs_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, defined):
+    w = MainWindow(ExplorerState(logits=logits, target=0, **kw), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.store.flush()
+    lw = w.labs()
+    qtbot.addWidget(lw)
+    for key in ("precision", "sampling", "overconfidence"):
+        lw.show_lab(key)                # pytest-qt fails the test on any exception in a slot or paint
+        lab = lw.labs[key]
+        if hasattr(lab, "flush"):
+            lab.flush()
+        qtbot.wait(10)
+        lw.grab()
+    run = lw.overconfidence.run
+    assert defined is not (np.isnan(run.loss).any() or np.isnan(run.norm).any())

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items, class_ticks,
-    curve, fix_left_axes, steady_ceiling, steady_range,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items,
+    class_ticks, curve, fix_left_axes, steady_ceiling, steady_range,
 )
 
 LAB_AXIS_WIDTH = 64
@@ -388,6 +388,7 @@ class OverconfidenceLab(LabPanel):
         self.run = None
         self._descent = None           # the run being computed, a slice per event-loop turn
         self._planned = 0              # the steps of the run shown
+        self._fixed_y = set()          # plots whose y range is set, not fitted (values near 1e308)
         # A run costs steps x N.  While the last whole run fitted in what a frame
         # leaves after the explorer's panels, every change recomputes it; a
         # costlier one waits until the change pauses.  Either way a run is
@@ -521,8 +522,22 @@ class OverconfidenceLab(LabPanel):
         self._drawn_at = now
         self.data = r = self.run = d.run()
         self.position = min(self.position, int(r.steps[-1]))
-        for key in ("loss", "norm", "gap", "max_p"):
-            self.curves[key + "_all"].setData(r.steps, getattr(r, key))
+        for key, plot in zip(("loss", "norm", "gap", "max_p"), self.plots()):
+            y = getattr(r, key)
+            fin = y[np.isfinite(y)]
+            extreme = bool(fin.size) and float(np.max(np.abs(fin))) > VIEW_LIMIT
+            if extreme:
+                # values near the float range: pyqtgraph's own fit would overflow its
+                # padding, so the range is set (auto-range off before the data arrive)
+                plot.enableAutoRange(axis="y", enable=False)
+            self.curves[key + "_all"].setData(r.steps, y)
+            if extreme:
+                self.text.range(plot, y=(float(fin.min()), float(fin.max())), padding=0.05)
+                self._fixed_y.add(id(plot))
+            elif id(plot) in self._fixed_y:
+                self._fixed_y.discard(id(plot))
+                self.text.forget_range(plot, "y")
+                plot.enableAutoRange(axis="y")
         self._draw()
 
     def _draw(self):
@@ -531,7 +546,9 @@ class OverconfidenceLab(LabPanel):
         for key in ("loss", "norm", "gap", "max_p"):
             y = getattr(r, key)
             self.curves[key].setData(r.steps[: k + 1], y[: k + 1])
-            self.curves[key + "_now"].setData([r.steps[k]], [y[k]])
+            # a value past the float range (inf) or undefined has no place on the axis
+            now = ([r.steps[k]], [y[k]]) if math.isfinite(y[k]) else ([], [])
+            self.curves[key + "_now"].setData(*now)
         self._summarise()
 
     def _summarise(self):
