@@ -433,37 +433,37 @@ class Computer:
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             step = np.where(ns > 1, (g.high - g.low) / np.maximum(ns - 1, 1), 0.0)
         mx, lse = np.empty(ns.size), np.empty(ns.size)
-        width = 64
-        start = 0
         if not np.all(np.isfinite(step)) or (g.high != g.low and not np.all(step[ns > 1] != 0)):
-            start = ns.size     # a range beyond the floats (or below their spacing): linspace's own ways
+            # a range beyond the floats (or below their spacing): linspace's own ways, N by N
             for k, n in enumerate(ns):
                 with np.errstate(over="ignore", invalid="ignore"):
                     uu = np.linspace(g.low, g.high, n) * s
                     uu = uu / t if t > 0 else uu
                 mx[k] = uu.max()
                 lse[k] = stable.logsumexp(uu) if t > 0 else uu.max()
-        while start < ns.size:
-            while ns[start] > width:
-                width *= 4
-            stop = int(np.searchsorted(ns, width, side="right"))
-            sel = slice(start, stop)
-            n_k = ns[sel]
-            j = np.arange(width, dtype=np.float64)
-            with np.errstate(over="ignore", invalid="ignore"):
-                rows = j[None, :] * step[sel, None] + g.low
-                rows[np.arange(n_k.size), n_k - 1] = np.where(n_k > 1, g.high, g.low)
-                uu = rows * s
-                if t > 0:
-                    uu = uu / t
-                outside = j[None, :] >= n_k[:, None]
-                uu[outside] = -np.inf
-                m = uu.max(axis=1)
-                pad = np.where(np.isfinite(m), m - 1000.0, -np.inf)
-            uu = np.where(outside, pad[:, None], uu)
-            mx[sel] = m
-            lse[sel] = stable.logsumexp(uu, axis=1) if t > 0 else m
-            start = stop
+        else:
+            width, start = 64, 0
+            while start < ns.size:
+                while ns[start] > width:
+                    width *= 4
+                stop = int(np.searchsorted(ns, width, side="right"))
+                sel = slice(start, stop)
+                n_k = ns[sel]
+                j = np.arange(width, dtype=np.float64)
+                with np.errstate(over="ignore", invalid="ignore"):
+                    rows = j[None, :] * step[sel, None] + g.low
+                    rows[np.arange(n_k.size), n_k - 1] = np.where(n_k > 1, g.high, g.low)
+                    uu = rows * s
+                    if t > 0:
+                        uu = uu / t
+                    outside = j[None, :] >= n_k[:, None]
+                    uu[outside] = -np.inf
+                    m = uu.max(axis=1)
+                    pad = np.where(np.isfinite(m), m - 1000.0, -np.inf)
+                uu = np.where(outside, pad[:, None], uu)
+                mx[sel] = m
+                lse[sel] = stable.logsumexp(uu, axis=1) if t > 0 else m
+                start = stop
         max_u = float(np.max(u))
         return LseData("n_classes", ns.astype(float), mx, lse, mx + np.log(ns), float(u.size),
                        max_u, lse_u, max_u + math.log(u.size),

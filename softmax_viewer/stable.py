@@ -313,15 +313,13 @@ class _Engine:
                 if self.exact_div:
                     w = self._views(shape, 6)[3:]
                     _divide_exact(d, c, self.t, *w)
-                    if not np.isfinite(c).all():
-                        c[~np.isfinite(c)] = 0.0
                 else:
                     np.divide(d, self.t, out=d)
                     np.divide(c, self.t, out=c)
-                    # T < 1 can lift a remainder past the float range where its
-                    # d already is (-inf: exp(d) = 0, the remainder is moot)
-                    if check and not np.isfinite(c).all():
-                        c[~np.isfinite(c)] = 0.0
+                # the division can lift a remainder past the float range where its
+                # d already is (-inf: exp(d) = 0, the remainder is moot)
+                if not np.isfinite(c).all():
+                    c[~np.isfinite(c)] = 0.0
                 if check and self.t > 1.0 and not np.isfinite(d).all():
                     # logits further apart than the float range: x - m overflowed,
                     # (x - m) / T need not (log_softmax reads it; exp gives 0 either way)

@@ -388,7 +388,6 @@ class OverconfidenceLab(LabPanel):
         self.run = None
         self._descent = None           # the run being computed, a slice per event-loop turn
         self._planned = 0              # the steps of the run shown
-        self._fixed_y = set()          # plots whose y range is set, not fitted (values near 1e308)
         # A run costs steps x N.  While the last whole run fitted in what a frame
         # leaves after the explorer's panels, every change recomputes it; a
         # costlier one waits until the change pauses.  Either way a run is
@@ -533,9 +532,7 @@ class OverconfidenceLab(LabPanel):
             self.curves[key + "_all"].setData(r.steps, y)
             if extreme:
                 self.text.range(plot, y=(float(fin.min()), float(fin.max())), padding=0.05)
-                self._fixed_y.add(id(plot))
-            elif id(plot) in self._fixed_y:
-                self._fixed_y.discard(id(plot))
+            elif not plot.getViewBox().autoRangeEnabled()[1]:      # set above for an earlier run
                 self.text.forget_range(plot, "y")
                 plot.enableAutoRange(axis="y")
         self._draw()

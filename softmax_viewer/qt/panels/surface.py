@@ -43,12 +43,12 @@ class SurfacePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        # made with data, so that the levels the colour bar hands it below are taken
-        # at once (an empty ImageItem defers them and applies them over the first
-        # image's own levels)
         # the view is always set from the grid: never fitted to the items (whose
         # bounds, for logits near the float range, pyqtgraph cannot pad)
         self.plot.disableAutoRange()
+        # made with data, so that the levels the colour bar hands it below are taken
+        # at once (an empty ImageItem defers them and applies them over the first
+        # image's own levels)
         self.image = Image(np.zeros((2, 2)), levels=(0.0, 1.0))
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.plot.addItem(self.image)
