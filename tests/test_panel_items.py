@@ -289,3 +289,25 @@ def test_quick_changes_hold_the_colours_and_a_pause_fits_them(qtbot):
     assert lo <= vals.min() and vals.max() <= hi
     qtbot.waitUntil(lambda: not win.surface.moving, timeout=2000)
     assert win.surface._levels == colour_levels(float(vals.min()), float(vals.max()))
+
+
+def test_a_range_that_moves_during_a_drag_is_painted_once(qtbot, drag_paints):
+    """Regression: pyqtgraph moved a view to its new range inside Qt's paint, which
+    then painted the whole plot a second time straight after (one tick in eight)."""
+    from softmax_viewer.qt.window import MainWindow
+    from softmax_viewer.state import ExplorerState, Generator
+
+    win = MainWindow(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000),
+                     remember=False)
+    qtbot.addWidget(win)
+    win.resize(1800, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.controls.scale.slider.setValue(200)
+    before = [tuple(getattr(win, name).plot.getViewBox().viewRange()[1]) for name in ("lse", "loss")]
+    views = {getattr(win, name).plot_widget.viewport(): name for name in ("lse", "loss")}
+    ticks = drag_paints(win.controls.scale, views, 40)
+    for k, painted in enumerate(ticks):
+        assert painted.count("lse") <= 1 and painted.count("loss") <= 1, (k, painted)
+    after = [tuple(getattr(win, name).plot.getViewBox().viewRange()[1]) for name in ("lse", "loss")]
+    assert before[0] != after[0] and before[1] != after[1]      # both ranges moved during the drag

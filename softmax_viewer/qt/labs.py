@@ -20,7 +20,7 @@ from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items,
-    class_ticks, curve, fix_left_axes, steady_ceiling, steady_range,
+    class_ticks, curve, fix_left_axes, settle_views, steady_ceiling, steady_range,
 )
 
 LAB_AXIS_WIDTH = 64
@@ -597,7 +597,9 @@ class LabsWindow(QMainWindow):
     def refresh(self):
         """Recompute the visible lab (hidden ones catch up when shown)."""
         if self.isVisible() or self.testAttribute(Qt.WA_DontShowOnScreen):
-            self.current().update_state(self.store.bundle)
+            lab = self.current()
+            lab.update_state(self.store.bundle)
+            settle_views(lab.plots_widget)     # new ranges applied now: one paint shows them
 
     def show_lab(self, key: str):
         self.tabs.setCurrentWidget(self.labs[key])

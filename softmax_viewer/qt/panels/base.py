@@ -571,6 +571,7 @@ class PlotPanel(QWidget):
             return
         self.update_bundle(bundle)
         self._drawn = part
+        settle_views(self.plot_widget)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -584,6 +585,20 @@ class PlotPanel(QWidget):
         self._refresh_pending = False
         if self.bundle is not None:
             self.update_bundle(self.bundle)
+            settle_views(self.plot_widget)
+
+
+def settle_views(view) -> None:
+    """Move the views of ``view``'s scene to their new ranges now, not when it paints.
+
+    pyqtgraph applies a new range when the scene is about to paint; the items
+    then move inside Qt's paint, which asks for a second paint of the whole
+    plot straight after the first (one tick in eight of a drag painted a plot
+    twice). Applied here, between the data and the paint, one paint shows it.
+    """
+    scene = view.scene()
+    if scene is not None:
+        scene.prepareForPaint()
 
 
 def _alike(a: tuple, b: tuple) -> bool:
