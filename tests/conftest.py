@@ -1,11 +1,11 @@
 import os
 import tempfile
 
+import pytest
+
 # Qt must never need a screen in the tests, and never touch the user's settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="softmax-viewer-tests-")
-
-import pytest  # noqa: E402  (after the environment above: Qt reads it on import)
 
 
 @pytest.fixture
