@@ -174,14 +174,11 @@ class Dots(ViewSpan):
         # points mapped far off the view (data near the float range) are not drawn:
         # Qt's rasteriser is not made for coordinates beyond about 1e9 pixels
         near = (np.abs(px) < 1e9) & (np.abs(py) < 1e9)
+        brushes = self._brushes
         if not near.all():
             px, py = px[near], py[near]
-            if self._brushes is not None:
-                brushes = [b for b, k in zip(self._brushes, near) if k]
-                return self._paint_at(p, px, py, brushes)
-        return self._paint_at(p, px, py, self._brushes)
-
-    def _paint_at(self, p, px, py, brushes):
+            if brushes is not None:
+                brushes = [b for b, k in zip(brushes, near) if k]
         r = self._size / 2
         p.save()
         p.resetTransform()             # markers keep their shape in pixels, whatever the axes' scales
@@ -570,8 +567,12 @@ class PlotPanel(QWidget):
         if part is not None and self._drawn is not None and _alike(part, self._drawn):
             self.bundle = bundle
             return
-        self.update_bundle(bundle)
+        self._show(bundle)
         self._drawn = part
+
+    def _show(self, bundle) -> None:
+        """Draw ``bundle`` and move the views to their new ranges before Qt paints."""
+        self.update_bundle(bundle)
         settle_views(self.plot_widget)
 
     def resizeEvent(self, event):
@@ -585,8 +586,7 @@ class PlotPanel(QWidget):
     def _refresh(self):
         self._refresh_pending = False
         if self.bundle is not None:
-            self.update_bundle(self.bundle)
-            settle_views(self.plot_widget)
+            self._show(self.bundle)
 
 
 def repaint_as_one_rect(view) -> None:
