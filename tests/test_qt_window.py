@@ -382,6 +382,85 @@ def test_table_rows_off_screen_show_new_p_when_scrolled_to(win):
     assert model.data(model.index(990, PROB)) == format_number(float(p[990]))
 
 
+def _shown_table(qtbot, n, rows_selected=(), current=None, scroll=0):
+    from softmax_viewer.qt.table import PROB
+    w = MainWindow(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n), remember=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    w.store.flush()
+    view = w.table.view
+    for r in rows_selected:
+        view.selectionModel().select(view.model().index(r, PROB),
+                                     view.selectionModel().SelectionFlag.Select
+                                     | view.selectionModel().SelectionFlag.Rows)
+    if current is not None:
+        view.setCurrentIndex(view.model().index(current, PROB))
+        view.setFocus()
+    view.verticalScrollBar().setValue(scroll)
+    qtbot.wait(10)
+    return w, view
+
+
+@pytest.mark.parametrize("n,rows_selected,current,scroll", [
+    (1000, (2,), 2, 0),             # a selected row, the current cell in the p column, focus
+    (10, (1, 2, 3), None, 0),       # a block of rows; fewer rows than the view is high
+    (1000, (500, 503), 503, 497),   # scrolled down, two rows apart selected
+])
+def test_the_number_columns_repaint_as_qt_paints_them(qtbot, monkeypatch, n, rows_selected, current, scroll):
+    """On a drag tick the table paints its p and log p cells itself; what it paints must be
+    what Qt paints there, pixel for pixel."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage, QRegion
+    from softmax_viewer.qt.table import LOGPROB, PROB, LogitTableView
+    w, view = _shown_table(qtbot, n, rows_selected, current, scroll)
+    w.store.set_state(w.store.state.replace(temperature=0.37))
+    w.store.flush()
+    vp = view.viewport()
+    first = view.rowAt(0)
+    last = view.rowAt(vp.height() - 1)
+    last = view.model().rowCount() - 1 if last < 0 else last
+    x0 = view.columnViewportPosition(PROB)
+    region = QRect(x0, 0, view.columnViewportPosition(LOGPROB) + view.columnWidth(LOGPROB) - x0,
+                   view.rowViewportPosition(last) + view.rowHeight(last))
+    assert first >= 0 and region.height() > 5 * 22
+
+    taken = []
+    fast = LogitTableView._paint_numbers
+
+    def spy(self, event):
+        taken.append(fast(self, event))
+        return taken[-1]
+
+    def image():
+        im = QImage(region.size(), QImage.Format_ARGB32)
+        im.fill(0xFF123456)
+        vp.render(im, QPoint(), QRegion(region))
+        return im
+
+    monkeypatch.setattr(LogitTableView, "_paint_numbers", spy)
+    ours = image()
+    assert taken == [True]
+    monkeypatch.setattr(LogitTableView, "_paint_numbers", lambda self, event: False)
+    assert ours == image()
+
+
+def test_a_drag_repaints_the_number_columns_in_one_call(qtbot, monkeypatch, drag_paints):
+    from softmax_viewer.qt.table import LogitTableView
+    w, view = _shown_table(qtbot, 1000, (3,), 3)
+    taken = []
+    fast = LogitTableView._paint_numbers
+
+    def spy(self, event):
+        taken.append(fast(self, event))
+        return taken[-1]
+
+    monkeypatch.setattr(LogitTableView, "_paint_numbers", spy)
+    painted = drag_paints(w.controls.temperature, {view.viewport(): "table"}, 12)
+    assert all(names == ["table"] for names in painted)
+    assert taken == [True] * 12
+
+
 def test_steady_range_keeps_still_and_grows_with_room():
     from softmax_viewer.qt.panels.base import steady_range
     a = steady_range(0.0, 1.0)

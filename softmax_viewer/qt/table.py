@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QLineF, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QStyledItemDelegate, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
 from softmax_viewer.state import StateError, parse_logit, parse_logits
@@ -175,21 +175,112 @@ class NumberDelegate(QStyledItemDelegate):
         self._text = model.number_text
         self._palette = None           # (palette key, text pen colour, highlight brush, highlighted pen)
 
-    def _colours(self, palette):
-        key = palette.cacheKey()
+    def colours(self, palette):
+        """(key, text colour, highlight brush, highlighted text colour) of ``palette``'s current group."""
+        key = (palette.cacheKey(), palette.currentColorGroup())
         if self._palette is None or self._palette[0] != key:
             self._palette = (key, palette.text().color(), palette.highlight(), palette.highlightedText().color())
         return self._palette
 
+    def paint_cells(self, painter, cells, colours) -> None:
+        """Paint ``cells``, each (x, y, width, height, row, column, selected), in ``colours``.
+
+        Text never leaves its cell (drawText clips to the rectangle it is
+        given), so the cells are painted in two passes, one pen for each.
+        """
+        _key, text_colour, highlight, highlighted = colours
+        text, align = self._text, self._ALIGN
+        for pen, chosen in ((text_colour, False), (highlighted, True)):
+            painter.setPen(pen)
+            for x, y, w, h, row, column, selected in cells:
+                if selected is chosen:
+                    if selected:
+                        painter.fillRect(x, y, w, h, highlight)
+                    painter.drawText(x + 3, y, w - 6, h, align, text(row, column))
+
     def paint(self, painter, option, index):
-        _key, text_colour, highlight, highlighted = self._colours(option.palette)
-        rect = option.rect
-        if option.state.value & self._SELECTED:
-            painter.fillRect(rect, highlight)
-            painter.setPen(highlighted)
-        else:
-            painter.setPen(text_colour)
-        painter.drawText(rect.adjusted(3, 0, -3, 0), self._ALIGN, self._text(index.row(), index.column()))
+        r = option.rect
+        cell = (r.x(), r.y(), r.width(), r.height(), index.row(), index.column(),
+                bool(option.state.value & self._SELECTED))
+        self.paint_cells(painter, (cell,), self.colours(option.palette))
+
+
+class LogitTableView(QTableView):
+    """The table view, which repaints the p and log p columns in one call.
+
+    On a drag tick only those two columns change. Qt's own repaint calls into
+    Python four times for each of their cells on screen (the row and column
+    counts, the flags, the delegate), which cost more than the drawing; when
+    the region to repaint lies within the two columns, this view paints what
+    Qt would there (the cells through the delegate's own drawing, then the
+    grid lines) in one Python call. Any other repaint is Qt's.
+    """
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.numbers = NumberDelegate(model, self)
+        for col in (PROB, LOGPROB):
+            self.setItemDelegateForColumn(col, self.numbers)
+        self._grid = None                  # (style, grid pen)
+
+    def _grid_pen(self) -> QPen:
+        style = self.style()
+        if self._grid is None or self._grid[0] is not style:
+            opt = QStyleOptionViewItem()
+            self.initViewItemOption(opt)
+            rgba = style.styleHint(QStyle.SH_Table_GridLineColor, opt, self) & 0xFFFFFFFF
+            self._grid = (style, QPen(QColor.fromRgba(rgba), 1, self.gridStyle()))
+        return self._grid[1]
+
+    def _selected(self, first: int, last: int) -> set:
+        """The selected (row, column) cells of p and log p in rows ``first`` .. ``last``."""
+        model = self.selectionModel()
+        cells = set()
+        if model is None:
+            return cells
+        for rng in model.selection():
+            top, bottom = max(rng.top(), first), min(rng.bottom(), last)
+            for c in range(max(rng.left(), PROB), min(rng.right(), LOGPROB) + 1):
+                cells.update((r, c) for r in range(top, bottom + 1))
+        return cells
+
+    def paintEvent(self, event):
+        if not self._paint_numbers(event):
+            super().paintEvent(event)
+
+    def _paint_numbers(self, event) -> bool:
+        """Paint ``event`` here if it lies within the p and log p columns; False if not."""
+        area = event.rect()
+        if (event.region().rectCount() != 1 or not self.isEnabled() or not self.showGrid()
+                or self.isRightToLeft() or self.alternatingRowColors()):
+            return False
+        x0 = self.columnViewportPosition(PROB)
+        x_end = self.columnViewportPosition(LOGPROB) + self.columnWidth(LOGPROB)
+        if area.left() < x0 or area.right() >= x_end:
+            return False
+        vh, hh = self.verticalHeader(), self.horizontalHeader()
+        first, last = vh.visualIndexAt(area.top()), vh.visualIndexAt(area.bottom())
+        if (first < 0 or last < 0 or vh.sectionsHidden() or vh.sectionsMoved() or hh.sectionsHidden()
+                or hh.sectionsMoved()):
+            return False
+        columns = [(c, self.columnViewportPosition(c), self.columnWidth(c) - 1) for c in (PROB, LOGPROB)]
+        columns = [(c, x, w) for c, x, w in columns if x <= area.right() and x + w >= area.left()]
+        rows = [(r, self.rowViewportPosition(r), self.rowHeight(r) - 1) for r in range(first, last + 1)]
+        selected = self._selected(first, last)
+        palette = QPalette(self.palette())     # as Qt paints an enabled view's cells: the active colours
+        palette.setCurrentColorGroup(QPalette.Active)
+        painter = QPainter(self.viewport())
+        self.numbers.paint_cells(painter, [(x, y, w, h, r, c, (r, c) in selected)
+                                           for r, y, h in rows for c, x, w in columns],
+                                 self.numbers.colours(palette))
+        painter.setPen(self._grid_pen())       # Qt draws the grid after the cells, on each cell's far edges
+        for _r, y, h in rows:
+            painter.drawLine(QLineF(area.left(), y + h, area.right(), y + h).translated(0.5, 0.5))
+        for _c, x, w in columns:
+            painter.drawLine(QLineF(x + w, area.top(), x + w, area.bottom()).translated(0.5, 0.5))
+        painter.end()
+        return True
 
 
 class LogitTable(QWidget):
@@ -201,12 +292,8 @@ class LogitTable(QWidget):
         super().__init__(parent)
         self.store = store
         self.model = LogitTableModel(store, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
+        self.view = LogitTableView(self.model)
         self.model.visible_rows = self._visible_rows
-        self._numbers = NumberDelegate(self.model, self.view)
-        for col in (PROB, LOGPROB):
-            self.view.setItemDelegateForColumn(col, self._numbers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
