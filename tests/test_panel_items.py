@@ -63,6 +63,21 @@ def test_lean_axis_specs_match_pyqtgraph(plot, side):
     assert labelled > len(RANGES)          # not a comparison of empty layouts
 
 
+def test_lean_tick_values_match_pyqtgraph(plot):
+    from softmax_viewer.qt.panels.axis import _tick_values
+    w, item = plot
+    axis = item.getAxis("left")
+    compared = 0
+    for scale in (1.0, 1e-3, 7.0):
+        axis.setScale(scale)
+        for lo, hi in RANGES + [(1.0, -1.0), (-1e-300, 1e-300)]:
+            for length in (40.0, 300.0, 1200.0):
+                ours, theirs = _tick_values(axis, lo, hi, length), pg.AxisItem.tickValues(axis, lo, hi, length)
+                assert ours == theirs, (scale, lo, hi, length)
+                compared += sum(len(v) for _s, v in ours)
+    assert compared > 500
+
+
 def test_lean_axis_specs_match_with_given_ticks(plot):
     w, item = plot
     axis = item.getAxis("bottom")
