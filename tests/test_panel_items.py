@@ -230,6 +230,43 @@ def test_dots_are_drawn_where_their_points_are(qtbot, symbol):
     assert img.pixelColor(off).name() != "#d62728"
 
 
+def test_round_dots_on_screen_match_the_drawn_ellipses(qtbot, monkeypatch):
+    """On screen round markers are copies of small pictures made to a quarter pixel;
+    they must look like the ellipses drawn at the points (what exports draw)."""
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(320, 220)
+    w.getPlotItem().hideAxis("left")
+    w.getPlotItem().hideAxis("bottom")
+    xs = np.linspace(0.03, 0.97, 23)
+    ys = (xs * 7.31) % 1.0                          # positions at many fractions of a pixel
+    plain = base.Dots(size=9, pen="k", brush="#1f77b4")
+    own = base.Dots(size=11, pen=pg.mkPen("w", width=1.5), brush="#ff4136")
+    for d in (plain, own):
+        w.addItem(d)
+    plain.setData(xs, ys)
+    own.setData(xs, 1.0 - ys, brushes=["#ff4136", "#2ca02c"] * 11 + ["#9467bd"])
+    w.setRange(xRange=(0, 1), yRange=(-0.1, 1.1), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+    blits = []
+    blit = base.Dots._blit
+    monkeypatch.setattr(base.Dots, "_blit", lambda self, *a: blits.append(blit(self, *a)) or blits[-1])
+
+    def image():
+        im = w.grab().toImage().convertToFormat(QImage.Format_RGB32)
+        return np.frombuffer(im.constBits(), np.uint8).reshape(im.height(), -1, 4)[:, : im.width(), :3].astype(int)
+
+    sprites = image()
+    assert blits == [True, True]
+    monkeypatch.setattr(base.Curve, "exact", True)   # as an export paints: the ellipses themselves
+    drawn = image()
+    ink = np.abs(drawn - 255).sum()
+    diff = np.abs(sprites - drawn)
+    assert ink > 0 and diff.max() <= 80                # antialiased edges differ, no pixel flips
+    assert diff.sum() < 0.05 * ink                     # and the markers are where the ellipses are
+
+
 def test_readout_numbers_sit_level_with_their_names(qtbot):
     from softmax_viewer.derived import compute
     from softmax_viewer.qt.panels.readout import ROWS, ReadoutPanel
