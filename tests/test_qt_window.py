@@ -507,15 +507,44 @@ def test_curve_draws_the_real_pen_off_screen(qtbot):
             pass
 
         def drawPath(self, path):
-            pass
+            self.pens.append(("path", path.elementCount()))
+
+        def drawPolyline(self, polygon):
+            self.pens.append(("polyline", polygon.size()))
 
     img = QImage(10, 10, QImage.Format_ARGB32)
     off = Spy(img)
     c.paint(off)
-    assert off.pens == [3.0]
+    assert off.pens == [3.0, ("path", 50)]
     on = Spy(w.viewport())
     c.paint(on)
-    assert on.pens == [1.0]
+    assert on.pens == [1.0] + [("polyline", 50)] * 4
+
+
+def test_curve_polylines_paint_what_the_path_paints(qtbot, monkeypatch):
+    """A connected curve is stroked as polylines, one per run of finite points; the
+    pixels must be those of the path (what exports stroke), gaps included."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+    from softmax_viewer.qt.panels.base import Curve
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 200)
+    x = np.linspace(0, 1, 60)
+    y = np.sin(7 * x)
+    y[[10, 11, 25, 27, 40]] = [np.nan, np.inf, np.nan, -np.inf, np.nan]     # gaps, and a lone point
+    curves = [Curve(pg.mkPen("#1f77b4", width=1)), Curve(pg.mkPen("#d62728", width=1, style=Qt.DashLine))]
+    for k, c in enumerate(curves):
+        w.addItem(c)
+        c.setData(x, y + 0.3 * k)
+    assert [len(c._polygons) for c in curves] == [4, 4]
+    assert curves[0].path().elementCount() == 60 - 5 - 1                 # the lone point is no line
+    w.setRange(xRange=(0, 1), yRange=(-1.2, 1.6), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+    on_screen = w.grab().toImage()
+    monkeypatch.setattr(Curve, "exact", True)
+    assert w.grab().toImage() == on_screen
 
 
 def test_markers_sit_on_the_curves(win):

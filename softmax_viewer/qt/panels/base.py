@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
-                           QPixmap, QStaticText, QTransform)
+                           QPixmap, QPolygonF, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QSizePolicy, QVBoxLayout, QWidget
 
 from softmax_viewer.qt.panels.axis import use_lean_specs
@@ -69,6 +69,11 @@ class Curve(ViewSpan):
     therefore drawn as four width-1 strokes offset by half its extra width
     (the same look, a quarter of the cost); in PNG, SVG and PDF exports the
     real pen is used, so figures are exact at any size.
+
+    A connected curve is kept as polygons (one per run of finite points) and
+    stroked with drawPolyline: the same pixels as the equivalent path, a third
+    less time to stroke and a fraction of the time to build. Pairs (separate
+    segments) stay a path.
     """
 
     # Set while an export paints (softmax_viewer.qt.export): a widget rendered into an
@@ -82,7 +87,8 @@ class Curve(ViewSpan):
         self.opts = {"pen": pen, "name": name, "antialias": antialias, "symbol": None,
                      "fillLevel": None, "brush": None}     # what a legend sample reads
         self._connect = connect
-        self._path = QPainterPath()
+        self._path = QPainterPath()    # pairs: the segments; otherwise made from the polygons when asked
+        self._polygons = None          # connected curves: a QPolygonF per run of finite points
         self._fast = None
         w = pen.widthF()
         if pen.isCosmetic() and w > 1.0:
@@ -93,36 +99,69 @@ class Curve(ViewSpan):
             r = (w - 1.0) / 2.0
             self._fast = (thin, ((-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)))
 
+    @staticmethod
+    def _polygon(x, y) -> QPolygonF:
+        poly = pg.functions.create_qpolygonf(x.size)
+        xy = pg.functions.ndarray_from_qpolygonf(poly)
+        xy[:, 0] = x
+        xy[:, 1] = y
+        return poly
+
     def setData(self, x, y) -> None:
         x = np.asarray(x, dtype=np.float64)
         y = np.asarray(y, dtype=np.float64)
         self._x, self._y = x, y
+        self._path, self._polygons, self._bounds = QPainterPath(), None, None
         if x.size:
-            self._path = pg.arrayToQPath(x, y, connect=self._connect)
             ok = np.isfinite(x) & np.isfinite(y)
-            self._bounds = (((float(x[ok].min()), float(x[ok].max())), (float(y[ok].min()), float(y[ok].max())))
-                            if ok.any() else None)
-        else:
-            self._path = QPainterPath()
-            self._bounds = None
+            if self._connect == "pairs":
+                self._path = pg.arrayToQPath(x, y, connect="pairs")
+            elif ok.all():
+                self._polygons = [self._polygon(x, y)]
+            else:                      # a run of finite points per polygon; NaN and inf break the line
+                edges = np.flatnonzero(np.diff(np.concatenate([[False], ok, [False]]).astype(np.int8)))
+                self._polygons = [self._polygon(x[a:b], y[a:b]) for a, b in zip(edges[::2], edges[1::2])
+                                  if b - a > 1]
+            if ok.any():
+                xs, ys = (x, y) if ok.all() else (x[ok], y[ok])
+                self._bounds = ((float(xs.min()), float(xs.max())), (float(ys.min()), float(ys.max())))
         self.informViewBoundsChanged()      # a view that auto-ranges follows the data
         self.update()
 
+    def path(self) -> QPainterPath:
+        """The curve as a path (what an export strokes)."""
+        if self._polygons is not None:
+            path = QPainterPath()
+            for poly in self._polygons:
+                path.addPolygon(poly)
+            return path
+        return self._path
+
+    def _stroke(self, p) -> None:
+        if self._polygons is not None:
+            for poly in self._polygons:
+                p.drawPolyline(poly)
+        else:
+            p.drawPath(self._path)
+
     def paint(self, p, *args):
-        if self._path.isEmpty():
+        if not self._polygons and self._path.isEmpty():
             return
         p.setRenderHint(QPainter.Antialiasing, bool(self.opts["antialias"]))
-        if self._fast is not None and not Curve.exact and isinstance(p.device(), QWidget):
+        if Curve.exact or not isinstance(p.device(), QWidget):
+            p.setPen(self.opts["pen"])
+            p.drawPath(self.path())
+        elif self._fast is not None:
             thin, offsets = self._fast
             p.setPen(thin)
             base = p.transform()
             for dx, dy in offsets:
                 p.setTransform(base * QTransform.fromTranslate(dx, dy))
-                p.drawPath(self._path)
+                self._stroke(p)
             p.setTransform(base)
         else:
             p.setPen(self.opts["pen"])
-            p.drawPath(self._path)
+            self._stroke(p)
 
 
 class Dots(ViewSpan):
@@ -141,7 +180,6 @@ class Dots(ViewSpan):
     that. Exports (PNG, SVG, PDF) draw the ellipses themselves.
     """
 
-    _SCALE = QTransform.TxScale.value
     _PHASES = 4                          # sub-pixel positions a sprite is made for, per axis
     _sprites: dict = {}                  # (style, phase x, phase y, device pixel ratio) -> QPixmap
 
@@ -154,6 +192,7 @@ class Dots(ViewSpan):
         self._square = symbol == "s"
         self._key = self._style(self._brush)
         self._keys = None              # per point, with brushes: the sprite style of each
+        self._points = []              # the finite (x, y) as Python floats
         self.opts = {"pen": pen, "brush": self._brush, "symbol": symbol, "size": size, "name": name,
                      "antialias": True}
 
@@ -162,6 +201,7 @@ class Dots(ViewSpan):
         y = np.asarray(y, dtype=np.float64)
         ok = np.isfinite(x) & np.isfinite(y)
         self._x, self._y = x[ok], y[ok]
+        self._points = list(zip(self._x.tolist(), self._y.tolist()))
         self._brushes = [pg.mkBrush(b) for b, keep in zip(brushes, ok) if keep] if brushes is not None else None
         self._keys = [self._style(b) for b in self._brushes] if brushes is not None else None
         self.informViewBoundsChanged()
@@ -172,27 +212,26 @@ class Dots(ViewSpan):
         return (float(v.min()), float(v.max())) if v.size else (None, None)
 
     def paint(self, p, *args):
-        if not self._x.size:
+        # a few dozen points at most: plain Python floats (numpy's per-call overhead,
+        # and its overflow warnings, cost more than the arithmetic)
+        if not self._points:
             return
         t = p.transform()
-        if t.type().value <= self._SCALE:   # a view's scale and shift: all points at once
-            with np.errstate(over="ignore", invalid="ignore"):
-                px = t.m11() * self._x + t.m31()
-                py = t.m22() * self._y + t.m32()
+        if t.m12() == 0.0 and t.m21() == 0.0 and t.isAffine():   # a view's scale and shift
+            m11, m22, dx, dy = t.m11(), t.m22(), t.m31(), t.m32()
+            pts = [(m11 * a + dx, m22 * b + dy) for a, b in self._points]
         else:
-            mapped = [t.map(QPointF(a, b)) for a, b in zip(self._x.tolist(), self._y.tolist())]
-            px = np.array([m.x() for m in mapped])
-            py = np.array([m.y() for m in mapped])
-        # points mapped far off the view (data near the float range) are not drawn:
-        # Qt's rasteriser is not made for coordinates beyond about 1e9 pixels
-        near = (np.abs(px) < 1e9) & (np.abs(py) < 1e9)
+            pts = [(q.x(), q.y()) for q in (t.map(QPointF(a, b)) for a, b in self._points)]
         brushes, keys = self._brushes, self._keys
-        if not near.all():
-            px, py = px[near], py[near]
+        # points mapped far off the view (data near the float range) are not drawn:
+        # Qt's rasteriser is not made for coordinates beyond about 1e9 pixels (NaN fails too)
+        near = [abs(a) < 1e9 and abs(b) < 1e9 for a, b in pts]
+        if not all(near):
+            pts = [pt for pt, k in zip(pts, near) if k]
             if brushes is not None:
                 brushes = [b for b, k in zip(brushes, near) if k]
                 keys = [s for s, k in zip(keys, near) if k]
-        if self._blit(p, px, py, brushes, keys):
+        if self._blit(p, pts, brushes, keys):
             return
         r = self._size / 2
         p.save()
@@ -201,9 +240,9 @@ class Dots(ViewSpan):
         p.setPen(self._pen)
         if self._square and brushes is None:
             p.setBrush(self._brush)
-            p.drawRects([QRectF(a - r, b - r, 2 * r, 2 * r) for a, b in zip(px.tolist(), py.tolist())])
+            p.drawRects([QRectF(a - r, b - r, 2 * r, 2 * r) for a, b in pts])
         else:
-            for k, (a, b) in enumerate(zip(px.tolist(), py.tolist())):
+            for k, (a, b) in enumerate(pts):
                 p.setBrush(brushes[k] if brushes is not None else self._brush)
                 if self._square:
                     p.drawRect(QRectF(a - r, b - r, 2 * r, 2 * r))
@@ -240,25 +279,25 @@ class Dots(ViewSpan):
         sprite = Dots._sprites[(key, fx, fy, dpr)] = (QPixmap.fromImage(img), pad)
         return sprite
 
-    def _blit(self, p, px, py, brushes, keys) -> bool:
-        """Paint round markers at device points ``px``, ``py`` as copies of sprites, on a
-        screen; False (nothing painted) where the ellipses are to be drawn instead."""
+    def _blit(self, p, pts, brushes, keys) -> bool:
+        """Paint round markers at device points ``pts`` as copies of sprites, on a screen;
+        False (nothing painted) where the ellipses are to be drawn instead."""
         device = p.device()
         if self._square or Curve.exact or not isinstance(device, QWidget):
             return False
         dpr = device.devicePixelRatioF()
         if brushes is None:
-            brushes, keys = [self._brush] * px.size, [self._key] * px.size
+            brushes, keys = [self._brush] * len(pts), [self._key] * len(pts)
         if dpr != int(dpr) or None in keys:
             return False
         q = self._PHASES
-        # each point to the nearest quarter of a device pixel: the pixel, and the quarter in it
-        qx = np.floor(px * (dpr * q) + 0.5).astype(np.int64).tolist()
-        qy = np.floor(py * (dpr * q) + 0.5).astype(np.int64).tolist()
-        sprites = Dots._sprites
+        dq = dpr * q
+        sprites, floor = Dots._sprites, math.floor
         p.save()
         p.resetTransform()
-        for brush, key, cx, cy in zip(brushes, keys, qx, qy):
+        for brush, key, (a, b) in zip(brushes, keys, pts):
+            # the point to the nearest quarter of a device pixel: the pixel, and the quarter in it
+            cx, cy = floor(a * dq + 0.5), floor(b * dq + 0.5)
             fx, fy = cx % q, cy % q
             sprite = sprites.get((key, fx, fy, dpr))
             pix, pad = sprite if sprite is not None else self._sprite(key, brush, fx, fy, dpr)
