@@ -156,7 +156,9 @@ def contour_segments(values: np.ndarray, x: np.ndarray, y: np.ndarray, levels) -
     out_x, out_y = [], []
     two = count == 2
     if two.any():
-        order = np.argsort(~crossed[two], axis=-1, kind="stable")[:, :2]
+        # the two crossed edges of each cell, in edge order (row-major nonzero: the
+        # column indices of each row's two True values, row after row)
+        order = np.nonzero(crossed[two])[1].reshape(-1, 2)
         out_x.append(np.take_along_axis(px[two], order, axis=-1).ravel())
         out_y.append(np.take_along_axis(py[two], order, axis=-1).ravel())
     four = count == 4                        # a saddle: pair the edges by the centre value
