@@ -547,6 +547,28 @@ def test_curve_polylines_paint_what_the_path_paints(qtbot, monkeypatch):
     assert w.grab().toImage() == on_screen
 
 
+def test_titles_and_legends_answer_their_bounds_in_qt(qtbot):
+    """Titles and legends answer Qt's bounds queries from C++ (no call into Python),
+    with the rectangle pyqtgraph's own boundingRect gives, before and after a resize."""
+    import pyqtgraph as pg
+    from softmax_viewer.qt.panels.base import NATIVE_BOUNDS
+    w = MainWindow(ExplorerState(), remember=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.store.flush()
+    items = [it for view in w.findChildren(pg.GraphicsView) for it in view.scene().items()
+             if type(it) in NATIVE_BOUNDS]
+    assert len(items) >= 10 and all("boundingRect" in vars(it) for it in items)
+    for size in ((1400, 900), (1000, 700)):
+        w.resize(*size)
+        qtbot.wait(20)
+        for it in items:
+            assert it.boundingRect() == type(it).boundingRect(it), type(it).__name__
+            assert it.shape().boundingRect() == it.boundingRect()
+
+
 def test_markers_sit_on_the_curves(win):
     # target 1 and eps > 0: the four losses differ at the current point (margin -4)
     st = ExplorerState(logits=[1.0, 2.0, 4.0], target=1, scale=2.0, epsilon=0.1)

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
                            QPixmap, QPolygonF, QStaticText, QTransform)
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QGraphicsWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from softmax_viewer.qt.panels.axis import use_lean_specs
 
@@ -595,6 +595,7 @@ LEFT_AXIS_WIDTH = 54
 
 
 CACHED_ITEMS = ("AxisItem", "LegendItem", "ItemSample", "LabelItem", "QGraphicsTextItem")
+NATIVE_BOUNDS = (pg.LabelItem, pg.LegendItem)
 
 
 def cache_static_items(scene) -> None:
@@ -612,6 +613,12 @@ def cache_static_items(scene) -> None:
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         if isinstance(item, pg.AxisItem):
             use_lean_specs(item)
+        if type(item) in NATIVE_BOUNDS and item.transform().isIdentity():
+            # Qt asks titles and legends for their bounds several times a paint (70 calls
+            # into Python a tick); pyqtgraph's answer, for an item that is not transformed,
+            # is Qt's own: the rectangle of the item's size
+            item.boundingRect = QGraphicsWidget.boundingRect.__get__(item)
+            item.shape = QGraphicsWidget.shape.__get__(item)
         if _paints_nothing(item):
             # Qt then skips it when painting (its children are still drawn) instead
             # of asking its boundingRect and calling its paint on every repaint
