@@ -24,6 +24,12 @@ wall time from launching a fresh interpreter to the first painted window.
 Targets: p95 <= 16 ms for N <= 1,000, <= 50 ms at N = 100,000; cold start <= 1.5 s.
 A second table repeats the temperature drag with each lab's window open beside
 the main window (the labs follow every change too).
+
+The peer, timed before each table and at the end: a bare pyqtgraph window of the
+same size with five plots of one 241-point curve each, every curve given new data
+per change and the window repainted (the least a five-plot pyqtgraph window does
+per change). This machine's speed drifts during a run; the peer's figures show
+by how much, beside the window's.
 """
 from __future__ import annotations
 
@@ -117,6 +123,40 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
         app.processEvents()
 
 
+def bench_peer(label):
+    import numpy as np
+    import pyqtgraph as pg
+    from softmax_viewer.qt.app import ensure_app
+
+    app = ensure_app()
+    w = pg.GraphicsLayoutWidget()
+    w.resize(1800, 1000)
+    x = np.linspace(-6.0, 6.0, 241)
+    curves = []
+    for k in range(5):
+        plot = w.addPlot(row=k // 3, col=k % 3)
+        plot.setRange(xRange=(-6, 6), yRange=(0, 25), padding=0)
+        curves.append(plot.plot(pen=pg.mkPen("#1f77b4", width=2)))
+    w.show()
+    for _ in range(5):
+        app.processEvents()
+    times = []
+    for i in range(CHANGES):
+        s = 0.5 + (i % 60) / 20.0
+        t0 = time.perf_counter()
+        y = np.log1p(np.exp(s * x))
+        for c in curves:
+            c.setData(x, y)
+        app.processEvents()
+        app.processEvents()
+        times.append((time.perf_counter() - t0) * 1e3)
+    print(f"{'peer':>8} {label:24} {'curves':6} {statistics.median(times):8.2f} "
+          f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
+    w.close()
+    w.deleteLater()
+    app.processEvents()
+
+
 COLD = r"""
 import sys, time
 from softmax_viewer.qt.app import ensure_app
@@ -149,7 +189,9 @@ if __name__ == "__main__":
     bench_cold_start()
     full = "--full-repaint" in sys.argv
     bench_changes(full_repaint=full)
+    bench_peer("bare pyqtgraph")
     if "--no-labs" not in sys.argv:
         print("with a lab open (temperature drag):")
         for lab in ("precision", "sampling", "overconfidence"):
             bench_changes(full_repaint=full, lab=lab, controls=("temperature",))
+        bench_peer("bare pyqtgraph")
