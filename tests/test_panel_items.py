@@ -115,10 +115,21 @@ def test_kept_axis_bounds_follow_the_geometry(plot, qtbot):
         w.grab()
         for axis in axes:
             assert axis.boundingRect() == pg.AxisItem.boundingRect(axis)
-    axes[0].setStyle(tickLength=-12)                       # a style it reads
-    assert axes[0].boundingRect() == pg.AxisItem.boundingRect(axes[0])
+        assert axis.boundingRect() == axis.windowFrameRect()   # Qt answers, from C++
+    axes[0].setStyle(tickLength=-12)                       # styles it reads
+    axes[1].setStyle(hideOverlappingLabels=True)
+    axes[2].setStyle(tickLength=7, hideOverlappingLabels=4)
+    for axis in axes[:3]:
+        assert axis.boundingRect() == pg.AxisItem.boundingRect(axis)
     axes[0].setGrid(100)                                   # with a grid: the linked view's too
     assert axes[0].boundingRect() == pg.AxisItem.boundingRect(axes[0])
+    assert axes[0].windowFrameRect() == axes[0].rect()     # answered in Python again
+    axes[0].setGrid(False)
+    w.resize(350, 280)
+    qtbot.wait(10)
+    w.grab()
+    for axis in axes:
+        assert axis.boundingRect() == pg.AxisItem.boundingRect(axis)
 
 
 def test_items_that_paint_nothing_are_skipped_and_the_plot_looks_the_same(plot):

@@ -23,6 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsWidget
 
 _MEASURE_BOX = QRectF(0, 0, 100, 100)
 _FLAGS = {
@@ -226,4 +227,38 @@ def use_lean_specs(axis) -> None:
     if axis.autoSIPrefix and not axis.labelUnits:
         axis.enableAutoSIPrefix(False)
     axis.generateDrawSpecs = types.MethodType(lean_draw_specs, axis)
-    axis.boundingRect = types.MethodType(kept_bounding_rect, axis)
+    set_style, set_grid = axis.setStyle, axis.setGrid
+
+    def restyled(*args, **kwargs):
+        set_style(*args, **kwargs)
+        _bounds_in_qt(axis)
+
+    def regridded(*args, **kwargs):
+        set_grid(*args, **kwargs)
+        _bounds_in_qt(axis)
+
+    axis.setStyle, axis.setGrid = restyled, regridded
+    _bounds_in_qt(axis)
+
+
+def _bounds_in_qt(axis) -> None:
+    """Let Qt answer ``axis``' boundingRect itself, without a call into Python.
+
+    For an axis without a grid and not transformed, pyqtgraph's answer is the
+    axis' own rectangle widened on each side by amounts that depend only on its
+    style (room for ticks pointing out, and for labels running past its ends).
+    Qt's QGraphicsWidget widens its rectangle by its window-frame margins
+    (painted only for windows, which an axis is not): set to those amounts,
+    Qt's answer is pyqtgraph's, and Qt stops asking Python three or four times
+    an axis a paint. With a grid (the bounds then follow the linked view) or a
+    transform, the kept answer in Python (``kept_bounding_rect``) is used.
+    """
+    if axis.grid is False and axis.transform().isIdentity():
+        own = pg.AxisItem.boundingRect(axis)
+        size = axis.size()
+        axis.setWindowFrameMargins(-own.left(), -own.top(), own.right() - size.width(),
+                                   own.bottom() - size.height())
+        axis.boundingRect = QGraphicsWidget.boundingRect.__get__(axis)
+    else:
+        axis.setWindowFrameMargins(0, 0, 0, 0)
+        axis.boundingRect = types.MethodType(kept_bounding_rect, axis)
