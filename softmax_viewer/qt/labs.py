@@ -141,7 +141,7 @@ class PrecisionLab(LabPanel):
         self.u_over = Bars(RED, width=0.6)
         self.threshold = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
                                          label="exp overflows above {value:.2f}",
-                                         labelOpts={"position": 0.2, "color": RED})
+                                         labelOpts={"position": 0.2, "color": RED, "fill": (255, 255, 255, 220)})
         for item in (self.u_ok, self.u_over, self.threshold):
             self.u_plot.addItem(item)
         self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
@@ -158,7 +158,7 @@ class PrecisionLab(LabPanel):
         for item in (self.log_naive, self.log_stable, self.log_flags):
             self.log_plot.addItem(item)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
-        self.ulp_plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.ulp_plot.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
         # markers at log10(ulps) on an axis that reads 10^k (cheaper than pyqtgraph's log mode per item)
         self.ulp_naive = Dots(size=7, pen=None, brush=GREY, symbol="o", name="textbook")
         self.ulp_stable = Dots(size=7, pen=None, brush=BLUE, symbol="s", name="stable")
@@ -385,7 +385,7 @@ class OverconfidenceLab(LabPanel):
             if key == "gap":
                 self.bound = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
                                              label="ε bound",
-                                             labelOpts={"position": 0.35, "color": RED})
+                                             labelOpts={"position": 0.35, "color": RED, "fill": (255, 255, 255, 220)})
                 plot.addItem(self.bound)
         self.run = None
         self._descent = None           # the run being computed, a slice per event-loop turn
