@@ -520,6 +520,23 @@ def test_curve_draws_the_real_pen_off_screen(qtbot):
     c.paint(on)
     assert on.pens == [1.0] + [("polyline", 50)] * 4
 
+    from PySide6.QtGui import QPaintDevice
+    from PySide6.QtWidgets import QWidget
+
+    class Dense(QWidget):          # a high-density screen: two device pixels a pixel
+        def metric(self, m):
+            if m == QPaintDevice.PaintDeviceMetric.PdmDevicePixelRatio:
+                return 2
+            if m == QPaintDevice.PaintDeviceMetric.PdmDevicePixelRatioScaled:
+                return int(2 * QPaintDevice.devicePixelRatioFScale())
+            return super().metric(m)
+
+    dense = Dense()
+    assert dense.devicePixelRatioF() == 2.0
+    hi = Spy(dense)
+    c.paint(hi)
+    assert hi.pens == [3.0, ("polyline", 50)]       # the real pen: thin strokes would leave a hollow
+
 
 def test_curve_polylines_paint_what_the_path_paints(qtbot, monkeypatch):
     """A connected curve is stroked as polylines, one per run of finite points; the

@@ -67,8 +67,9 @@ class Curve(ViewSpan):
     anything wider through a general stroker about 14 times slower (0.3 ms for
     240 points at width 2 on the reference machine). On screen a wide pen is
     therefore drawn as four width-1 strokes offset by half its extra width
-    (the same look, a quarter of the cost); in PNG, SVG and PDF exports the
-    real pen is used, so figures are exact at any size.
+    (the same look, a quarter of the cost) on a screen of one device pixel per
+    pixel; in PNG, SVG and PDF exports, and on high-density screens, the real
+    pen is used, so figures are exact at any size.
 
     A connected curve is kept as polygons (one per run of finite points),
     filled straight from numpy, and stroked with drawPolyline: the same pixels
@@ -149,10 +150,13 @@ class Curve(ViewSpan):
         if not self._polygons and self._path.isEmpty():
             return
         p.setRenderHint(QPainter.Antialiasing, bool(self.opts["antialias"]))
-        if Curve.exact or not isinstance(p.device(), QWidget):
+        device = p.device()
+        if Curve.exact or not isinstance(device, QWidget):
             p.setPen(self.opts["pen"])
             p.drawPath(self.path())
-        elif self._fast is not None:
+        elif self._fast is not None and device.devicePixelRatioF() == 1.0:
+            # (on a high-density screen the thin strokes are thinner than their offsets:
+            # a hollow line; the real pen is drawn there)
             thin, offsets = self._fast
             p.setPen(thin)
             base = p.transform()
