@@ -25,7 +25,7 @@ Targets: p95 <= 16 ms for N <= 1,000, <= 50 ms at N = 100,000; cold start <= 1.5
 A second table repeats the temperature drag with each lab's window open beside
 the main window (the labs follow every change too).
 
-The peer, timed before each table and at the end: a bare pyqtgraph window of the
+The peer, timed after each table: a bare pyqtgraph window of the
 same size with five plots of one 241-point curve each, every curve given new data
 per change and the window repainted (the least a five-plot pyqtgraph window does
 per change). This machine's speed drifts during a run; the peer's figures show
@@ -123,7 +123,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
         app.processEvents()
 
 
-def bench_peer(label):
+def bench_peer():
     import numpy as np
     import pyqtgraph as pg
     from softmax_viewer.qt.app import ensure_app
@@ -150,7 +150,7 @@ def bench_peer(label):
         app.processEvents()
         app.processEvents()
         times.append((time.perf_counter() - t0) * 1e3)
-    print(f"{'peer':>8} {label:24} {'curves':6} {statistics.median(times):8.2f} "
+    print(f"{'peer':>8} {'bare pyqtgraph':24} {'curves':6} {statistics.median(times):8.2f} "
           f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
     w.close()
     w.deleteLater()
@@ -189,9 +189,9 @@ if __name__ == "__main__":
     bench_cold_start()
     full = "--full-repaint" in sys.argv
     bench_changes(full_repaint=full)
-    bench_peer("bare pyqtgraph")
+    bench_peer()
     if "--no-labs" not in sys.argv:
         print("with a lab open (temperature drag):")
         for lab in ("precision", "sampling", "overconfidence"):
             bench_changes(full_repaint=full, lab=lab, controls=("temperature",))
-        bench_peer("bare pyqtgraph")
+        bench_peer()

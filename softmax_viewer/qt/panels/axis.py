@@ -200,25 +200,9 @@ def lean_draw_specs(axis, p):
     return axis_spec, tick_specs, text_specs
 
 
-def kept_bounding_rect(axis) -> QRectF:
-    """pyqtgraph's ``AxisItem.boundingRect``, kept while the axis' geometry and the
-    styles it reads stay the same (as pyqtgraph's GraphicsWidget keeps its own).
-
-    Qt asks every axis for it three or four times a paint; each answer cost
-    about 7 µs of Python. With a grid it depends on the linked view: not kept.
-    """
-    if axis.grid is not False:
-        return pg.AxisItem.boundingRect(axis)
-    key = (axis.geometry(), axis.style["hideOverlappingLabels"], axis.style["tickLength"])
-    kept = getattr(axis, "_kept_rect", None)
-    if kept is None or kept[0] != key:
-        kept = axis._kept_rect = (key, pg.AxisItem.boundingRect(axis))
-    return QRectF(kept[1])
-
-
 def use_lean_specs(axis) -> None:
-    """Make ``axis`` lay its ticks out with ``lean_draw_specs``, and keep its
-    bounding rectangle between geometry changes (``kept_bounding_rect``).
+    """Make ``axis`` lay its ticks out with ``lean_draw_specs``, and let Qt answer
+    its bounding rectangle (``_bounds_in_qt``).
 
     Its automatic SI prefix is switched off as well: the panels' axes have no
     units, yet with it on every range change re-set the label's HTML and
@@ -251,7 +235,7 @@ def _bounds_in_qt(axis) -> None:
     (painted only for windows, which an axis is not): set to those amounts,
     Qt's answer is pyqtgraph's, and Qt stops asking Python three or four times
     an axis a paint. With a grid (the bounds then follow the linked view) or a
-    transform, the kept answer in Python (``kept_bounding_rect``) is used.
+    transform, pyqtgraph answers again.
     """
     if axis.grid is False and axis.transform().isIdentity():
         own = pg.AxisItem.boundingRect(axis)
@@ -261,4 +245,4 @@ def _bounds_in_qt(axis) -> None:
         axis.boundingRect = QGraphicsWidget.boundingRect.__get__(axis)
     else:
         axis.setWindowFrameMargins(0, 0, 0, 0)
-        axis.boundingRect = types.MethodType(kept_bounding_rect, axis)
+        vars(axis).pop("boundingRect", None)
