@@ -402,6 +402,20 @@ def _shown_table(qtbot, n, rows_selected=(), current=None, scroll=0):
     return w, view
 
 
+def _spy_number_paints(monkeypatch) -> list:
+    """Whether each table repaint took the one-call path for p and log p (True) or Qt's."""
+    from softmax_viewer.qt.table import LogitTableView
+    taken = []
+    fast = LogitTableView._paint_numbers
+
+    def spy(self, event):
+        taken.append(fast(self, event))
+        return taken[-1]
+
+    monkeypatch.setattr(LogitTableView, "_paint_numbers", spy)
+    return taken
+
+
 @pytest.mark.parametrize("n,rows_selected,current,scroll", [
     (1000, (2,), 2, 0),             # a selected row, the current cell in the p column, focus
     (10, (1, 2, 3), None, 0),       # a block of rows; fewer rows than the view is high
@@ -425,20 +439,13 @@ def test_the_number_columns_repaint_as_qt_paints_them(qtbot, monkeypatch, n, row
                    view.rowViewportPosition(last) + view.rowHeight(last))
     assert first >= 0 and region.height() > 5 * 22
 
-    taken = []
-    fast = LogitTableView._paint_numbers
-
-    def spy(self, event):
-        taken.append(fast(self, event))
-        return taken[-1]
-
     def image():
         im = QImage(region.size(), QImage.Format_ARGB32)
         im.fill(0xFF123456)
         vp.render(im, QPoint(), QRegion(region))
         return im
 
-    monkeypatch.setattr(LogitTableView, "_paint_numbers", spy)
+    taken = _spy_number_paints(monkeypatch)
     ours = image()
     assert taken == [True]
     monkeypatch.setattr(LogitTableView, "_paint_numbers", lambda self, event: False)
@@ -446,16 +453,8 @@ def test_the_number_columns_repaint_as_qt_paints_them(qtbot, monkeypatch, n, row
 
 
 def test_a_drag_repaints_the_number_columns_in_one_call(qtbot, monkeypatch, drag_paints):
-    from softmax_viewer.qt.table import LogitTableView
     w, view = _shown_table(qtbot, 1000, (3,), 3)
-    taken = []
-    fast = LogitTableView._paint_numbers
-
-    def spy(self, event):
-        taken.append(fast(self, event))
-        return taken[-1]
-
-    monkeypatch.setattr(LogitTableView, "_paint_numbers", spy)
+    taken = _spy_number_paints(monkeypatch)
     painted = drag_paints(w.controls.temperature, {view.viewport(): "table"}, 12)
     assert all(names == ["table"] for names in painted)
     assert taken == [True] * 12
