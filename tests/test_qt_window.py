@@ -357,6 +357,48 @@ def test_class_ticks_fit_the_width(qtbot):
     assert ranked[0] == (0, "#1")
 
 
+def _drawn_labels(axis):
+    """The tick labels ``axis`` draws (pyqtgraph leaves out those that run past its ends)."""
+    from PySide6.QtGui import QImage, QPainter
+    img = QImage(10, 10, QImage.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    specs = axis.generateDrawSpecs(p)
+    p.end()
+    return [text for _rect, _flags, text in specs[2]]
+
+
+@pytest.mark.parametrize("n", [40, 1000])
+def test_class_axes_show_their_first_and_last_labels(qtbot, n):
+    # regression: with many bars the first one's label (#1, the top class) ran past the
+    # axis' left end and was left out, and the first bar stood on the axis line
+    w = MainWindow(ExplorerState(scale=30.0).with_n_classes(n), remember=False)
+    qtbot.addWidget(w)
+    w.resize(1800, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    w.store.flush()
+    qtbot.wait(20)                # the panels' re-layout once the window has its size
+    for panel in (w.probabilities, w.gradient):
+        axis = panel.plot.getAxis("bottom")
+        ticks = axis._tickLevels[0]
+        assert ticks[0][1] == ("#1" if n > 40 else "class 0") and len(ticks) > 3
+        drawn = _drawn_labels(axis)
+        assert drawn[0] == ticks[0][1] and drawn[-1] == ticks[-1][1]
+        lo, _hi = panel.plot.vb.viewRange()[0]
+        assert lo < -0.7
+
+
+def test_class_range_leaves_room_for_the_end_labels(qtbot):
+    from softmax_viewer.qt.panels.base import _label_width, class_range
+    ticks = [[(0, "#1"), (5, "#6"), (35, "#36"), (39, "#40")]]
+    lo, hi = class_range(ticks, 40, 300.0)
+    per_px = (hi - lo) / 300.0
+    assert (0 - lo) / per_px >= _label_width("#1") / 2 and (hi - 39) / per_px >= _label_width("#40") / 2
+    assert class_range([[(0, "class 0"), (1, "class 1")]], 2, 400.0) == (-0.7, 1.7)   # room enough
+    assert class_range([[]], 5, 300.0) == (-0.7, 4.7)
+    assert class_range(ticks, 40, 10.0) == (-0.7, 39.7)          # too short for any label
+
+
 def test_readout_values_repaint_without_relayout(win):
     win.store.set_state(ExplorerState(logits=[1.0, 2.0, 3.0], target=2))
     win.store.flush()

@@ -507,14 +507,14 @@ def viewable(span):
 
 
 def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float = 0.5, grow: float = 0.2,
-                 min_span: float = 0.0):
+                 min_span: float = 0.0, step: float | None = None):
     """A range for data in [lo, hi] that holds still while a slider moves.
 
     The last range is kept while it still holds the data and the data span at
     least ``fill`` of it. When the data run out of it, the new range leaves
     ``grow`` of the span as room on that side (a drag that keeps going does
     not move the range on every tick); in every case it is rounded outward to
-    a nice step (a tenth of the span by default). Data spanning less than
+    a nice step (a tenth of the span by default, or ``step``). Data spanning less than
     ``min_span`` count as that span, centred where they are. An axis is
     redrawn, tick labels and all, only when its range moves.
     """
@@ -535,7 +535,7 @@ def steady_range(lo: float, hi: float, last=None, steps: int = 10, fill: float =
     if last is not None:
         span = hi - lo
         lo, hi = (lo - grow * span if lo < last[0] else lo), (hi + grow * span if hi > last[1] else hi)
-    step = nice_ceiling(hi - lo) / steps
+    step = step or nice_ceiling(hi - lo) / steps
     a, b = math.floor(lo / step) * step, math.ceil(hi / step) * step
     return (float(a), float(b)) if b > a else (lo, hi)
 
@@ -594,6 +594,39 @@ def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
         names = [f"#{pos + 1}" for pos in range(n)]
         step = tick_step(names, extent_px)
     return [[(pos, names[pos]) for pos in range(0, n, step)]]
+
+
+_WIDTHS: dict = {}             # tick label -> its width in pixels
+
+
+def _label_width(text: str) -> float:
+    w = _WIDTHS.get(text)
+    if w is None:
+        if len(_WIDTHS) >= _STEPS_MAX:
+            _WIDTHS.clear()
+        w = _WIDTHS[text] = QFontMetrics(QGuiApplication.font()).horizontalAdvance(text)
+    return w
+
+
+def class_range(ticks, n: int, extent_px: float) -> tuple[float, float]:
+    """The x range of a bar axis of ``n`` classes: -0.7 .. n - 0.3, widened so
+    that the first and last of ``ticks`` (as ``class_ticks`` makes them) fit on
+    the axis: pyqtgraph leaves out a label that runs past an end of its axis,
+    and with many bars the first one's (#1, the top class) did."""
+    lo, hi = -0.7, n - 0.3
+    level = ticks[0] if ticks else []
+    if not level or extent_px <= 0:
+        return lo, hi
+    (first, first_text), (last, last_text) = level[0], level[-1]
+    a = (_label_width(first_text) / 2 + 3) / extent_px     # half a label, as a share of the axis
+    b = (_label_width(last_text) / 2 + 3) / extent_px
+    if a + b >= 0.9:                    # an axis too short for any label: leave it
+        return lo, hi
+    for _ in range(4):                  # each label's room grows with the range it widens
+        span = hi - lo
+        lo = min(-0.7, first - a * span)
+        hi = max(n - 0.3, last + b * span)
+    return lo, hi
 
 
 LEFT_AXIS_WIDTH = 54

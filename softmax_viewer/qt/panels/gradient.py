@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, Bars, Image, PlotPanel, class_ticks, nice_ceiling, tick_step
+from softmax_viewer.qt.panels.base import BLUE, RED, Bars, Image, PlotPanel, class_range, class_ticks, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -47,9 +47,10 @@ class GradientPanel(PlotPanel):
         up = d.grad > 0
         self.bars_up.setOpts(x=x[up], height=d.grad[up], width=0.6)
         self.bars_down.setOpts(x=x[~up], height=d.grad[~up], width=0.6)
-        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
-                                                                       self.plot.vb.width()))
-        self.text.range(self.plot, x=(-0.7, n - 0.3))
+        width = self.plot.vb.width()
+        ticks = class_ticks(d.shown, st.label, d.by_rank, width)
+        self.text.ticks(self.plot.getAxis("bottom"), ticks)
+        self.text.range(self.plot, x=class_range(ticks, n, width))
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
         self.text.range(self.plot, y=(-top, top), padding=0.02)
         self.text.label(self.plot, "bottom", "class (top by |p − q|)" if d.by_rank else "class")

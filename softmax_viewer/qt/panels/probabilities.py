@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, class_ticks,
-                                          VIEW_LIMIT, curve, finite_or_nan, steady_range)
+from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, VIEW_LIMIT,
+                                          class_range, class_ticks, curve, finite_or_nan, steady_range)
 
 
 class ProbabilityPanel(PlotPanel):
@@ -67,10 +67,11 @@ class ProbabilityPanel(PlotPanel):
         if flagged != self._flagged:                 # usually none, tick after tick
             self._flagged = flagged
             self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
-        self.text.ticks(self.plot.getAxis("bottom"), class_ticks(d.shown, st.label, d.by_rank,
-                                                                       self.plot.vb.width()))
+        width = self.plot.vb.width()
+        ticks = class_ticks(d.shown, st.label, d.by_rank, width)
+        self.text.ticks(self.plot.getAxis("bottom"), ticks)
         self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
-        self.text.range(self.plot, x=(-0.7, n - 0.3))
+        self.text.range(self.plot, x=class_range(ticks, n, width))
         if not log_mode:
             self.text.range(self.plot, y=(0.0, 1.05))
         else:
