@@ -246,6 +246,64 @@ def test_labs_follow_the_state_live(labs_window):
     np.testing.assert_allclose(lw.sampling.data.p, stable.softmax(np.array([1.0, 2, 3, 4]) / 3.0))
 
 
+def test_lab_class_axes_show_the_top_class_label(qtbot):
+    w = MainWindow(ExplorerState(scale=30.0).with_n_classes(1000), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    lw = w.labs()
+    qtbot.addWidget(lw)
+    from tests.test_qt_window import _drawn_labels
+    for key in ("precision", "sampling"):
+        lw.show_lab(key)
+        qtbot.waitExposed(lw)
+        lw.refresh()
+        for plot in lw.labs[key].plots():
+            assert _drawn_labels(plot.getAxis("bottom"))[0] == "#1", key
+
+
+def test_ulp_axis_is_rounded_to_whole_decades(labs_window):
+    # regression: rounded to a multiple of the whole span, errors from 0.01 to 1e18
+    # got an axis from 1e-50 to 1e50
+    w, lw = labs_window
+    w.store.set_state(ExplorerState(scale=30.0).with_n_classes(1000))
+    w.store.flush()
+    lw.show_lab("precision")
+    lab = lw.precision
+    lo, hi = lab._ranges[id(lab.ulp_plot)]
+    shown = np.concatenate([lab.ulp_naive.getData()[1], lab.ulp_stable.getData()[1]])
+    assert lo == math.floor(shown.min()) and hi == math.ceil(shown.max() + 0.3)
+
+
+def test_max_p_axis_keeps_labels_when_the_softmax_is_saturated(labs_window):
+    # regression: max p within a rounding error of 1 at every step gave an axis
+    # too narrow for any tick label
+    w, lw = labs_window
+    w.store.set_state(ExplorerState(scale=30.0).with_n_classes(1000))
+    w.store.flush()
+    lw.show_lab("overconfidence")
+    lab = lw.overconfidence
+    lab.flush()
+    assert np.ptp(lab.run.max_p) < 1e-9
+    plot = lab.plots()[3]
+    lo, hi = plot.vb.viewRange()[1]
+    assert lo <= 0.99 and 1.0 <= hi < 1.01
+    from tests.test_qt_window import _drawn_labels
+    assert len(_drawn_labels(plot.getAxis("left"))) >= 3
+
+
+def test_showing_another_lab_computes_its_run_once(labs_window, qtbot):
+    # regression: the tab change and show_lab each refreshed the lab, and the
+    # second stopped the run the first had started
+    w, lw = labs_window
+    lw.show_lab("precision")
+    calls = []
+    lab = lw.overconfidence
+    original = lab._recompute
+    lab._recompute = lambda: (calls.append(1), original())[1]
+    lw.show_lab("overconfidence")
+    assert len(calls) == 1 and "recomputing when the change pauses" not in lab.summary.text()
+
+
 def test_overconfidence_play_step_reset(labs_window, qtbot):
     w, lw = labs_window
     w.store.set_state(w.store.state.replace(logits=np.array([1.5, 1.2, 1.0]), target=0, epsilon=0.1))

@@ -20,7 +20,7 @@ from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items,
-    class_ticks, curve, fix_left_axes, repaint_as_one_rect, settle_views, steady_ceiling,
+    class_range, class_ticks, curve, fix_left_axes, repaint_as_one_rect, settle_views, steady_ceiling,
     steady_range,
 )
 
@@ -92,10 +92,10 @@ class LabPanel(QWidget):
     def plots(self):
         return [item for item in self.plots_widget.ci.items if isinstance(item, pg.PlotItem)]
 
-    def y_range(self, plot, lo, hi, steps=10, fill=0.5):
+    def y_range(self, plot, lo, hi, steps=10, fill=0.5, step=None):
         """Set ``plot``'s y range to hold [lo, hi], moving it only when the data
         outgrow it (steady_range): its axis is redrawn only then."""
-        r = steady_range(float(lo), float(hi), self._ranges.get(id(plot)), steps=steps, fill=fill)
+        r = steady_range(float(lo), float(hi), self._ranges.get(id(plot)), steps=steps, fill=fill, step=step)
         self._ranges[id(plot)] = r
         self.text.range(plot, y=r, padding=0.02)
 
@@ -115,10 +115,18 @@ class LabPanel(QWidget):
         self._ranges[id(plot)] = ceiling
         self.text.range(plot, y=(0.0, ceiling * 1.06))
 
-    def x_classes(self, n):
-        """The class axis of every plot: -0.7 .. n - 0.3."""
+    def class_axes(self, idx, st):
+        """The class axis of every plot: the labels of the classes ``idx`` shown (as
+        many as fit), and a range of -0.7 .. n - 0.3 widened to hold the end ones."""
+        made = {}
         for p in self.plots():
-            self.text.range(p, x=(-0.7, n - 0.3))
+            width = p.vb.width()
+            if width not in made:
+                ticks = class_ticks(idx, st.label, idx.size < st.n_classes, width)
+                made[width] = ticks, class_range(ticks, idx.size, width)
+            ticks, span = made[width]
+            self.text.ticks(p.getAxis("bottom"), ticks)
+            self.text.range(p, x=span)
 
     def update_state(self, bundle) -> None:     # pragma: no cover - abstract
         raise NotImplementedError
@@ -206,11 +214,8 @@ class PrecisionLab(LabPanel):
         self.ulp_stable.setData(x, log_s)
         both = np.concatenate([log_n, log_s]) if x.size else np.zeros(1)
         # decades, whole ones: the log axis moves only when the errors cross one
-        self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, steps=1, fill=0.3)
-        self.x_classes(x.size)
-        ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
-        for p in self.plots():
-            self.text.ticks(p.getAxis("bottom"), ticks)
+        self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, step=1.0, fill=0.3)
+        self.class_axes(idx, st)
         self.summary.setText(d.summary + ". On the log axis exact values (0 ulp) are drawn at 0.01 "
                              "and errors off the chart (∞) at 1e18.")
 
@@ -312,10 +317,7 @@ class SamplingLab(LabPanel):
         self.y_range(self.gumbel_plot, floor, max(float(top.max()), floor + 1e-9) + 0.3)
         self.relaxed.setOpts(x=x, height=d.relaxed[idx], width=0.6)
         self.p_range(self.relaxed_plot, float(d.relaxed[idx].max()))
-        self.x_classes(x.size)
-        ticks = class_ticks(idx, st.label, idx.size < st.n_classes)
-        for p in self.plots():
-            self.text.ticks(p.getAxis("bottom"), ticks)
+        self.class_axes(idx, st)
         ps = d.sample_p[d.sampled]
         why = (f"— not the argmax: a class with sampling probability {ps:.3g} wins about "
                f"{ps * 100:.3g} draws in 100" if d.sampled != d.argmax else "— this time the argmax won")
@@ -527,12 +529,17 @@ class OverconfidenceLab(LabPanel):
             y = getattr(r, key)
             fin = y[np.isfinite(y)]
             extreme = bool(fin.size) and float(np.max(np.abs(fin))) > VIEW_LIMIT
-            if extreme:
+            # max p is at most 1, and often within a rounding error of it all the way
+            # (a saturated softmax): fitted to its data, its axis had no tick labels
+            probability = key == "max_p" and bool(fin.size)
+            if extreme or probability:
                 # values near the float range: pyqtgraph's own fit would overflow its
                 # padding, so the range is set (auto-range off before the data arrive)
                 plot.enableAutoRange(axis="y", enable=False)
             self.curves[key + "_all"].setData(r.steps, y)
-            if extreme:
+            if probability:
+                self.text.range(plot, y=(min(float(fin.min()), 0.99), 1.0), padding=0.05)
+            elif extreme:
                 self.text.range(plot, y=(float(fin.min()), float(fin.max())), padding=0.05)
             elif not plot.getViewBox().autoRangeEnabled()[1]:      # set above for an earlier run
                 self.text.forget_range(plot, "y")
@@ -604,7 +611,11 @@ class LabsWindow(QMainWindow):
             settle_views(lab.plots_widget)     # new ranges applied now: one paint shows them
 
     def show_lab(self, key: str):
+        # a visible window follows the tab change by itself: refreshing it again
+        # would interrupt the run the change has just started (overconfidence)
+        refreshed = self.isVisible() and self.tabs.currentWidget() is not self.labs[key]
         self.tabs.setCurrentWidget(self.labs[key])
         self.show()
         self.raise_()
-        self.refresh()
+        if not refreshed:
+            self.refresh()
