@@ -3,7 +3,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from softmax_viewer.qt.panels import base
 from softmax_viewer.qt.panels.axis import lean_draw_specs, use_lean_specs
@@ -91,6 +91,25 @@ def test_lean_axis_specs_match_with_given_ticks(plot):
         p = QPainter(img)
         assert _specs_equal(lean_draw_specs(axis, p), pg.AxisItem.generateDrawSpecs(axis, p)), ticks
         p.end()
+
+
+def test_lean_axis_ticks_read_in_data_units(plot):
+    # regression: switching pyqtgraph's SI prefix off while the range was 0 .. 0.005
+    # kept its x1000 scale: the probability axis read 1 .. 5 at 100,000 classes
+    w, item = plot
+    item.setLabel("left", "p")
+    item.setYRange(0.0, 0.005, padding=0)
+    axis = item.getAxis("left")
+    axis.setWidth(base.LEFT_AXIS_WIDTH)          # as the panels' left axes are
+    QApplication.processEvents()
+    axis.setRange(0.0, 0.005)
+    use_lean_specs(axis)
+    img = QImage(500, 400, QImage.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    texts = [t for _r, _f, t in axis.generateDrawSpecs(p)[2]]
+    p.end()
+    assert "0.001" in texts and "0.005" in texts and "5" not in texts
+    assert "(x" not in axis.labelString()            # and no scale in the label
 
 
 def test_lean_axis_is_used_on_screen_and_paints(plot):

@@ -210,6 +210,11 @@ def use_lean_specs(axis) -> None:
     """
     if axis.autoSIPrefix and not axis.labelUnits:
         axis.enableAutoSIPrefix(False)
+        # pyqtgraph's switch-off still scales the ticks for the range of the moment
+        # (a range of 0 .. 0.005 then read 0 .. 5 for good): no scale, as for no units
+        axis.autoSIPrefixScale = 1.0
+        axis.labelUnitPrefix = ""
+        axis.picture = None
     axis.generateDrawSpecs = types.MethodType(lean_draw_specs, axis)
     set_style, set_grid = axis.setStyle, axis.setGrid
 
