@@ -388,6 +388,26 @@ def test_class_axes_show_their_first_and_last_labels(qtbot, n):
         assert lo < -0.7
 
 
+def test_probability_axis_zooms_to_bars_spread_over_many_classes(qtbot):
+    # regression: at 100,000 classes the largest p was 0.004 on an axis to 1: no bar showed
+    w = MainWindow(ExplorerState(scale=1.5).with_n_classes(100_000), remember=False)
+    qtbot.addWidget(w)
+    w.store.flush()
+    panel = w.probabilities
+    d = w.store.bundle.probabilities
+    lo, hi = panel.plot.vb.viewRange()[1]
+    assert d.p.max() < 0.005 and hi == pytest.approx(0.005 * 1.05, rel=0.02) and lo <= 0
+    # the target's q = 1 is off the axis: marked at the top, and said in the note
+    x, y = panel.q_above.getData()
+    np.testing.assert_array_equal(x, np.flatnonzero(d.q > hi))
+    assert x.size == 1 and lo < y[0] < hi
+    assert "▲ q = 1" in panel.note.text()
+    w.store.set_state(ExplorerState(scale=1.5))         # the default: p up to 0.78, axis to 1
+    w.store.flush()
+    assert panel.plot.vb.viewRange()[1][1] == pytest.approx(1.05, rel=0.02)
+    assert panel.q_above.getData()[0].size == 0 and "▲" not in panel.note.text()
+
+
 def test_class_range_leaves_room_for_the_end_labels(qtbot):
     from softmax_viewer.qt.panels.base import _label_width, class_range
     ticks = [[(0, "#1"), (5, "#6"), (35, "#36"), (39, "#40")]]

@@ -5,7 +5,18 @@ import numpy as np
 import pyqtgraph as pg
 
 from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, VIEW_LIMIT,
-                                          class_range, class_ticks, curve, finite_or_nan, steady_range)
+                                          class_range, class_ticks, curve, finite_or_nan, steady_ceiling,
+                                          steady_range)
+
+# the tops a linear probability axis moves between: 1, and below a tenth the next
+# of 1, 2, 5 x 10^k above the largest p shown (a p spread over many classes)
+P_CEILINGS = tuple(m * 10.0 ** k for k in range(-12, -1) for m in (1, 2, 5)) + (0.1,)
+
+
+def p_ceiling(top: float) -> float:
+    if not top > 0.1:
+        return next((c for c in P_CEILINGS if c >= top), 0.1)
+    return 1.0
 
 
 class ProbabilityPanel(PlotPanel):
@@ -24,7 +35,12 @@ class ProbabilityPanel(PlotPanel):
             self.plot.legend.addItem(item, item.name())
         self.q_line = curve(self.plot, pg.mkPen(ORANGE, width=3), "target q", connect="pairs", antialias=False)
         self.plot.addItem(self.flags)
+        # where q stands above a zoomed axis (the target's 1 over bars of 0.004)
+        self.q_above = Marks([], [], symbol="t1", size=11, brush=ORANGE, pen=None)
+        self.plot.addItem(self.q_above)
         self._flagged = None
+        self._ceiling = 1.0            # the linear axis' top, kept while the largest p fits it
+        self._above = None
         self._log_view = None          # the log axis' range, kept while the bars fit it
         self.note = SteadyText(lines=2, point_size=9, colour="#444")
         self.layout().addWidget(self.note)
@@ -59,7 +75,11 @@ class ProbabilityPanel(PlotPanel):
             self.naive.setOpts(x=x + 0.36, y0=np.zeros(n), height=naive, width=0.18)
             qy = d.q
             self.text.label(self.plot, "left", "p")
-            flag_y = 0.5
+            top = float(np.max(d.p)) if n else 1.0
+            if n:
+                top = max(top, float(np.max(naive)))
+            self._ceiling = steady_ceiling(top, self._ceiling, p_ceiling)
+            flag_y = 0.5 * self._ceiling
         qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
         self.q_line.setData(qx, np.repeat(qy, 2))
         bad = np.flatnonzero(d.naive_flags == 2)
@@ -72,14 +92,28 @@ class ProbabilityPanel(PlotPanel):
         self.text.ticks(self.plot.getAxis("bottom"), ticks)
         self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
         self.text.range(self.plot, x=class_range(ticks, n, width))
+        above = ()
         if not log_mode:
-            self.text.range(self.plot, y=(0.0, 1.05))
-        else:
+            view_top = 1.05 * self._ceiling
+            self.text.range(self.plot, y=(0.0, view_top))
+            if self._ceiling < 1.0:
+                above = tuple(np.flatnonzero(d.q > view_top))
+        if above != self._above:
+            self._above = above
+            at = np.asarray(above, dtype=int)
+            self.q_above.setData(x[at], np.full(at.size, 0.97 * view_top) if at.size else [])
+        if log_mode:
             lo, hi = self._log_view       # room above 0 for the target line and the NaN marks
             self.text.range(self.plot, y=(lo, hi + 0.06 * (hi - lo)), padding=0)
         note = d.naive_summary
-        if d.by_rank:
+        q_top = f"▲ q = {float(d.q[above[0]]):.3g}" if above else ""
+        if d.by_rank and above:       # two lines at most
+            note = (f"Top {n} of {st.n_classes:,} by p (the rest: {d.rest_mass:.3g} of the mass); "
+                    f"{q_top}, above the axis. ") + note
+        elif d.by_rank:
             note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "
                     f"{d.rest_mass:.3g} of the mass. ") + note
+        elif above:
+            note = f"{q_top}, above the axis; " + note
         if self.note.text() != note:
             self.note.setText(note)
