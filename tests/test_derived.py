@@ -161,6 +161,23 @@ def test_lse_sweep_is_cached_across_scale_and_temperature():
     assert c._sweep is not sweep
 
 
+@pytest.mark.parametrize("logits", [np.r_[1.0, 2, 3, 4, np.zeros(99_996)],
+                                    np.random.default_rng(0).normal(0.0, 3.0, 50_000),
+                                    np.r_[np.random.default_rng(1).normal(0.0, 3.0, 30_000), -np.inf]])
+def test_lse_sweep_over_many_classes_follows_the_exact_curve(logits):
+    # regression: at 100,000 classes the sweep had 5 points a decade, drawn as straight
+    # lines: up to 0.9 off the curve where it bends (corners on screen)
+    st = ExplorerState(logits=logits, scale=1.5, target=0)
+    d = compute(st).lse
+    assert d.x.size >= 60 and np.all(np.diff(d.x) > 0)
+    exact = stable.logsumexp(np.outer(d.x, logits), axis=1)
+    near = exact < 30
+    assert near.sum() > 20
+    assert np.max(np.abs(d.lse_curve - exact)[near]) < 0.15
+    assert np.max(np.abs(d.lse_curve - exact) / np.maximum(exact, 1.0)) < 0.01
+    assert np.all(d.lse_curve >= d.max_curve - 1e-9)           # LSE >= max, everywhere drawn
+
+
 def test_lse_over_n_matches_seed_000():
     b = compute(ExplorerState(lse_mode="n_classes"))
     d = b.lse
