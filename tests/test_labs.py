@@ -294,7 +294,7 @@ def test_max_p_axis_keeps_labels_when_the_softmax_is_saturated(labs_window):
 def test_showing_another_lab_computes_its_run_once(labs_window, qtbot):
     # regression: the tab change and show_lab each refreshed the lab, and the
     # second stopped the run the first had started
-    w, lw = labs_window
+    _w, lw = labs_window
     lw.show_lab("precision")
     calls = []
     lab = lw.overconfidence

@@ -96,7 +96,7 @@ def test_lean_axis_specs_match_with_given_ticks(plot):
 def test_lean_axis_ticks_read_in_data_units(plot):
     # regression: switching pyqtgraph's SI prefix off while the range was 0 .. 0.005
     # kept its x1000 scale: the probability axis read 1 .. 5 at 100,000 classes
-    w, item = plot
+    _w, item = plot
     item.setLabel("left", "p")
     item.setYRange(0.0, 0.005, padding=0)
     axis = item.getAxis("left")

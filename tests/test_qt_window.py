@@ -396,7 +396,7 @@ def test_probability_axis_zooms_to_bars_spread_over_many_classes(qtbot):
     panel = w.probabilities
     d = w.store.bundle.probabilities
     lo, hi = panel.plot.vb.viewRange()[1]
-    assert d.p.max() < 0.005 and hi == pytest.approx(0.005 * 1.05, rel=0.02) and lo <= 0
+    assert d.p.max() < 0.005 and hi == pytest.approx(0.01 * 1.05, rel=0.02) and lo <= 0
     # the target's q = 1 is off the axis: marked at the top, and said in the note
     x, y = panel.q_above.getData()
     np.testing.assert_array_equal(x, np.flatnonzero(d.q > hi))

@@ -1,6 +1,8 @@
 """Probability bars p with the target q over them, and the textbook formula beside."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 
@@ -8,14 +10,13 @@ from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks,
                                           class_range, class_ticks, curve, finite_or_nan, steady_ceiling,
                                           steady_range)
 
-# the tops a linear probability axis moves between: 1, and below a tenth the next
-# of 1, 2, 5 x 10^k above the largest p shown (a p spread over many classes)
-P_CEILINGS = tuple(m * 10.0 ** k for k in range(-12, -1) for m in (1, 2, 5)) + (0.1,)
-
-
 def p_ceiling(top: float) -> float:
+    """The top of a linear probability axis for bars up to ``top``: 1, or below a
+    tenth the next power of ten (a p spread over many classes). Held while the
+    bars stay above a tenth of it (``steady_ceiling``), the axis moves once a
+    decade as a drag spreads p out, and the bars fill at least a tenth of it."""
     if not top > 0.1:
-        return next((c for c in P_CEILINGS if c >= top), 0.1)
+        return 10.0 ** max(-12, math.ceil(math.log10(top))) if top > 0 else 1e-12
     return 1.0
 
 
@@ -78,7 +79,7 @@ class ProbabilityPanel(PlotPanel):
             top = float(np.max(d.p)) if n else 1.0
             if n:
                 top = max(top, float(np.max(naive)))
-            self._ceiling = steady_ceiling(top, self._ceiling, p_ceiling)
+            self._ceiling = steady_ceiling(top, self._ceiling, p_ceiling, keep=0.1)
             flag_y = 0.5 * self._ceiling
         qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
         self.q_line.setData(qx, np.repeat(qy, 2))
