@@ -261,14 +261,19 @@ def test_lab_class_axes_show_the_top_class_label(qtbot):
             assert _drawn_labels(plot.getAxis("bottom"))[0] == "#1", key
 
 
-def test_ulp_axis_is_rounded_to_whole_decades(labs_window):
-    # regression: rounded to a multiple of the whole span, errors from 0.01 to 1e18
-    # got an axis from 1e-50 to 1e50
+def _saturated_lab(labs_window, key):
+    """The lab ``key`` shown over 1,000 classes at s = 30 (a saturated softmax)."""
     w, lw = labs_window
     w.store.set_state(ExplorerState(scale=30.0).with_n_classes(1000))
     w.store.flush()
-    lw.show_lab("precision")
-    lab = lw.precision
+    lw.show_lab(key)
+    return lw.labs[key]
+
+
+def test_ulp_axis_is_rounded_to_whole_decades(labs_window):
+    # regression: rounded to a multiple of the whole span, errors from 0.01 to 1e18
+    # got an axis from 1e-50 to 1e50
+    lab = _saturated_lab(labs_window, "precision")
     lo, hi = lab._ranges[id(lab.ulp_plot)]
     shown = np.concatenate([lab.ulp_naive.getData()[1], lab.ulp_stable.getData()[1]])
     assert lo == math.floor(shown.min()) and hi == math.ceil(shown.max() + 0.3)
@@ -277,11 +282,7 @@ def test_ulp_axis_is_rounded_to_whole_decades(labs_window):
 def test_max_p_axis_keeps_labels_when_the_softmax_is_saturated(labs_window):
     # regression: max p within a rounding error of 1 at every step gave an axis
     # too narrow for any tick label
-    w, lw = labs_window
-    w.store.set_state(ExplorerState(scale=30.0).with_n_classes(1000))
-    w.store.flush()
-    lw.show_lab("overconfidence")
-    lab = lw.overconfidence
+    lab = _saturated_lab(labs_window, "overconfidence")
     lab.flush()
     assert np.ptp(lab.run.max_p) < 1e-9
     plot = lab.plots()[3]

@@ -5,7 +5,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, Bars, Image, PlotPanel, class_range, class_ticks, nice_ceiling, tick_step
+from softmax_viewer.qt.panels.base import (BLUE, RED, Bars, Image, PlotPanel, class_range, class_ticks, nice_ceiling,
+                                          tick_step)
 
 
 class GradientPanel(PlotPanel):

@@ -10,6 +10,7 @@ from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks,
                                           class_range, class_ticks, curve, finite_or_nan, steady_ceiling,
                                           steady_range)
 
+
 def p_ceiling(top: float) -> float:
     """The top of a linear probability axis for bars up to ``top``: 1, or below a
     tenth the next power of ten (a p spread over many classes). Held while the
@@ -76,9 +77,7 @@ class ProbabilityPanel(PlotPanel):
             self.naive.setOpts(x=x + 0.36, y0=np.zeros(n), height=naive, width=0.18)
             qy = d.q
             self.text.label(self.plot, "left", "p")
-            top = float(np.max(d.p)) if n else 1.0
-            if n:
-                top = max(top, float(np.max(naive)))
+            top = max(float(np.max(d.p)), float(np.max(naive))) if n else 1.0
             self._ceiling = steady_ceiling(top, self._ceiling, p_ceiling, keep=0.1)
             flag_y = 0.5 * self._ceiling
         qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
