@@ -785,3 +785,37 @@ def test_logits_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, 
     w.grab()
     b = w.store.bundle
     assert not np.isnan(b.p).any() and not np.isnan(b.surface.values).any()
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_screen_after_a_drag_is_a_full_repaint(qtbot, n):
+    """Tick by tick only what changed is repainted, over what was there (and the
+    plots' viewports are not filled by Qt before the view fills them): the pixels
+    on screen after a drag are those of the whole window painted afresh."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
+    w = MainWindow(st, remember=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    labs = w.labs()
+    labs.show_lab("precision")
+    qtbot.waitExposed(w)
+    for ctl in (w.controls.scale, w.controls.temperature):
+        ctl.slider.setSliderDown(True)
+        for _ in range(12):
+            ctl.slider.setValue(ctl.slider.value() + 25)
+            app.processEvents()
+            app.processEvents()
+        ctl.slider.setSliderDown(False)
+    for _ in range(3):
+        app.processEvents()
+    screen = QGuiApplication.primaryScreen()
+    for window in (w, labs):
+        shown = screen.grabWindow(window.winId()).toImage()
+        fresh = window.grab().toImage().convertToFormat(shown.format())
+        assert shown == fresh, type(window).__name__
+    labs.close()

@@ -762,6 +762,19 @@ def repaint_as_one_rect(view) -> None:
     on every tick of a drag (5 % fewer instructions a tick).
     """
     view.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
+    paint_background_once(view)
+
+
+def paint_background_once(view) -> None:
+    """Let ``view`` fill its background itself, and Qt not fill it first.
+
+    A viewport fills what it repaints with its palette's base colour, and the
+    view then fills the same pixels with its background brush: every repainted
+    pixel of every plot written twice (about 0.6 Mpx a tick of a drag). With a
+    brush that covers the viewport, the view's fill is enough.
+    """
+    if view.backgroundBrush().style() == Qt.SolidPattern and view.backgroundBrush().isOpaque():
+        view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)
 
 
 def settle_views(view) -> None:
