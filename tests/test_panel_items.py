@@ -393,3 +393,71 @@ def test_a_range_that_moves_during_a_drag_is_painted_once(qtbot, drag_paints):
         assert painted.count("lse") <= 1 and painted.count("loss") <= 1, (k, painted)
     after = [tuple(getattr(win, name).plot.getViewBox().viewRange()[1]) for name in ("lse", "loss")]
     assert before[0] != after[0] and before[1] != after[1]      # both ranges moved during the drag
+
+
+def _axis_image(axis, picture=None):
+    """``axis`` drawn alone: from ``picture``, or laid out afresh by pyqtgraph's paint."""
+    br = axis.boundingRect()
+    img = QImage(int(br.width()) + 2, int(br.height()) + 2, QImage.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = QPainter(img)
+    p.translate(-br.left(), -br.top())
+    if picture is not None:
+        picture.play(p)
+    else:
+        pg.AxisItem.paint(axis, p, None, None)
+    p.end()
+    return img
+
+
+def test_kept_axis_pictures_are_the_fresh_layouts(qtbot, monkeypatch):
+    """Values stepped in turn bring axes back to ranges they have shown: those are
+    played from the kept pictures (fewer layouts than changes), and each kept
+    picture is the one a fresh layout of the axis makes."""
+    from softmax_viewer.qt.panels import axis as axis_module
+    from softmax_viewer.qt.window import MainWindow
+    from softmax_viewer.state import ExplorerState, Generator
+
+    layouts, asked = [0], [0]
+    paint, key = pg.AxisItem.paint, axis_module.picture_key
+
+    def counted_paint(*args):
+        layouts[0] += 1
+        return paint(*args)
+
+    def counted_key(axis):
+        asked[0] += 1
+        return key(axis)
+    monkeypatch.setattr(pg.AxisItem, "paint", counted_paint)
+    monkeypatch.setattr(axis_module, "picture_key", counted_key)
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000)
+    w = MainWindow(st, remember=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    app = QApplication.instance()
+    for _ in range(3):
+        app.processEvents()
+    layouts[0] = asked[0] = 0
+    for _ in range(3):
+        for name, values in (("temperature", (0.8, 1.1, 1.5, 2.0)), ("scale", (0.5, 1.0, 3.0))):
+            for v in values:
+                getattr(w.controls, name).spin.setValue(v)
+                app.processEvents()
+                app.processEvents()
+    assert asked[0] > 0 and layouts[0] < asked[0]
+    monkeypatch.undo()
+    checked = 0
+    for view in w.findChildren(pg.GraphicsView):
+        for item in view.scene().items():
+            if isinstance(item, pg.AxisItem) and item.isVisible() and getattr(item, "kept_pictures", None):
+                k = axis_module.picture_key(item)
+                if k not in item.kept_pictures:
+                    continue
+                kept = _axis_image(item, item.kept_pictures[k])
+                item.picture = None
+                fresh = _axis_image(item)
+                assert kept == fresh, (item.orientation, item.range)
+                checked += 1
+    assert checked >= 5

@@ -22,7 +22,7 @@ import types
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsWidget
 
 _MEASURE_BOX = QRectF(0, 0, 100, 100)
@@ -34,6 +34,7 @@ _FLAGS = {
 }
 _SIZES: dict = {}              # (font key, text) -> (width, height) as pyqtgraph measures it
 _SIZES_MAX = 4096
+PICTURES_KEPT = 16             # the tick pictures an axis keeps, by everything they are drawn from
 
 
 def _text_size(p, font_key, text):
@@ -204,6 +205,7 @@ def use_lean_specs(axis) -> None:
     """Make ``axis`` lay its ticks out with ``lean_draw_specs``, and let Qt answer
     its bounding rectangle (``_bounds_in_qt``).
 
+    Its tick pictures are kept by what they are drawn from (``_paint_kept``).
     Its automatic SI prefix is switched off as well: the panels' axes have no
     units, yet with it on every range change re-set the label's HTML and
     re-measured the axis.
@@ -216,6 +218,8 @@ def use_lean_specs(axis) -> None:
         axis.labelUnitPrefix = ""
         axis.picture = None
     axis.generateDrawSpecs = types.MethodType(lean_draw_specs, axis)
+    axis.paint = types.MethodType(_paint_kept, axis)
+    axis.kept_pictures = {}
     set_style, set_grid = axis.setStyle, axis.setGrid
 
     def restyled(*args, **kwargs):
@@ -251,3 +255,65 @@ def _bounds_in_qt(axis) -> None:
     else:
         axis.setWindowFrameMargins(0, 0, 0, 0)
         vars(axis).pop("boundingRect", None)
+
+
+def _pen_key(pen) -> tuple:
+    return (pen.color().rgba(), pen.widthF(), pen.style().value, pen.isCosmetic())
+
+
+def _frozen(value):
+    """``value`` as a hashable key: lists as tuples, fonts by their key."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, QFont):
+        return value.key()
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
+def picture_key(axis):
+    """Everything ``axis``' tick picture is drawn from, as a key; None when it
+    cannot be told (a style or an axis class this module does not lay out).
+
+    The range, the axis' rectangle and bounds, the scale to the device (how many
+    pixels the axis spans, hence how many ticks), the style, pens and fonts, and
+    the given tick labels if any.
+    """
+    if not _handled(axis) or type(axis) is not pg.AxisItem:
+        return None
+    view = axis.getViewWidget()
+    if view is None:
+        return None
+    dt = axis.deviceTransform(view.viewportTransform())
+    r = axis.mapRectFromParent(axis.geometry())
+    b = axis.boundingRect()
+    levels = axis._tickLevels
+    ticks = None if levels is None else tuple(tuple((float(v), s) for v, s in level) for level in levels)
+    return (axis.orientation, float(axis.range[0]), float(axis.range[1]),
+            (r.x(), r.y(), r.width(), r.height()), (b.x(), b.y(), b.width(), b.height()),
+            (dt.m11(), dt.m12(), dt.m21(), dt.m22()), _frozen(axis.style),
+            _pen_key(axis.pen()), _pen_key(axis.textPen()), _pen_key(axis.tickPen()),
+            axis.scale, axis.autoSIPrefixScale, axis.logMode, _frozen(axis._tickSpacing), axis._tickDensity,
+            QFont().key(), ticks)
+
+
+def _paint_kept(axis, p, *args):
+    """pyqtgraph's ``AxisItem.paint``, with the tick pictures it made kept by
+    ``picture_key``: an axis whose range moves back to one it has shown (a drag
+    back and forth, values stepped in turn) plays that picture again instead of
+    laying its ticks out anew (about 0.6 ms an axis)."""
+    if axis.picture is None:
+        key = picture_key(axis)
+        kept = axis.kept_pictures
+        if key is not None and key in kept:
+            axis.picture = kept.pop(key)
+            kept[key] = axis.picture                 # the most recently used last
+        else:
+            pg.AxisItem.paint(axis, p, *args)
+            if key is not None and axis.picture is not None:
+                if len(kept) >= PICTURES_KEPT:
+                    del kept[next(iter(kept))]
+                kept[key] = axis.picture
+            return
+    axis.picture.play(p)
