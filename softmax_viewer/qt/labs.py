@@ -75,6 +75,7 @@ class LabPanel(QWidget):
         self.data = None
         self._cached = False           # static items are cached on the first show
         self._ranges = {}              # id(plot) -> its steady y range (or, for p, its ceiling)
+        self._class_axes_made = None   # what the class axes were last made for
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -118,8 +119,13 @@ class LabPanel(QWidget):
     def class_axes(self, idx, st):
         """The class axis of every plot: the labels of the classes ``idx`` shown (as
         many as fit), and a range of -0.7 .. n - 0.3 widened to hold the end ones."""
+        plots = self.plots()
+        key = (idx.tobytes(), st.labels, st.n_classes, tuple(p.vb.width() for p in plots))
+        if key == self._class_axes_made:    # the same classes shown (a drag of s, T or eps): as they are
+            return
+        self._class_axes_made = key
         made = {}
-        for p in self.plots():
+        for p in plots:
             width = p.vb.width()
             if width not in made:
                 ticks = class_ticks(idx, st.label, idx.size < st.n_classes, width)
