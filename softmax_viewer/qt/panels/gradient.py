@@ -62,7 +62,7 @@ class GradientPanel(PlotPanel):
         # ImageItem reads image[x, y]: x = column class j, y = row k-1-i
         # each cell as a block of pixels: viewers that smooth images keep it sharp
         block = max(1, 96 // max(k, 1))
-        cells = np.kron(jac.T[:, ::-1], np.ones((block, block)))
+        cells = np.repeat(np.repeat(jac.T[:, ::-1], block, axis=0), block, axis=1)
         self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
         names = [str(int(c)) for c in d.jac_classes]

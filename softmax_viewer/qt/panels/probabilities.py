@@ -43,6 +43,7 @@ class ProbabilityPanel(PlotPanel):
         self._flagged = None
         self._ceiling = 1.0            # the linear axis' top, kept while the largest p fits it
         self._above = None
+        self._q_drawn = None           # the q (or log q) values its marks were last laid out for
         self._log_view = None          # the log axis' range, kept while the bars fit it
         self.note = SteadyText(lines=2, point_size=9, colour="#444")
         self.layout().addWidget(self.note)
@@ -80,8 +81,11 @@ class ProbabilityPanel(PlotPanel):
             top = max(float(np.max(d.p)), float(np.max(naive))) if n else 1.0
             self._ceiling = steady_ceiling(top, self._ceiling, p_ceiling, keep=0.1)
             flag_y = 0.5 * self._ceiling
-        qx = np.repeat(x, 2) + np.tile([-0.3, 0.3], n)
-        self.q_line.setData(qx, np.repeat(qy, 2))
+        qy = np.asarray(qy, dtype=float)
+        if self._q_drawn is None or not np.array_equal(self._q_drawn, qy, equal_nan=True):
+            # q stays put while s, T or the logits move: its marks are laid out again only when it moves
+            self._q_drawn = qy.copy()
+            self.q_line.setData(np.repeat(x, 2) + np.tile([-0.3, 0.3], n), np.repeat(qy, 2))
         bad = np.flatnonzero(d.naive_flags == 2)
         flagged = (tuple(bad), flag_y)
         if flagged != self._flagged:                 # usually none, tick after tick
