@@ -368,7 +368,7 @@ class Computer:
             finite = u[np.isfinite(u)]
             mean = float(np.mean(finite)) if finite.size else float("nan")
             var = float(np.var(finite)) if finite.size else float("nan")
-            norm = float(np.linalg.norm(finite)) if finite.size else 0.0
+            norm = stable.norm(finite)
             if finite.size < n and np.any(np.isposinf(u)):
                 mean = var = norm = float("inf")
         with np.errstate(invalid="ignore"):

@@ -402,11 +402,7 @@ class Descent:
         u = (c * self.z)[None, :]
         lv, g, p = _loss_and_grad(u, self.y, self.loss_name, self.eps)
         out["loss"][i] = lv
-        nrm = float(np.sqrt(u[0] @ u[0]))
-        if math.isinf(nrm):                 # u @ u overflowed: the norm itself may not have
-            big = float(np.max(np.abs(u[0])))
-            nrm = big * float(np.sqrt((u[0] / big) @ (u[0] / big))) if math.isfinite(big) else big
-        out["norm"][i] = nrm
+        out["norm"][i] = stable.norm(u[0])
         out["gap"][i] = float(u[0, self.target] - u[0, self.others].max()) if self.k > 1 else 0.0
         out["max_p"][i] = float(p.max())
         if self.hist.shape[0]:

@@ -288,3 +288,24 @@ def test_probability_gradient_is_cross_entropy_grad_in_u():
     p = stable.softmax(z, axis=-1)
     np.testing.assert_array_equal(stable.probability_gradient(p, [0, 2], epsilon=0.1),
                                   stable.cross_entropy_grad(z, [0, 2], epsilon=0.1))
+
+
+@pytest.mark.parametrize("x,expected", [
+    ([3.0, 4.0], 5.0),
+    ([], 0.0),
+    ([0.0, 0.0], 0.0),
+    ([1e200, 1e200], 1e200 * np.sqrt(2.0)),       # np.linalg.norm overflows to inf here
+    ([1e308, -1e308], 1e308 * np.sqrt(2.0)),
+    ([1e-200, 0.0], 1e-200),                      # and underflows to 0 here
+    ([5e-324], 5e-324),
+    ([np.inf, 1.0], np.inf),
+])
+def test_norm_neither_overflows_nor_underflows(x, expected):
+    assert stable.norm(np.array(x)) == pytest.approx(expected, rel=1e-15, abs=0.0)
+
+
+def test_norm_matches_numpy_where_numpy_is_exact_enough():
+    rng = np.random.default_rng(3)
+    for n in (1, 10, 1000, 100_000):
+        x = rng.normal(size=n) * 10.0 ** rng.integers(-100, 100)
+        assert stable.norm(x) == pytest.approx(np.linalg.norm(x), rel=1e-13)
