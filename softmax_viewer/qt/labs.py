@@ -20,7 +20,7 @@ from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
     BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items,
-    class_range, class_ticks, curve, fix_left_axes, repaint_as_one_rect, settle_views, steady_ceiling,
+    class_range, class_ticks, curve, fix_left_axes, repaint_lean, settle_views, steady_ceiling,
     steady_range,
 )
 
@@ -61,7 +61,7 @@ class LabPanel(QWidget):
         super().__init__(parent)
         self.controls = QFormLayout()
         self.plots_widget = pg.GraphicsLayoutWidget()
-        repaint_as_one_rect(self.plots_widget)
+        repaint_lean(self.plots_widget)
         # a fixed two-line summary: a new text does not re-lay-out the window
         self.summary = SteadyText(lines=2, point_size=10, colour="#000", padding=4)
         lay = QVBoxLayout(self)
