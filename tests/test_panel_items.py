@@ -461,3 +461,39 @@ def test_kept_axis_pictures_are_the_fresh_layouts(qtbot, monkeypatch):
                 assert kept == fresh, (item.orientation, item.range)
                 checked += 1
     assert checked >= 5
+
+
+def test_segment_pairs_on_screen_match_the_path_an_export_strokes(qtbot, monkeypatch):
+    """Pairs (contour segments) are drawn from an array of lines on screen; exports
+    stroke their path. Both show the same segments, and a pair with NaN is left out."""
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 200)
+    w.getPlotItem().hideAxis("left")
+    w.getPlotItem().hideAxis("bottom")
+    segs = base.Curve(pg.mkPen("#d62728", width=2), connect="pairs")
+    w.addItem(segs)
+    x = [0.1, 0.9, 0.2, 0.2, np.nan, 0.5, 0.6, 0.8]
+    y = [0.1, 0.9, 0.8, 0.3, 0.5, 0.5, 0.2, 0.2]
+    segs.setData(x, y)
+    path = segs.path()
+    assert path.elementCount() == 6                          # three whole pairs, two points each
+    assert [path.elementAt(4).x, path.elementAt(5).x] == [0.6, 0.8]
+    w.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+
+    def image():
+        im = w.grab().toImage().convertToFormat(QImage.Format_RGB32)
+        return np.frombuffer(im.constBits(), np.uint8).reshape(im.height(), -1, 4)[:, : im.width(), :3].astype(int)
+
+    screen = image()
+    monkeypatch.setattr(base.Curve, "exact", True)
+    exported = image()
+    ink = (np.abs(exported - 255).sum(axis=2) > 0)
+    drawn = (np.abs(screen - 255).sum(axis=2) > 0)
+    assert ink.sum() > 100
+    assert (ink & drawn).sum() > 0.9 * ink.sum() and (ink & drawn).sum() > 0.9 * drawn.sum()
+    vb = w.getPlotItem().vb
+    on = w.mapFromScene(vb.mapViewToScene(pg.Point(0.2, 0.55)))      # on the second segment
+    assert screen[on.y(), on.x()].tolist() != [255, 255, 255]
