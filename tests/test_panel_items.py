@@ -260,7 +260,8 @@ def test_dots_are_drawn_where_their_points_are(qtbot, symbol):
     assert img.pixelColor(off).name() != "#d62728"
 
 
-def test_round_dots_on_screen_match_the_drawn_ellipses(qtbot, monkeypatch):
+@pytest.mark.parametrize("n", [23, 5])          # placed by numpy; a few, one by one
+def test_round_dots_on_screen_match_the_drawn_ellipses(qtbot, monkeypatch, n):
     """On screen round markers are copies of small pictures made to a quarter pixel;
     they must look like the ellipses drawn at the points (what exports draw)."""
     w = pg.PlotWidget()
@@ -268,14 +269,14 @@ def test_round_dots_on_screen_match_the_drawn_ellipses(qtbot, monkeypatch):
     w.resize(320, 220)
     w.getPlotItem().hideAxis("left")
     w.getPlotItem().hideAxis("bottom")
-    xs = np.linspace(0.03, 0.97, 23)
+    xs = np.linspace(0.03, 0.97, n)
     ys = (xs * 7.31) % 1.0                          # positions at many fractions of a pixel
     plain = base.Dots(size=9, pen="k", brush="#1f77b4")
     own = base.Dots(size=11, pen=pg.mkPen("w", width=1.5), brush="#ff4136")
     for d in (plain, own):
         w.addItem(d)
     plain.setData(xs, ys)
-    own.setData(xs, 1.0 - ys, brushes=["#ff4136", "#2ca02c"] * 11 + ["#9467bd"])
+    own.setData(xs, 1.0 - ys, brushes=(["#ff4136", "#2ca02c"] * n)[: n - 1] + ["#9467bd"])
     w.setRange(xRange=(0, 1), yRange=(-0.1, 1.1), padding=0)
     w.show()
     qtbot.waitExposed(w)

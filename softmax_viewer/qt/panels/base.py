@@ -35,7 +35,7 @@ def qt_array(rows: np.ndarray, cls):
     until the call returns; the wrapper does not own the memory.
     """
     assert rows.dtype == np.float64 and rows.flags.c_contiguous and rows.size
-    return wrapInstance(rows.ctypes.data, cls)
+    return wrapInstance(rows.__array_interface__["data"][0], cls)     # (ndarray.ctypes costs twice this)
 
 
 class ViewSpan(pg.GraphicsObject):
@@ -357,6 +357,23 @@ class Dots(ViewSpan):
                 or not self._scale_and_shift(t)):
             return False
         q = self._PHASES
+        if dpr == 1.0 and self._x.size <= 16:
+            # a few markers (the panels' current points): plain Python floats and one
+            # copy each cost less than numpy's per-call overhead
+            m11, m22, dx, dy = t.m11(), t.m22(), t.m31(), t.m32()
+            xs, ys = self._x.tolist(), self._y.tolist()
+            draw, floor = p.drawPixmap, math.floor
+            p.save()
+            p.resetTransform()
+            for key, brush, idx in self._groups:
+                pix, pad, side = Dots._atlases.get((key, dpr)) or self._atlas(key, brush, dpr)
+                for k in range(len(xs)) if idx is None else idx.tolist():
+                    a, b = m11 * xs[k] + dx, m22 * ys[k] + dy
+                    if abs(a) < 1e9 and abs(b) < 1e9:
+                        cx, cy = floor(a * q + 0.5), floor(b * q + 0.5)
+                        draw(cx // q - pad, cy // q - pad, pix, ((cy % q) * q + cx % q) * side, 0, side, side)
+            p.restore()
+            return True
         a, b, near = self._device_points(t)
         # the point to the nearest quarter of a device pixel: the pixel, and the quarter in it
         a, b = a[near], b[near]
