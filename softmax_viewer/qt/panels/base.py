@@ -49,7 +49,8 @@ class ViewSpan(pg.GraphicsObject):
         super().__init__()
         self._x = self._y = np.zeros(0)
         self._rect = QRectF()
-        self._bounds = None            # ((xmin, xmax), (ymin, ymax)) of what it draws
+        self._bounds = None            # ((xmin, xmax), (ymin, ymax)) of what it draws, once measured
+        self._measured = True          # False after new data: measured when a view asks
         self.opts = {"name": None}     # what a legend sample reads
 
     def name(self):
@@ -59,7 +60,19 @@ class ViewSpan(pg.GraphicsObject):
         return self._x, self._y
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        # only a view that auto-ranges asks (none does while a slider moves):
+        # the bounds are measured then, not on every new set of data
+        if not self._measured:
+            self._bounds, self._measured = self._measure(), True
         return self._bounds[ax] if self._bounds is not None else (None, None)
+
+    def _measure(self):
+        """((xmin, xmax), (ymin, ymax)) of the finite points, or None."""
+        ok = np.isfinite(self._x) & np.isfinite(self._y)
+        if not ok.any():
+            return None
+        xs, ys = (self._x, self._y) if ok.all() else (self._x[ok], self._y[ok])
+        return (float(xs.min()), float(xs.max())), (float(ys.min()), float(ys.max()))
 
     def viewRangeChanged(self):
         self.prepareGeometryChange()
@@ -129,7 +142,7 @@ class Curve(ViewSpan):
         x = np.asarray(x, dtype=np.float64)
         y = np.asarray(y, dtype=np.float64)
         self._x, self._y = x, y
-        self._lines, self._polygons, self._bounds = None, None, None
+        self._lines, self._polygons, self._measured = None, None, False
         if x.size:
             ok = np.isfinite(x) & np.isfinite(y)
             if self._connect == "pairs":
@@ -145,9 +158,6 @@ class Curve(ViewSpan):
                 edges = np.flatnonzero(np.diff(np.concatenate([[False], ok, [False]]).astype(np.int8)))
                 self._polygons = [self._polygon(x[a:b], y[a:b]) for a, b in zip(edges[::2], edges[1::2])
                                   if b - a > 1]
-            if ok.any():
-                xs, ys = (x, y) if ok.all() else (x[ok], y[ok])
-                self._bounds = ((float(xs.min()), float(xs.max())), (float(ys.min()), float(ys.max())))
         self.informViewBoundsChanged()      # a view that auto-ranges follows the data
         self.update()
 
@@ -449,13 +459,20 @@ class Bars(ViewSpan):
             top = np.maximum(a, b)
             np.subtract(top, bottom, out=rects[:, 3])
             self._rects = rects
-            self._bounds = ((float(left.min()), float(left.max() + w)), (float(bottom.min()), float(top.max())))
         else:
             self._rects = np.zeros((0, 4))
-            self._bounds = None
         self._x, self._y = xs, b
+        self._measured = False
         self.informViewBoundsChanged()
         self.update()
+
+    def _measure(self):
+        rects = self._rects
+        if not len(rects):
+            return None
+        left, bottom = rects[:, 0], rects[:, 1]
+        return ((float(left.min()), float(left.max() + self.opts["width"])),
+                (float(bottom.min()), float((bottom + rects[:, 3]).max())))
 
     @staticmethod
     def _column(v, n):

@@ -44,13 +44,15 @@ class LossPanel(PlotPanel):
         off = "" if x_mark == d.current_margin else f"  (now {d.current_margin:.4g}: off the axis)"
         self.text.label(self.plot, "bottom", "margin u_y − max rival" + off)
         ys = []
+        near = (d.margin > x_mark - 6) & (d.margin < x_mark + 6)     # the curves around the point
         for key, curve in self.curves.items():
             y = finite_or_nan(getattr(d, key))
             curve.setData(d.margin, y)
             ys.append(d.current[key])
-            if np.isfinite(y).any():
-                near = y[(d.margin > x_mark - 6) & (d.margin < x_mark + 6)]
-                top = max(top, float(np.nanmax(near, initial=0.0)))
+            y = y[near]
+            y = y[y == y]                                             # NaN left out
+            if y.size:
+                top = max(top, float(y.max()))
         self.markers.setData([x_mark] * 4, finite_or_nan(ys), brushes=self._marker_brushes)
         self.vline.setValue(x_mark)
         # axes are redrawn only when a range moves: the loss axis keeps its
