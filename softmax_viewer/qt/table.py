@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QLineF, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
+from softmax_viewer.qt.arrays import qt_array
 from softmax_viewer.state import StateError, parse_logit, parse_logits
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
@@ -275,10 +277,11 @@ class LogitTableView(QTableView):
                                            for r, y, h in rows for c, x, w in columns],
                                  self.numbers.colours(palette))
         painter.setPen(self._grid_pen())       # Qt draws the grid after the cells, on each cell's far edges
-        for _r, y, h in rows:
-            painter.drawLine(QLineF(area.left(), y + h, area.right(), y + h).translated(0.5, 0.5))
-        for _c, x, w in columns:
-            painter.drawLine(QLineF(x + w, area.top(), x + w, area.bottom()).translated(0.5, 0.5))
+        grid = [(area.left(), y + h, area.right(), y + h) for _r, y, h in rows]
+        grid += [(x + w, area.top(), x + w, area.bottom()) for _c, x, w in columns]
+        if grid:
+            lines = np.array(grid, dtype=np.float64) + 0.5         # on the pixels' centres, as Qt draws it
+            painter.drawLines(qt_array(lines, QLineF), len(lines))  # one call, not one a line
         painter.end()
         return True
 

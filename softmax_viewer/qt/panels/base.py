@@ -9,8 +9,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
                            QPixmap, QPolygonF, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QGraphicsWidget, QSizePolicy, QVBoxLayout, QWidget
-from shiboken6 import wrapInstance
 
+from softmax_viewer.qt.arrays import qt_array
 from softmax_viewer.qt.panels.axis import use_lean_specs
 
 # Antialiasing is turned on per item (curves and markers): bars, axes and
@@ -23,19 +23,6 @@ GREEN = "#2ca02c"
 RED = "#d62728"
 GREY = "#7f7f7f"
 PURPLE = "#9467bd"
-
-
-def qt_array(rows: np.ndarray, cls):
-    """The first of ``rows`` as a ``cls`` (QRectF, QLineF, ...) that lives in the array.
-
-    QPainter's (pointer, count) overloads (drawRects, drawLines) then read the
-    whole array in place: no Qt object per row is made in Python or converted by
-    PySide. ``rows`` must be C-contiguous float64 laid out as ``cls`` (QRectF:
-    x, y, width, height; QLineF: x1, y1, x2, y2), non-empty, and kept alive
-    until the call returns; the wrapper does not own the memory.
-    """
-    assert rows.dtype == np.float64 and rows.flags.c_contiguous and rows.size
-    return wrapInstance(rows.__array_interface__["data"][0], cls)     # (ndarray.ctypes costs twice this)
 
 
 class ViewSpan(pg.GraphicsObject):
