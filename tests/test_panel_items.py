@@ -498,3 +498,33 @@ def test_segment_pairs_on_screen_match_the_path_an_export_strokes(qtbot, monkeyp
     vb = w.getPlotItem().vb
     on = w.mapFromScene(vb.mapViewToScene(pg.Point(0.2, 0.55)))      # on the second segment
     assert screen[on.y(), on.x()].tolist() != [255, 255, 255]
+
+
+def test_class_axis_is_made_again_only_when_what_it_shows_changes(qtbot):
+    from softmax_viewer.state import ExplorerState
+
+    st = ExplorerState(logits=[3.0, 1.0, 2.0, 0.0])
+    axis = base.ClassAxis()
+    shown = np.array([0, 2, 1, 3])
+    first = axis(shown, st, False, 300.0, 4)
+    ticks = base.class_ticks(shown, st.label, False, 300.0)
+    assert first == (ticks, base.class_range(ticks, 4, 300.0))
+    assert axis(shown.copy(), st.replace(temperature=2.0), False, 300.0, 4) is first   # a drag of T
+    renamed = axis(shown, st.replace(labels=("cat", "", "dog", "")), False, 300.0, 4)
+    assert renamed is not first and renamed[0][0][0] == (0, "cat")
+    assert axis(shown[::-1].copy(), st.replace(labels=("cat", "", "dog", "")), False, 300.0, 4)[0][0][0][1] == "class 3"
+    assert axis(shown, st, False, 500.0, 4) is not first                  # a wider axis
+
+
+def test_marker_colours_follow_new_brushes(qtbot):
+    dots = base.Dots(size=9, pen="k")
+    red, green = pg.mkBrush("#ff0000"), pg.mkBrush("#00ff00")
+    dots.setData([0, 1], [0, 1], brushes=[red, green])
+    groups = dots._groups
+    dots.setData([0, 1], [2, 3], brushes=[red, green])
+    assert dots._groups is groups                                        # the same colours: kept
+    red.setColor(pg.mkColor("#0000ff"))                                   # one changed in place
+    dots.setData([0, 1], [2, 3], brushes=[red, green])
+    assert [b.color().name() for _k, b, _i in dots._groups] == ["#0000ff", "#00ff00"]
+    dots.setData([0, np.nan], [2, 3], brushes=[red, green])              # a point left out
+    assert [b.color().name() for _k, b, _i in dots._groups] == ["#0000ff"]

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import (QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPainterPath, QPen,
                            QPixmap, QPolygonF, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QGraphicsWidget, QSizePolicy, QVBoxLayout, QWidget
 
@@ -218,7 +218,9 @@ class Dots(ViewSpan):
         self._brush = pg.mkBrush(brush)
         self._brushes = None
         self._square = symbol == "s"
-        self._groups = [(self._style(self._brush), self._brush, None)]   # (style, brush, points' indices)
+        self._plain = [(self._style(self._brush), self._brush, None)]    # (style, brush, points' indices)
+        self._groups = self._plain
+        self._grouped = None           # (brushes given, which points were kept) the groups were made for
         self.opts = {"pen": pen, "brush": self._brush, "symbol": symbol, "size": size, "name": name,
                      "antialias": True}
 
@@ -229,8 +231,12 @@ class Dots(ViewSpan):
         self._x, self._y = x[ok], y[ok]
         if brushes is None:
             self._brushes = None
-            self._groups = [(self._style(self._brush), self._brush, None)]
-        else:
+            self._groups = self._plain
+            self._grouped = None
+        elif (given := ([QBrush(b) if isinstance(b, QBrush) else b for b in brushes], ok.tobytes())) != self._grouped:
+            # (a panel's markers keep their colours from tick to tick: grouped once; the
+            # brushes given are kept as copies, so that one changed in place is seen)
+            self._grouped = given
             self._brushes = [pg.mkBrush(b) for b, keep in zip(brushes, ok) if keep]
             styles = {}
             for k, brush in enumerate(self._brushes):
@@ -440,11 +446,10 @@ class Bars(ViewSpan):
             xs, a, b = x[ok], y0[ok], y1[ok]
         if xs.size:
             rects = np.empty((xs.size, 4))
-            left = np.subtract(xs, w / 2, out=rects[:, 0])
+            np.subtract(xs, w / 2, out=rects[:, 0])
             bottom = np.minimum(a, b, out=rects[:, 1])
             rects[:, 2] = w
-            top = np.maximum(a, b)
-            np.subtract(top, bottom, out=rects[:, 3])
+            np.subtract(np.maximum(a, b), bottom, out=rects[:, 3])
             self._rects = rects
         else:
             self._rects = np.zeros((0, 4))
@@ -692,6 +697,25 @@ def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
         names = [f"#{pos + 1}" for pos in range(n)]
         step = tick_step(names, extent_px)
     return [[(pos, names[pos]) for pos in range(0, n, step)]]
+
+
+class ClassAxis:
+    """A bar axis' ticks and x range (``class_ticks``, ``class_range``), made again only
+    when the classes shown, their labels or the axis' width change. A drag of s or T
+    keeps the classes' order by p: their axis stays as it is (82 labels looked up and
+    measured a tick, in the probability and gradient panels)."""
+
+    def __init__(self):
+        self._made = None              # (key, the state's labels, (ticks, range))
+
+    def __call__(self, classes, st, by_rank: bool, extent_px: float, n: int):
+        key = (np.asarray(classes).tobytes(), by_rank, extent_px, n)
+        made = self._made
+        if made is not None and made[0] == key and (made[1] is st.labels or made[1] == st.labels):
+            return made[2]
+        ticks = class_ticks(classes, st.label, by_rank, extent_px)
+        made = self._made = (key, st.labels, (ticks, class_range(ticks, n, extent_px)))
+        return made[2]
 
 
 _WIDTHS: dict = {}             # tick label -> its width in pixels

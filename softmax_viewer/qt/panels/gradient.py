@@ -5,8 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import (BLUE, RED, Bars, Image, PlotPanel, class_range, class_ticks, nice_ceiling,
-                                          tick_step)
+from softmax_viewer.qt.panels.base import BLUE, RED, Bars, ClassAxis, Image, PlotPanel, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -21,6 +20,7 @@ class GradientPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._class_axis = ClassAxis()
         # two items with one brush each: per-bar brushes draw bar by bar
         self.bars_up = Bars(RED, width=0.6)
         self.bars_down = Bars(BLUE, width=0.6)
@@ -49,9 +49,9 @@ class GradientPanel(PlotPanel):
         self.bars_up.setOpts(x=x[up], height=d.grad[up], width=0.6)
         self.bars_down.setOpts(x=x[~up], height=d.grad[~up], width=0.6)
         width = self.plot.vb.width()
-        ticks = class_ticks(d.shown, st.label, d.by_rank, width)
+        ticks, span = self._class_axis(d.shown, st, d.by_rank, width, n)
         self.text.ticks(self.plot.getAxis("bottom"), ticks)
-        self.text.range(self.plot, x=class_range(ticks, n, width))
+        self.text.range(self.plot, x=span)
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
         self.text.range(self.plot, y=(-top, top), padding=0.02)
         self.text.label(self.plot, "bottom", "class (top by |p − q|)" if d.by_rank else "class")

@@ -45,9 +45,9 @@ class LossPanel(PlotPanel):
         self.text.label(self.plot, "bottom", "margin u_y − max rival" + off)
         ys = []
         near = (d.margin > x_mark - 6) & (d.margin < x_mark + 6)     # the curves around the point
-        for key, curve in self.curves.items():
+        for key, line in self.curves.items():
             y = finite_or_nan(getattr(d, key))
-            curve.setData(d.margin, y)
+            line.setData(d.margin, y)
             ys.append(d.current[key])
             y = y[near]
             y = y[y == y]                                             # NaN left out

@@ -6,9 +6,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, Marks, PlotPanel, SteadyText, VIEW_LIMIT,
-                                          class_range, class_ticks, curve, finite_or_nan, steady_ceiling,
-                                          steady_range)
+from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, ClassAxis, Marks, PlotPanel, SteadyText,
+                                          VIEW_LIMIT, curve, finite_or_nan, steady_ceiling, steady_range)
 
 
 def p_ceiling(top: float) -> float:
@@ -28,6 +27,7 @@ class ProbabilityPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._class_axis = ClassAxis()
         self.bars = Bars(BLUE, width=0.55, name="p (stable)")
         self.naive = Bars(GREY, width=0.18, name="textbook exp/Σexp")
         self.flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2), name="textbook NaN")
@@ -92,10 +92,10 @@ class ProbabilityPanel(PlotPanel):
             self._flagged = flagged
             self.flags.setData(x[bad] + 0.36, np.full(bad.size, flag_y))
         width = self.plot.vb.width()
-        ticks = class_ticks(d.shown, st.label, d.by_rank, width)
+        ticks, span = self._class_axis(d.shown, st, d.by_rank, width, n)
         self.text.ticks(self.plot.getAxis("bottom"), ticks)
         self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
-        self.text.range(self.plot, x=class_range(ticks, n, width))
+        self.text.range(self.plot, x=span)
         above = ()
         if not log_mode:
             view_top = 1.05 * self._ceiling
