@@ -63,19 +63,21 @@ def _tick_values(axis, lo, hi, length):
     if axis.logMode or type(axis).tickValues is not pg.AxisItem.tickValues:
         return axis.tickValues(lo, hi, length)
     lo, hi = sorted((lo, hi))
-    lo, hi = lo * axis.scale, hi * axis.scale
-    ticks, seen = [], np.zeros(0)
+    scale = axis.scale
+    lo, hi = lo * scale, hi * scale
+    ticks, seen = [], []
     for spacing, offset in axis.tickSpacing(lo, hi, length):
         start = (math.ceil((lo - offset) / spacing) * spacing) + offset
         num = int((hi - start) / spacing) + 1
-        values = (np.arange(num) * spacing + start) / axis.scale
-        if seen.size:
-            near = seen[None, :] - values[:, None]
-            with np.errstate(invalid="ignore"):
-                close = ((np.abs(near) <= spacing / axis.scale * 0.01) | (seen[None, :] == values[:, None])).any(axis=1)
-            values = values[~close]
-        seen = np.concatenate([seen, values])
-        ticks.append((spacing / axis.scale, values.tolist()))
+        if num > 200 or len(seen) > 200:         # (an axis shows a few dozen ticks at most)
+            values = ((np.arange(num) * spacing + start) / scale).tolist()
+        else:                                    # the same float operations, without numpy's overhead
+            values = [(k * spacing + start) / scale for k in range(num)]
+        if seen:
+            tol = spacing / scale * 0.01
+            values = [v for v in values if not any(abs(u - v) <= tol or u == v for u in seen)]
+        seen.extend(values)
+        ticks.append((spacing / scale, values))
     return ticks
 
 
