@@ -7,7 +7,7 @@ Python overhead: a ``Point`` object per coordinate, a copied pen per tick level,
 a text measurement per tick label (minor levels included, even when they are
 not drawn) and the axis' ``boundingRect`` asked once per label.
 
-``lean_draw_specs`` returns the same specifications (``tests/test_axis.py``
+``lean_draw_specs`` returns the same specifications (``tests/test_panel_items.py``
 compares them with pyqtgraph's over many ranges, orientations and tick lists)
 with label sizes measured once per font and text, and everything that does not
 change within one layout computed once. It covers the styles the panels use (no
@@ -16,6 +16,7 @@ hands anything else back to pyqtgraph.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import types
 
@@ -53,6 +54,13 @@ def _handled(axis) -> bool:
             and not st["stopAxisAtTick"][0] and not st["stopAxisAtTick"][1])
 
 
+def _near_kept(v: float, kept: list, tol: float) -> bool:
+    """Whether a value of the sorted finite ``kept`` lies within ``tol`` of ``v``: the
+    nearest ones, one on each side of where ``v`` would go, are the ones to ask."""
+    i = bisect.bisect_left(kept, v)
+    return any(abs(u - v) <= tol for u in kept[max(i - 1, 0):i + 1])
+
+
 def _tick_values(axis, lo, hi, length):
     """pyqtgraph's ``AxisItem.tickValues``, without ``np.isclose`` (30 µs a call, six a layout).
 
@@ -75,7 +83,12 @@ def _tick_values(axis, lo, hi, length):
             values = [(k * spacing + start) / scale for k in range(num)]
         if seen:
             tol = spacing / scale * 0.01
-            values = [v for v in values if not any(abs(u - v) <= tol or u == v for u in seen)]
+            if all(map(math.isfinite, seen)) and all(map(math.isfinite, values)):
+                # the nearest kept values (one each side, in order) decide: the closest is among them
+                kept = sorted(seen)
+                values = [v for v in values if not _near_kept(v, kept, tol)]
+            else:
+                values = [v for v in values if not any(abs(u - v) <= tol or u == v for u in seen)]
         seen.extend(values)
         ticks.append((spacing / scale, values))
     return ticks
