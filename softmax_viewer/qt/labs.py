@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, Dots, Marks, SteadyText, TextCache, cache_static_items,
-    class_range, class_ticks, curve, fix_left_axes, repaint_lean, settle_views, steady_ceiling,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, ClassAxis, Dots, Marks, SteadyText, TextCache,
+    cache_static_items, curve, fix_left_axes, repaint_lean, settle_views, steady_ceiling,
     steady_range,
 )
 
@@ -75,7 +75,7 @@ class LabPanel(QWidget):
         self.data = None
         self._cached = False           # static items are cached on the first show
         self._ranges = {}              # id(plot) -> its steady y range (or, for p, its ceiling)
-        self._class_axes_made = None   # what the class axes were last made for
+        self._class_axes = {}          # id(plot) -> the ClassAxis of its bottom axis
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -118,19 +118,12 @@ class LabPanel(QWidget):
 
     def class_axes(self, idx, st):
         """The class axis of every plot: the labels of the classes ``idx`` shown (as
-        many as fit), and a range of -0.7 .. n - 0.3 widened to hold the end ones."""
-        plots = self.plots()
-        key = (idx.tobytes(), st.labels, st.n_classes, tuple(p.vb.width() for p in plots))
-        if key == self._class_axes_made:    # the same classes shown (a drag of s, T or eps): as they are
-            return
-        self._class_axes_made = key
-        made = {}
-        for p in plots:
-            width = p.vb.width()
-            if width not in made:
-                ticks = class_ticks(idx, st.label, idx.size < st.n_classes, width)
-                made[width] = ticks, class_range(ticks, idx.size, width)
-            ticks, span = made[width]
+        many as fit), and a range of -0.7 .. n - 0.3 widened to hold the end ones;
+        made again only when the classes, their labels or a plot's width change."""
+        by_rank = idx.size < st.n_classes
+        for p in self.plots():
+            made = self._class_axes.setdefault(id(p), ClassAxis())
+            ticks, span = made(idx, st, by_rank, p.vb.width(), idx.size)
             self.text.ticks(p.getAxis("bottom"), ticks)
             self.text.range(p, x=span)
 

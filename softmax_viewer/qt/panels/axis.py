@@ -20,7 +20,6 @@ import bisect
 import math
 import types
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
@@ -55,10 +54,11 @@ def _handled(axis) -> bool:
 
 
 def _near_kept(v: float, kept: list, tol: float) -> bool:
-    """Whether a value of the sorted finite ``kept`` lies within ``tol`` of ``v``: the
-    nearest ones, one on each side of where ``v`` would go, are the ones to ask."""
+    """Whether a value of the sorted ``kept`` (no NaN) lies within ``tol`` of ``v``, or
+    equals it (infinities): the nearest ones, one on each side of where ``v`` would go,
+    are the ones to ask. A NaN ``v`` is near none."""
     i = bisect.bisect_left(kept, v)
-    return any(abs(u - v) <= tol for u in kept[max(i - 1, 0):i + 1])
+    return any(abs(u - v) <= tol or u == v for u in kept[max(i - 1, 0):i + 1])
 
 
 def _tick_values(axis, lo, hi, length):
@@ -77,18 +77,11 @@ def _tick_values(axis, lo, hi, length):
     for spacing, offset in axis.tickSpacing(lo, hi, length):
         start = (math.ceil((lo - offset) / spacing) * spacing) + offset
         num = int((hi - start) / spacing) + 1
-        if num > 200 or len(seen) > 200:         # (an axis shows a few dozen ticks at most)
-            values = ((np.arange(num) * spacing + start) / scale).tolist()
-        else:                                    # the same float operations, without numpy's overhead
-            values = [(k * spacing + start) / scale for k in range(num)]
+        # numpy's arange-multiply-add-divide, as plain floats (a few dozen ticks: less overhead)
+        values = [(k * spacing + start) / scale for k in range(num)]
         if seen:
-            tol = spacing / scale * 0.01
-            if all(map(math.isfinite, seen)) and all(map(math.isfinite, values)):
-                # the nearest kept values (one each side, in order) decide: the closest is among them
-                kept = sorted(seen)
-                values = [v for v in values if not _near_kept(v, kept, tol)]
-            else:
-                values = [v for v in values if not any(abs(u - v) <= tol or u == v for u in seen)]
+            kept = sorted(u for u in seen if u == u)       # NaN is near nothing: left out
+            values = [v for v in values if not _near_kept(v, kept, spacing / scale * 0.01)]
         seen.extend(values)
         ticks.append((spacing / scale, values))
     return ticks

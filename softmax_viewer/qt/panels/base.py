@@ -262,6 +262,15 @@ class Dots(ViewSpan):
     def _scale_and_shift(t) -> bool:
         return t.m12() == 0.0 and t.m21() == 0.0 and t.isAffine()
 
+    @staticmethod
+    def _drawn(idx, near):
+        """Which points a colour group (``idx``: its points, None for all) draws: its near ones."""
+        if idx is None:
+            return near
+        sel = np.zeros_like(near)
+        sel[idx] = near[idx]
+        return sel
+
     def paint(self, p, *args):
         if not self._x.size or self._squares(p) or self._blit(p):
             return
@@ -334,9 +343,7 @@ class Dots(ViewSpan):
         p.setRenderHint(QPainter.Antialiasing, False)
         p.setPen(self._pen)
         for _key, brush, idx in self._groups:
-            sel = near if idx is None else np.zeros_like(near)
-            if idx is not None:
-                sel[idx] = near[idx]
+            sel = self._drawn(idx, near)
             if not sel.any():
                 continue
             rects = np.empty((int(sel.sum()), 4))
@@ -378,23 +385,16 @@ class Dots(ViewSpan):
             p.restore()
             return True
         a, b, near = self._device_points(t)
-        # the point to the nearest quarter of a device pixel: the pixel, and the quarter in it
-        a, b = a[near], b[near]
-        cx = np.floor(a * (dpr * q) + 0.5)
-        cy = np.floor(b * (dpr * q) + 0.5)
         p.save()
         p.resetTransform()
         for key, brush, idx in self._groups:
-            pix, pad, side = Dots._atlases.get((key, dpr)) or self._atlas(key, brush, dpr)
-            if idx is None:
-                gx, gy = cx, cy
-            else:
-                sel = np.zeros(near.size, dtype=bool)
-                sel[idx] = True
-                sel = sel[near]
-                gx, gy = cx[sel], cy[sel]
-            if not gx.size:
+            sel = self._drawn(idx, near)
+            if not sel.any():
                 continue
+            pix, pad, side = Dots._atlases.get((key, dpr)) or self._atlas(key, brush, dpr)
+            # the point to the nearest quarter of a device pixel: the pixel, and the quarter in it
+            gx = np.floor(a[sel] * (dpr * q) + 0.5)
+            gy = np.floor(b[sel] * (dpr * q) + 0.5)
             frags = np.empty((gx.size, 10))
             # target centres, in logical pixels: the cell's corner lands on a whole device pixel
             frags[:, 0] = (gx // q) / dpr - pad + side / (2 * dpr)
