@@ -898,6 +898,7 @@ def paint_background_once(view) -> None:
     """
     if view.backgroundBrush().style() == Qt.SolidPattern and view.backgroundBrush().isOpaque():
         view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)
+        view.setCacheMode(QGraphicsView.CacheNone)
 
 
 def settle_views(view) -> None:
