@@ -249,21 +249,22 @@ def _lse_without(v: np.ndarray, p: np.ndarray, drop) -> float:
 def _logaddexp_outer(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``np.logaddexp(a[:, None], b[None, :])`` with len(a) + len(b) exponentials, not one a pair.
 
-    With m the largest value, each pair is m + log(exp(a - m) + exp(b - m))
-    (within a few ulps of logaddexp). A pair whose larger term lies more than
+    With m the largest value, each pair is m + log(exp(a - m) + exp(b - m)),
+    within a few ulps of m of logaddexp (the rounding a and b carry already,
+    being of m's size). A pair whose larger term lies more than
     700 below m, where exp(. - m) would lose digits to underflow, is given
     by logaddexp itself.
     """
     a, b = np.ravel(a), np.ravel(b)
     m = max(float(np.max(a)), float(np.max(b))) if a.size and b.size else math.nan
-    if not math.isfinite(m):
-        return np.logaddexp(a[:, None], b[None, :])
-    with np.errstate(under="ignore", divide="ignore"):
+    with np.errstate(under="ignore", divide="ignore", invalid="ignore"):
+        if not math.isfinite(m):
+            return np.logaddexp(a[:, None], b[None, :])
         out = np.log(np.exp(a - m)[:, None] + np.exp(b - m)[None, :])
-    out += m
-    low_a, low_b = np.flatnonzero(a - m < -700), np.flatnonzero(b - m < -700)
-    if low_a.size and low_b.size:
-        out[np.ix_(low_a, low_b)] = np.logaddexp(a[low_a, None], b[None, low_b])
+        out += m
+        low_a, low_b = np.flatnonzero(a - m < -700), np.flatnonzero(b - m < -700)
+        if low_a.size and low_b.size:
+            out[np.ix_(low_a, low_b)] = np.logaddexp(a[low_a, None], b[None, low_b])
     return out
 
 

@@ -293,3 +293,34 @@ def test_all_classes_masked_is_said_and_warns_nothing():
         b = compute(ExplorerState(logits=[-np.inf, -np.inf, -np.inf], target=1))
     assert any("every class is masked" in note for note in b.notes)
     assert not any("masked" in note for note in compute(ExplorerState(logits=[1.0, -np.inf], target=0)).notes)
+
+
+def test_rivals_lse_grid_matches_logaddexp_pair_by_pair():
+    rng = np.random.default_rng(3)
+    for spread in (1.0, 50.0, 2000.0):       # 2,000: pairs far below the largest value take logaddexp
+        a = rng.normal(0, spread, 40)
+        b = rng.normal(0, spread, 30)
+        a[3], b[5] = -np.inf, -np.inf
+        got = derived._logaddexp_outer(a, b)
+        want = np.logaddexp(a[:, None], b[None, :])
+        assert np.array_equal(np.isneginf(got), np.isneginf(want))
+        fin = np.isfinite(want)
+        # within a few ulps of the largest value (the rounding the inputs carry already)
+        scale = np.maximum(np.abs(want[fin]), max(np.max(np.abs(a[np.isfinite(a)])), np.max(np.abs(b[np.isfinite(b)]))))
+        assert np.all(np.abs(got[fin] - want[fin]) <= 4 * np.spacing(scale))
+    nan = derived._logaddexp_outer(np.array([np.nan, 0.0]), np.array([1.0]))
+    assert np.isnan(nan[0, 0]) and nan[1, 0] == np.logaddexp(0.0, 1.0)
+
+
+def test_lse_of_the_held_classes_from_p():
+    rng = np.random.default_rng(4)
+    v = rng.normal(0, 3, 1000)
+    p = stable.softmax(v)
+    drop = [2, 7, 500]
+    want = float(stable.logsumexp(np.delete(v, drop)))
+    assert derived._lse_without(v, p, drop) == pytest.approx(want, rel=1e-14)
+    # the dropped classes hold all the mass: the held p underflow, and the answer is still finite
+    v2 = np.array([2000.0, 0.0, -1.0, 1.5])
+    p2 = stable.softmax(v2)
+    assert derived._lse_without(v2, p2, [0]) == pytest.approx(float(stable.logsumexp(v2[1:])), rel=1e-15)
+    assert derived._lse_without(v2, p2, [0, 1, 2, 3]) == -math.inf
