@@ -528,3 +528,24 @@ def test_marker_colours_follow_new_brushes(qtbot):
     assert [b.color().name() for _k, b, _i in dots._groups] == ["#0000ff", "#00ff00"]
     dots.setData([0, np.nan], [2, 3], brushes=[red, green])              # a point left out
     assert [b.color().name() for _k, b, _i in dots._groups] == ["#0000ff"]
+
+
+def test_plot_views_fill_their_background_once_without_a_cached_copy(qtbot):
+    """Each plot (main window and labs) fills its background with its own solid brush:
+    the viewport does not fill it first, and no cached pixmap is copied under a repaint."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsView
+
+    from softmax_viewer.qt.window import MainWindow
+    from softmax_viewer.state import ExplorerState
+
+    win = MainWindow(ExplorerState(logits=[2.0, 1.0, 0.5, -1.0], target=0), remember=False)
+    qtbot.addWidget(win)
+    labs = win.labs()
+    views = win.findChildren(pg.GraphicsView) + labs.findChildren(pg.GraphicsView)
+    assert len(views) >= 6
+    for view in views:
+        brush = view.backgroundBrush()
+        assert brush.style() == Qt.SolidPattern and brush.isOpaque()
+        assert view.viewport().testAttribute(Qt.WA_OpaquePaintEvent)
+        assert view.cacheMode() == QGraphicsView.CacheNone
