@@ -236,14 +236,13 @@ def _lse_without(v: np.ndarray, p: np.ndarray, drop) -> float:
     the held classes' share is too small to be summed without underflow, or v
     is not finite where p is largest, the held values' own logsumexp.
     """
-    held = np.delete(v, drop)
-    if held.size == 0:
+    if v.size <= len(drop):            # (``drop``: distinct classes) nothing is held
         return -math.inf
     k = int(np.argmax(p))
     share = float(np.sum(np.delete(p, drop)))
     if p.size == v.size and p[k] > 0 and math.isfinite(float(v[k])) and share > 1e-280:
         return float(v[k]) - math.log(float(p[k])) + math.log(share)
-    return float(stable.logsumexp(held))
+    return float(stable.logsumexp(np.delete(v, drop)))
 
 
 def _logaddexp_outer(a: np.ndarray, b: np.ndarray) -> np.ndarray:
