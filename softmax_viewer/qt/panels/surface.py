@@ -97,7 +97,8 @@ class SurfacePanel(PlotPanel):
             ex, ey = x0 + gx / norm * length, y0 + gy / norm * length
             self.arrow_line.setData([x0, ex], [y0, ey])
             self.arrow_head.setPos(ex, ey)
-            self.arrow_head.setStyle(angle=180 - float(np.degrees(np.arctan2(gy, gx))))
+            # the item turned, not its path made again (setStyle builds a new path each time)
+            self.arrow_head.setRotation(180 - float(np.degrees(np.arctan2(gy, gx))))
             self.arrow_head.show()
         else:
             self.arrow_line.setData([], [])
