@@ -2,6 +2,7 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -498,6 +499,61 @@ def test_segment_pairs_on_screen_match_the_path_an_export_strokes(qtbot, monkeyp
     vb = w.getPlotItem().vb
     on = w.mapFromScene(vb.mapViewToScene(pg.Point(0.2, 0.55)))      # on the second segment
     assert screen[on.y(), on.x()].tolist() != [255, 255, 255]
+
+
+def test_level_pairs_on_screen_are_the_pixels_of_the_pen(qtbot, monkeypatch):
+    """Level segments of an aliased pen (a value marked across a bar) are filled on
+    screen as the rectangles the pen covers: pixel for pixel what an export strokes,
+    for square and flat caps; a pen they do not fit is stroked as before."""
+    w = pg.PlotWidget()
+    qtbot.addWidget(w)
+    w.resize(300, 200)
+    w.getPlotItem().hideAxis("left")
+    w.getPlotItem().hideAxis("bottom")
+    w.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
+    w.show()
+    qtbot.waitExposed(w)
+
+    def image():
+        im = w.grab().toImage().convertToFormat(QImage.Format_RGB32)
+        return np.frombuffer(im.constBits(), np.uint8).reshape(im.height(), -1, 4)[:, : im.width(), :3].copy()
+
+    rng = np.random.default_rng(3)
+    x = np.repeat(np.arange(8.0), 2) + np.tile([0.15, 0.83], 8)
+    y = np.repeat(rng.uniform(0.05, 0.95, 8), 2)
+    x[4] = np.nan                                            # a pair with NaN is left out
+    filled = []
+    for width, cap in ((3, Qt.SquareCap), (2.5, Qt.SquareCap), (4, Qt.FlatCap), (1, Qt.SquareCap)):
+        pen = pg.mkPen("#ff7f0e", width=width)
+        pen.setCapStyle(cap)
+        marks = base.Curve(pen, connect="pairs", antialias=False)
+        w.addItem(marks)
+        marks.setData(x, y)
+        assert marks._level is not None
+        calls = []
+        rects = marks._level_rects
+        monkeypatch.setattr(marks, "_level_rects", lambda p, r=rects: calls.append(r(p)) or calls[-1])
+        screen = image()
+        filled.append(bool(calls and calls[-1]))
+        monkeypatch.setattr(base.Curve, "exact", True)
+        exported = image()
+        monkeypatch.setattr(base.Curve, "exact", False)
+        assert (screen != 255).any(axis=2).sum() > 7 * width * 10
+        assert np.array_equal(screen, exported), (width, cap)
+        w.removeItem(marks)
+    assert filled == [True, True, True, True]
+    w.getPlotItem().invertX(True)                            # a flipped axis: the same bars, mirrored
+    marks = base.Curve(pg.mkPen("#ff7f0e", width=3), connect="pairs", antialias=False)
+    w.addItem(marks)
+    marks.setData(x, y)
+    screen = image()
+    monkeypatch.setattr(base.Curve, "exact", True)
+    assert np.array_equal(screen, image())
+    monkeypatch.setattr(base.Curve, "exact", False)
+    w.removeItem(marks)
+    sloped = base.Curve(pg.mkPen("k", width=3), connect="pairs", antialias=False)
+    sloped.setData([0.0, 1.0], [0.0, 0.5])
+    assert sloped._level is None
 
 
 def test_class_axis_is_made_again_only_when_what_it_shows_changes(qtbot):
