@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
 )
 
+from softmax_viewer.qt.backdrop import over_backdrop
 from softmax_viewer.state import MAX_CLASSES, ExplorerState, Generator, StateError
 
 SLIDER_STEPS = 1000
@@ -41,6 +42,8 @@ class SliderSpin(QWidget):
         self.spin.setMaximumWidth(120)
         for w in (self, self.slider, self.spin):
             w.setToolTip(tooltip)
+        # a drag repaints the slider and the number alone, not the group box behind them
+        over_backdrop(self.slider, self.spin)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.slider, 1)

@@ -11,6 +11,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetrics, QGuiApplication,
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QGraphicsWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from softmax_viewer.qt.arrays import qt_array
+from softmax_viewer.qt.backdrop import Backdrop
 from softmax_viewer.qt.panels.axis import use_lean_specs
 
 # Antialiasing is turned on per item (curves and markers): bars, axes and
@@ -1081,6 +1082,8 @@ class SteadyText(QWidget):
         self._static.setTextFormat(Qt.PlainText)
         self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + 2 * padding + 2)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        # a new text repaints this line alone, not the window, tab frame and page behind it
+        self.backdrop = Backdrop(self)
 
     def text(self) -> str:
         return self._text
