@@ -542,6 +542,40 @@ def test_the_shown_gumbel_noise_holds_still_while_p_moves():
     assert not np.array_equal(a.gumbel_noise, labs.sampling(st, n=300_000, seed=4).gumbel_noise)
 
 
+def test_the_gumbel_noise_is_made_once_while_only_p_moves():
+    """The K draws' Gumbel noise depends on the seed, K and the classes drawn from, not
+    on p: a drag reuses it (read-only), and the draws are those of noise made afresh."""
+    st = ExplorerState(logits=[3.0, 2.0, 1.0, 0.5, -1.0, 0.2, 1.7], target=0)
+    labs._gumbel_blocks.cache_clear()
+    first = labs.sampling(st, n=20_000, seed=8)
+    for t in (0.7, 1.3, 2.9):
+        moved = labs.sampling(st.replace(temperature=t), n=20_000, seed=8)
+        assert moved.counts.sum() == 20_000
+    info = labs._gumbel_blocks.cache_info()
+    assert info.misses == 1 and info.hits == 3
+    blocks = labs._gumbel_blocks(8, 20_000, 7)
+    assert all(not b.flags.writeable for b in blocks) and sum(len(b) for b in blocks) == 20_000
+    assert not first.gumbel_noise.flags.writeable
+    labs._gumbel_blocks.cache_clear()
+    labs._gumbel_noise.cache_clear()
+    again = labs.sampling(st, n=20_000, seed=8)
+    np.testing.assert_array_equal(first.counts, again.counts)
+    np.testing.assert_array_equal(first.gumbel_noise, again.gumbel_noise)
+    # by hand: Gumbel-max with the seed's stream, block by block
+    rng = np.random.default_rng(8)
+    lq = first.sample_p.astype(np.float64)
+    lq = np.log(lq).astype(np.float32)
+    counts = np.zeros(7, dtype=np.int64)
+    chunk = max(1, labs.GUMBEL_BUDGET // (4 * 7))
+    done = 0
+    while done < 20_000:
+        c = min(chunk, 20_000 - done)
+        g = -np.log(-np.log(rng.random((c, 7), dtype=np.float32)))
+        counts += np.bincount(np.argmax(lq + g, axis=1), minlength=7)
+        done += c
+    assert np.abs(counts - first.counts).sum() <= 2 * 2      # log p recomputed here: a tie may fall apart
+
+
 def test_a_setting_the_sampler_refuses_is_said_in_the_lab(labs_window):
     w, lw = labs_window
     lw.show_lab("sampling")
