@@ -31,13 +31,13 @@ class Backdrop(QObject):
         widget.setAttribute(Qt.WA_OpaquePaintEvent, True)
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj, ev):
+    def eventFilter(self, obj, ev):         # (installed on the widget alone)
         kind = ev.type()
-        if kind == QEvent.Paint and obj is self._widget:
+        if kind == QEvent.Paint:
             self._paint(ev.rect())
         elif kind in self._REMAKE:
             self._key = None
-        elif kind == QEvent.Polish and obj is self._widget:
+        elif kind == QEvent.Polish:
             # the style polishes the widget as it takes this event, and may clear the
             # attribute then (Fusion does, for sliders and spin boxes): set again after
             obj.event(ev)

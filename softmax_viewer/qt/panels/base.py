@@ -62,6 +62,11 @@ class ViewSpan(pg.GraphicsObject):
         xs, ys = (self._x, self._y) if ok.all() else (self._x[ok], self._y[ok])
         return (float(xs.min()), float(xs.max())), (float(ys.min()), float(ys.max()))
 
+    @staticmethod
+    def _scale_and_shift(t) -> bool:
+        """Whether ``t`` maps only by a scale and a shift per axis (as a view does)."""
+        return t.m12() == 0.0 and t.m21() == 0.0 and t.isAffine()
+
     def viewRangeChanged(self):
         self.prepareGeometryChange()
         vb = self.getViewBox()
@@ -103,6 +108,10 @@ class Curve(ViewSpan):
     # alone cannot tell an export from the screen.
     exact = False
 
+    # how far a cap reaches past a segment's end, in pen widths
+    _CAP_REACH = {Qt.SquareCap: 0.5, Qt.FlatCap: 0.0}
+    _NO_PEN = QPen(Qt.NoPen)
+
     def __init__(self, pen, name=None, connect="finite", antialias=True):
         super().__init__()
         pen = pg.mkPen(pen)
@@ -110,8 +119,8 @@ class Curve(ViewSpan):
                      "fillLevel": None, "brush": None}     # what a legend sample reads
         self._connect = connect
         self._lines = None             # pairs: one row per finite segment, x1, y1, x2, y2 (QLineF's layout)
-        self._level = None             # pairs all level (y1 == y2): (left, right, y, extremes) in data units
-        self._level_pen = self._level_fill = None     # the pen the fill below was worked out for, and it
+        self._level = None             # pairs all level (y1 == y2), of a pen filled as rectangles (below):
+                                       # (left, right, y, extremes) in data units
         self._polygons = None          # connected curves: a QPolygonF per run of finite points
         self._fast = None
         w = pen.widthF()
@@ -122,6 +131,13 @@ class Curve(ViewSpan):
                 thin.setDashPattern([v * w for v in pen.dashPattern()])
             r = (w - 1.0) / 2.0
             self._fast = (thin, ((-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)))
+        # level pairs of an aliased solid cosmetic pen with square or flat caps are filled as
+        # rectangles: (cap reach, width, brush), else None (a thin line has no flat caps)
+        reach = self._CAP_REACH.get(pen.capStyle())
+        fits = (connect == "pairs" and not antialias and reach is not None and pen.isCosmetic()
+                and pen.style() == Qt.SolidLine and pen.brush().style() == Qt.SolidPattern
+                and not (reach == 0.0 and w <= 1.0))
+        self._level_fill = (reach, max(w, 1.0), QBrush(pen.brush())) if fits else None
 
     @staticmethod
     def _polygon(x, y) -> QPolygonF:
@@ -146,11 +162,11 @@ class Curve(ViewSpan):
                 whole = ok[0:2 * k:2] & ok[1:2 * k:2]
                 self._lines = lines if whole.all() else lines[whole]
                 lines = self._lines
-                if len(lines) and np.array_equal(lines[:, 1], lines[:, 3]):
+                if self._level_fill is not None and len(lines) and np.array_equal(lines[:, 1], lines[:, 3]):
                     left, right = np.minimum(lines[:, 0], lines[:, 2]), np.maximum(lines[:, 0], lines[:, 2])
-                    self._level = (left, right, lines[:, 1].copy(),
-                                   (float(left.min()), float(right.max()), float(lines[:, 1].min()),
-                                    float(lines[:, 1].max())))
+                    y = lines[:, 1]
+                    self._level = (left, right, y,
+                                   (float(left.min()), float(right.max()), float(y.min()), float(y.max())))
             elif ok.all():
                 self._polygons = [self._polygon(x, y)]
             else:                      # a run of finite points per polygon; NaN and inf break the line
@@ -187,9 +203,11 @@ class Curve(ViewSpan):
         if Curve.exact or not isinstance(device, QWidget):
             p.setPen(self.opts["pen"])
             p.drawPath(self.path())
-        elif self._level is not None and device.devicePixelRatioF() == 1.0 and self._level_rects(p):
-            pass
-        elif self._fast is not None and device.devicePixelRatioF() == 1.0:
+            return
+        plain = device.devicePixelRatioF() == 1.0      # one device pixel a pixel
+        if plain and self._level is not None and self._level_rects(p):
+            return
+        if self._fast is not None and plain:
             # (on a high-density screen the thin strokes are thinner than their offsets:
             # a hollow line; the real pen is drawn there)
             thin, offsets = self._fast
@@ -203,33 +221,14 @@ class Curve(ViewSpan):
             p.setPen(self.opts["pen"])
             self._stroke(p)
 
-
-    # how far a cap reaches past a segment's end, in pen widths
-    _CAP_REACH = {Qt.SquareCap: 0.5, Qt.FlatCap: 0.0}
-    _NO_PEN = QPen(Qt.NoPen)
-
-    def _level_how(self):
-        """(cap reach, width, brush) if level segments of this curve's pen can be
-        filled as rectangles (an aliased solid cosmetic pen with square or flat caps),
-        else None; worked out once a pen."""
-        pen = self.opts["pen"]
-        if self._level_pen is not pen:
-            reach = self._CAP_REACH.get(pen.capStyle())
-            fits = (not self.opts["antialias"] and reach is not None and pen.isCosmetic()
-                    and pen.style() == Qt.SolidLine and pen.brush().style() == Qt.SolidPattern
-                    and not (reach == 0.0 and pen.widthF() <= 1.0))    # a thin line has no flat caps
-            self._level_pen = pen
-            self._level_fill = (reach, max(pen.widthF(), 1.0), QBrush(pen.brush())) if fits else None
-        return self._level_fill
-
     def _level_rects(self, p) -> bool:
         """Level segments filled as the rectangles the pen covers (its width across,
         its caps past the ends): the pen's own pixels; False (nothing drawn) where
         that does not hold."""
-        how, t = self._level_how(), p.transform()
-        if how is None or t.m12() != 0.0 or t.m21() != 0.0 or not t.isAffine():
+        t = p.transform()
+        if not self._scale_and_shift(t):
             return False
-        reach, w, brush = how
+        reach, w, brush = self._level_fill
         sx, dx, sy, dy = t.m11(), t.m31(), t.m22(), t.m32()
         left, right, y, (x_lo, x_hi, y_lo, y_hi) = self._level
         if max(abs(x_lo * sx + dx), abs(x_hi * sx + dx), abs(y_lo * sy + dy), abs(y_hi * sy + dy)) >= 1e9:
@@ -324,10 +323,6 @@ class Dots(ViewSpan):
             a = self._x * t.m11() + t.m31()
             b = self._y * t.m22() + t.m32()
             return a, b, (np.abs(a) < 1e9) & (np.abs(b) < 1e9)
-
-    @staticmethod
-    def _scale_and_shift(t) -> bool:
-        return t.m12() == 0.0 and t.m21() == 0.0 and t.isAffine()
 
     @staticmethod
     def _drawn(idx, near):
