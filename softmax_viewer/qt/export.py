@@ -111,10 +111,17 @@ def _views(widget) -> list:
 
 @contextmanager
 def _no_item_caches(widget):
-    """On screen, axes and legends are drawn from pixmap caches; an export draws
-    them afresh, so that text stays text in a PDF and sharp at any PNG scale."""
+    """On screen, axes and legends are drawn from pixmap caches, and a legend
+    as one picture; an export draws them afresh, each item as itself, so that
+    text stays text in a PDF or SVG and sharp at any PNG scale."""
     from PySide6.QtWidgets import QGraphicsItem
 
+    from softmax_viewer.qt.panels.base import FlatLegend
+
+    flat = [item for view in _views(widget) for item in view.scene().items()
+            if isinstance(item, FlatLegend) and item.is_flat()]
+    for legend in flat:
+        legend.set_flat(False)
     saved = []
     for view in _views(widget):
         for item in view.scene().items():
@@ -127,6 +134,8 @@ def _no_item_caches(widget):
     finally:
         for item, mode in saved:
             item.setCacheMode(mode)
+        for legend in flat:
+            legend.set_flat(True)
 
 
 def _paint(widget, device) -> bool:
@@ -223,13 +232,14 @@ def svg_document(root) -> bytes:
     bg = root.palette().window().color().name()
     ET.SubElement(doc, f"{{{svg_ns}}}rect", {"width": "100%", "height": "100%", "fill": bg})
     pieces = []
-    for kind, widget in _svg_parts(root):
-        pos = widget.mapTo(root, QPoint(0, 0)) if widget is not root else QPoint(0, 0)
-        if kind == "pg":
-            for data, offset in _pg_svgs(widget):
-                pieces.append((data, pos.x() + offset.x(), pos.y() + offset.y()))
-        else:
-            pieces.append((_qt_svg(widget), pos.x(), pos.y()))
+    with _no_item_caches(root):        # pyqtgraph's exporter paints each item: none drawn as part of another
+        for kind, widget in _svg_parts(root):
+            pos = widget.mapTo(root, QPoint(0, 0)) if widget is not root else QPoint(0, 0)
+            if kind == "pg":
+                for data, offset in _pg_svgs(widget):
+                    pieces.append((data, pos.x() + offset.x(), pos.y() + offset.y()))
+            else:
+                pieces.append((_qt_svg(widget), pos.x(), pos.y()))
     for data, x, y in pieces:
         part = ET.fromstring(data)
         vb = part.get("viewBox") or part.get("viewbox")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, ClassAxis, Dots, Marks, SteadyText, TextCache,
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, ClassAxis, Dots, FlatLegend, Marks, SteadyText, TextCache,
     cache_static_items, curve, fix_left_axes, repaint_lean, settle_views, steady_ceiling,
     steady_range,
 )
@@ -165,7 +165,7 @@ class PrecisionLab(LabPanel):
         for item in (self.log_naive, self.log_stable, self.log_flags):
             self.log_plot.addItem(item)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
-        self.ulp_plot.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
+        FlatLegend.add_to(self.ulp_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
         # markers at log10(ulps) on an axis that reads 10^k (cheaper than pyqtgraph's log mode per item)
         self.ulp_naive = Dots(size=7, pen=None, brush=GREY, symbol="o", name="textbook")
         self.ulp_stable = Dots(size=7, pen=None, brush=BLUE, symbol="s", name="stable")

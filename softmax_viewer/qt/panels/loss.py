@@ -5,7 +5,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, Dots, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan, steady_ceiling
+from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan,
+                                          steady_ceiling)
 
 
 class LossPanel(PlotPanel):
@@ -16,7 +17,7 @@ class LossPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+        FlatLegend.add_to(self.plot, offset=(-5, 5), labelTextSize="8pt")
         specs = (
             ("hinge", "hinge", pg.mkPen(GREY, width=2, style=Qt.DashLine)),
             ("lse_hinge", "LSE-hinge", pg.mkPen(GREEN, width=2)),

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, Dots, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
+from softmax_viewer.qt.panels.base import BLUE, Dots, FlatLegend, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
 
 
 def log_ticks(lo: float, hi: float):
@@ -36,7 +36,7 @@ class LsePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        FlatLegend.add_to(self.plot, offset=(5, 5), labelTextSize="8pt")
         # x is plotted as log10(x) and only the axis is told (its ticks read 10^k):
         # cheaper than pyqtgraph's per-item log mode on every setData
         self.max_curve = curve(self.plot, pg.mkPen(GREY, width=2, style=Qt.DashLine), "max(u)")

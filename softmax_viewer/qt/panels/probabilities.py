@@ -6,8 +6,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, ClassAxis, Marks, PlotPanel, SteadyText,
-                                          VIEW_LIMIT, curve, finite_or_nan, steady_ceiling, steady_range)
+from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, ClassAxis, FlatLegend, Marks, PlotPanel,
+                                          SteadyText, VIEW_LIMIT, curve, finite_or_nan, steady_ceiling, steady_range)
 
 
 def p_ceiling(top: float) -> float:
@@ -31,7 +31,7 @@ class ProbabilityPanel(PlotPanel):
         self.bars = Bars(BLUE, width=0.55, name="p (stable)")
         self.naive = Bars(GREY, width=0.18, name="textbook exp/Σexp")
         self.flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2), name="textbook NaN")
-        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        FlatLegend.add_to(self.plot, offset=(5, 5), labelTextSize="8pt")
         for item in (self.bars, self.naive):
             self.plot.addItem(item)
             self.plot.legend.addItem(item, item.name())
