@@ -682,3 +682,34 @@ def test_flat_legend_entry_added_later_is_flat(qtbot):
     c.setData([0.0, 1.0], [0.5, 0.5])
     assert all(e.flags() & QGraphicsItem.ItemHasNoContents for e in legend._entries())
     assert w.grab().toImage() == _unflat_uncached(w)
+
+
+@pytest.mark.parametrize("angle,value", [(90, 0.3137), (0, -0.4471), (90, 1e300), (0, float("nan"))])
+def test_rule_draws_what_an_infinite_line_draws(qtbot, monkeypatch, angle, value):
+    """A Rule is pyqtgraph's InfiniteLine for a line along an axis: the same pixels on
+    screen and in an export; a value far off the view or not a number draws nothing."""
+    def grab(make):
+        w = pg.PlotWidget()
+        qtbot.addWidget(w)
+        w.resize(300, 220)
+        w.setRange(xRange=(-1.03, 1.07), yRange=(-1.11, 0.97), padding=0)
+        line = make()
+        w.addItem(line)
+        w.show()
+        qtbot.waitExposed(w)
+        return w, line
+
+    pen = pg.mkPen("#444")
+    w, rule = grab(lambda: base.Rule(angle=angle, pen=pen, pos=0.0))
+    rule.setValue(value)
+    ours = w.grab().toImage()
+    w_pg, _ = grab(lambda: pg.InfiniteLine(angle=angle, pen=pen, pos=value if np.isfinite(value) else 0.0))
+    w_none, _ = grab(lambda: base.Rule(angle=angle, pen=pen, pos=float("nan")))
+    theirs, plain = w_pg.grab().toImage(), w_none.grab().toImage()
+    assert rule.value() == value or np.isnan(value)
+    if abs(value) < 10:
+        assert ours == theirs and ours != plain
+        monkeypatch.setattr(base.Curve, "exact", True)         # an export's way: in data coordinates
+        assert w.grab().toImage() == theirs
+    else:
+        assert ours == plain

@@ -63,7 +63,7 @@ def _pens_scaled(widget, scale: float):
     """
     import pyqtgraph as pg
 
-    from softmax_viewer.qt.panels.base import Curve, Dots
+    from softmax_viewer.qt.panels.base import Curve, Dots, Rule
 
     if scale == 1.0:
         yield
@@ -85,6 +85,8 @@ def _pens_scaled(widget, scale: float):
                 swap(item, lambda o: o._pen, lambda o, v: setattr(o, "_pen", v))
             elif isinstance(item, pg.InfiniteLine):
                 swap(item, lambda o: o.currentPen, lambda o, v: setattr(o, "currentPen", v))
+            elif isinstance(item, Rule):
+                swap(item, lambda o: o.pen, lambda o, v: setattr(o, "pen", v))
             elif isinstance(item, pg.AxisItem):
                 # its own pen, None for the default one: put back as it was
                 undo.append((item, lambda o, v: setattr(o, "_pen", v), item._pen))

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import BLUE, RED, Bars, ClassAxis, Image, PlotPanel, nice_ceiling, tick_step
+from softmax_viewer.qt.panels.base import BLUE, RED, Bars, ClassAxis, Image, PlotPanel, Rule, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -26,7 +26,7 @@ class GradientPanel(PlotPanel):
         self.bars_down = Bars(BLUE, width=0.6)
         self.plot.addItem(self.bars_up)
         self.plot.addItem(self.bars_down)
-        self.plot.addLine(y=0, pen=pg.mkPen("#444"))
+        self.plot.addItem(Rule(angle=0, pen=pg.mkPen("#444")))
         self.jac_plot = self.plot_widget.addPlot(row=1, col=0)
         self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")
         self.jac_image = Image()

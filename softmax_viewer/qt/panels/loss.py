@@ -5,8 +5,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREEN, GREY, ORANGE, PlotPanel, curve, finite_or_nan,
-                                          steady_ceiling)
+from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREEN, GREY, ORANGE, PlotPanel, Rule, curve,
+                                          finite_or_nan, steady_ceiling)
 
 
 class LossPanel(PlotPanel):
@@ -31,7 +31,7 @@ class LossPanel(PlotPanel):
         self.markers = Dots(size=9, pen="k")
         self._marker_brushes = [pg.mkBrush(pen.color()) for _, _, pen in specs]
         self.plot.addItem(self.markers)
-        self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
+        self.vline = Rule(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
         self.plot.setLabel("left", "loss")
         self._ceiling = None           # the top of the loss axis

@@ -7,7 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import BLUE, Dots, FlatLegend, GREY, RED, PlotPanel, curve, finite_or_nan, steady_range
+from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREY, RED, PlotPanel, Rule, curve, finite_or_nan,
+                                          steady_range)
 
 
 def log_ticks(lo: float, hi: float):
@@ -44,7 +45,7 @@ class LsePanel(PlotPanel):
         self.bound_curve = curve(self.plot, pg.mkPen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
         self.marker = Dots(size=10, pen="k", brush=BLUE)
         self.plot.addItem(self.marker)
-        self.vline = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
+        self.vline = Rule(angle=90, pen=pg.mkPen("#999", width=1))
         self.plot.addItem(self.vline)
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
