@@ -120,13 +120,12 @@ def _no_item_caches(widget):
 
     from softmax_viewer.qt.panels.base import FlatLegend
 
-    flat = [item for view in _views(widget) for item in view.scene().items()
-            if isinstance(item, FlatLegend) and item.is_flat()]
-    for legend in flat:
-        legend.set_flat(False)
-    saved = []
+    flat, saved = [], []
     for view in _views(widget):
         for item in view.scene().items():
+            if isinstance(item, FlatLegend) and item.is_flat():
+                item.set_flat(False)
+                flat.append(item)
             mode = item.cacheMode()
             if mode != QGraphicsItem.NoCache:
                 saved.append((item, mode))

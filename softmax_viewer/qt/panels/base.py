@@ -81,6 +81,12 @@ class ViewSpan(pg.GraphicsObject):
         return self._rect
 
 
+def on_screen(p) -> bool:
+    """Whether painter ``p`` draws a widget on screen, not an export (``Curve.exact``):
+    where items may draw fast for the screen's pixels."""
+    return not Curve.exact and isinstance(p.device(), QWidget)
+
+
 class Curve(ViewSpan):
     """A polyline in data coordinates, drawn fast on screen.
 
@@ -200,12 +206,11 @@ class Curve(ViewSpan):
         if not self._polygons and (self._lines is None or not len(self._lines)):
             return
         p.setRenderHint(QPainter.Antialiasing, bool(self.opts["antialias"]))
-        device = p.device()
-        if Curve.exact or not isinstance(device, QWidget):
+        if not on_screen(p):
             p.setPen(self.opts["pen"])
             p.drawPath(self.path())
             return
-        plain = device.devicePixelRatioF() == 1.0      # one device pixel a pixel
+        plain = p.device().devicePixelRatioF() == 1.0      # one device pixel a pixel
         if plain and self._level is not None and self._level_rects(p):
             return
         if self._fast is not None and plain:
@@ -293,7 +298,7 @@ class Rule(ViewSpan):
         p.setPen(self.pen)
         r = self._rect
         t = p.transform()
-        if Curve.exact or not isinstance(p.device(), QWidget) or not self._scale_and_shift(t):
+        if not on_screen(p) or not self._scale_and_shift(t):
             if self._vertical:
                 p.drawLine(QPointF(v, r.top()), QPointF(v, r.bottom()))
             else:
@@ -475,10 +480,9 @@ class Dots(ViewSpan):
     def _blit(self, p) -> bool:
         """Paint round markers as copies from their atlas, on a screen; False (nothing
         painted) where the ellipses are to be drawn instead."""
-        device = p.device()
-        if self._square or Curve.exact or not isinstance(device, QWidget):
+        if self._square or not on_screen(p):
             return False
-        dpr = device.devicePixelRatioF()
+        dpr = p.device().devicePixelRatioF()
         t = p.transform()
         if (dpr != int(dpr) or any(key is None for key, _b, _i in self._groups)
                 or not self._scale_and_shift(t)):
