@@ -340,8 +340,7 @@ class Computer:
         n = z.size
         s, t, eps, y = state.scale, state.temperature, state.epsilon, state.target
         sz = s * z
-        p = stable.softmax(sz, temperature=t)
-        log_p = stable.log_softmax(sz, temperature=t)
+        p, log_p = stable.softmax_and_log_softmax(sz, temperature=t)
         q = stable.smooth_labels(y, n, eps)
         grad = stable.probability_gradient(p, y, epsilon=eps)     # dCE/du from the p at hand
         u = effective_logits(state)

@@ -67,10 +67,10 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
         u = u64.astype(dt)
         ex = np.exp(u)
     naive = stable.naive_softmax(u)
-    stable_p = stable.softmax(u) if np.isfinite(u).any() else np.full(u.shape, np.nan, dt)
     if t > 0 and np.all(np.isfinite(u) | np.isneginf(u)) and np.isfinite(np.max(u)):
-        ls = stable.log_softmax(u)
+        stable_p, ls = stable.softmax_and_log_softmax(u)
     else:
+        stable_p = stable.softmax(u) if np.isfinite(u).any() else np.full(u.shape, np.nan, dt)
         ls = np.full(u.shape, np.nan, dt)
     with np.errstate(divide="ignore"):
         log_of = np.log(stable_p)
@@ -260,10 +260,8 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
                          "give a class a finite logit")
     sz = state.scale * logits
     t = state.temperature
-    if p is None or np.shape(p) != sz.shape:
-        p = stable.softmax(sz, temperature=t)
-    if log_p is None or np.shape(log_p) != sz.shape:
-        log_p = stable.log_softmax(sz, temperature=t)
+    if p is None or np.shape(p) != sz.shape or log_p is None or np.shape(log_p) != sz.shape:
+        p, log_p = stable.softmax_and_log_softmax(sz, temperature=t)
     if order == "temperature_first":
         kept = truncate(p, top_k, top_p, min_p)
         logq = log_p if kept.all() else np.where(kept, log_p, -np.inf)

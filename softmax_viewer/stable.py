@@ -35,6 +35,7 @@ __all__ = [
     "logsumexp",
     "softmax",
     "log_softmax",
+    "softmax_and_log_softmax",
     "naive_softmax",
     "smooth_labels",
     "cross_entropy",
@@ -166,10 +167,15 @@ def _two_sum_diff(x, m, d, bv, c):
 
 
 def _two_sum(a, b):
-    """a + b = hi + lo exactly (Knuth's TwoSum) for arrays of any shape."""
-    hi = a + b
-    bv = hi - a
-    lo = (a - (hi - bv)) + (b - bv)
+    """a + b = hi + lo exactly (Knuth's TwoSum) for arrays of any shape.
+
+    An infinite ``hi`` has no remainder (0 is returned for it); the NaN its
+    remainder passes through on the way is not a warning.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        hi = a + b
+        bv = hi - a
+        lo = (a - (hi - bv)) + (b - bv)
     return hi, np.where(np.isfinite(lo), lo, 0.0)
 
 
@@ -562,7 +568,14 @@ def softmax(x, axis=None, *, temperature=1.0):
     if np.isinf(t):
         x2, t = _uniform_limit(x2), 1.0
     eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
-    p = np.empty(x2.shape, dtype=rows.out_dtype)
+    return rows.restore(_softmax_rows(eng, rows.out_dtype)[0])
+
+
+def _softmax_rows(eng: _Engine, out_dtype) -> tuple[np.ndarray, np.ndarray]:
+    """(softmax of ``eng``'s rows, the rows' sums of exp(u - m) over the non-maximal
+    classes, shape (R, 1)): the sums are those ``eng.rest_sums()`` gives."""
+    x2 = eng.x2
+    p = np.empty(x2.shape, dtype=out_dtype)
     if eng.whole_rows:
         # every block holds whole rows: normalise while it is in cache
         def normalise(rs, cs):
@@ -571,10 +584,15 @@ def softmax(x, axis=None, *, temperature=1.0):
             np.divide(e, den, out=e)
             e[np.arange(e.shape[0]), eng.imax[rs]] = 1.0 / den[:, 0]
             p[rs, cs] = e
-        eng.map_blocks(normalise)
+            return part.copy()
+        s = np.zeros(eng.rows)
+        for (rs, _cs), part in zip(eng.blocks(), eng.map_blocks(normalise)):
+            s[rs] = part
+        s = s[:, None]
     else:
         # rows longer than a block: keep exp(u - m), then divide
-        den = 1.0 + eng.rest_sums(store=p)
+        s = eng.rest_sums(store=p)
+        den = 1.0 + s
 
         def divide(rs, cs):
             pb = p[rs, cs]
@@ -589,7 +607,7 @@ def softmax(x, axis=None, *, temperature=1.0):
         with np.errstate(under="ignore", invalid="ignore"):
             p[eng.r_idx, eng.imax] = 1.0 / den[:, 0]
     _nan_rows(p, eng.ok)
-    return rows.restore(p)
+    return p, s
 
 
 def log_softmax(x, axis=None, *, temperature=1.0):
@@ -619,8 +637,13 @@ def log_softmax(x, axis=None, *, temperature=1.0):
     if np.isinf(t):
         x2, t = _uniform_limit(x2), 1.0
     eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
-    out = np.empty(x2.shape, dtype=rows.out_dtype)
-    lse = np.log1p(eng.rest_sums())
+    return rows.restore(_log_softmax_rows(eng, np.log1p(eng.rest_sums()), rows.out_dtype))
+
+
+def _log_softmax_rows(eng: _Engine, lse: np.ndarray, out_dtype) -> np.ndarray:
+    """log_softmax of ``eng``'s rows, given ``lse`` = log1p of their rest sums, (R, 1)."""
+    t = eng.t
+    out = np.empty(eng.x2.shape, dtype=out_dtype)
     with np.errstate(over="ignore"):
         m_t = eng.m / t
     if eng.exact_div or not np.isfinite(m_t).all():
@@ -653,8 +676,21 @@ def log_softmax(x, axis=None, *, temperature=1.0):
             ob[...] = w
     eng.map_blocks(write)
     _nan_rows(out, eng.ok)
-    _posinf_rows_log(out, x2, eng.ok)
-    return rows.restore(out)
+    _posinf_rows_log(out, eng.x2, eng.ok)
+    return out
+
+
+def softmax_and_log_softmax(x, axis=None, *, temperature=1.0):
+    """``(softmax(x, axis, temperature=T), log_softmax(x, axis, temperature=T))``,
+    the very same arrays as the two calls give, from one pass of exponentials."""
+    t = _check_temperature(temperature)
+    rows = _rows(x, axis)
+    x2 = rows.x2
+    if x2.size == 0 or t == 0.0 or np.isinf(t):
+        return softmax(x, axis, temperature=temperature), log_softmax(x, axis, temperature=temperature)
+    eng = _Engine(x2, t, corrected=x2.dtype == np.float64)
+    p, rest = _softmax_rows(eng, rows.out_dtype)
+    return rows.restore(p), rows.restore(_log_softmax_rows(eng, np.log1p(rest), rows.out_dtype))
 
 
 def naive_softmax(x, axis=-1):

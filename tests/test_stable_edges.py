@@ -112,6 +112,48 @@ def test_no_warning_for_any_input(fn, x):
             getattr(stable, fn)(np.array(x))
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("t", [1.0, 0.5, 0.7, 3.0, 1e-300, 1e300])
+@pytest.mark.parametrize("x", [[np.inf, 1.0], [np.nan, 1.0], [-np.inf, -np.inf], [-np.inf, 1.0, 2.0]])
+def test_no_warning_for_rows_without_a_finite_max(dtype, t, x):
+    # the row is computed on a stand-in and then set to NaN: nothing on the way warns
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with np.errstate(all="raise"):
+            a = np.array(x, dtype=dtype)
+            stable.softmax(a, temperature=t)
+            stable.log_softmax(a, temperature=t)
+            stable.softmax_and_log_softmax(a, temperature=t)
+
+
+_PAIR_INPUTS = [
+    np.random.default_rng(5).normal(size=1000) * 5, [10.0, 2.0, 10000.0, 4.0], [0.0] + [-40.0] * 999,
+    [-np.inf, 1.0, 2.0], [np.inf, 1.0], [np.nan, 1.0], [-np.inf, -np.inf], [1e308, -1e308, 0.0], [],
+    np.random.default_rng(6).normal(size=(7, 50)), np.random.default_rng(7).normal(size=(3, 4, 5)),
+]
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("t", [1.0, 0.7, 2.0, 0.5, 3.3, 0.0, np.inf, 1e-300, 1e300])
+@pytest.mark.parametrize("k", range(len(_PAIR_INPUTS)))
+def test_softmax_and_log_softmax_are_the_two_calls(dtype, t, k):
+    with np.errstate(all="ignore"):
+        x = np.asarray(_PAIR_INPUTS[k], dtype=np.float64).astype(dtype)
+    for axis in ((None, -1, 0) if x.ndim > 1 else (None,)):
+        p, lp = stable.softmax_and_log_softmax(x, axis, temperature=t)
+        want_p, want_lp = stable.softmax(x, axis, temperature=t), stable.log_softmax(x, axis, temperature=t)
+        assert p.dtype == want_p.dtype and lp.dtype == want_lp.dtype
+        np.testing.assert_array_equal(p, want_p)
+        np.testing.assert_array_equal(lp, want_lp)
+
+
+def test_softmax_and_log_softmax_of_rows_longer_than_a_block():
+    x = np.random.default_rng(8).normal(size=2 * stable._BLOCK + 17) * 30
+    p, lp = stable.softmax_and_log_softmax(x, temperature=0.7)
+    np.testing.assert_array_equal(p, stable.softmax(x, temperature=0.7))
+    np.testing.assert_array_equal(lp, stable.log_softmax(x, temperature=0.7))
+
+
 # ---- dtypes ----
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
