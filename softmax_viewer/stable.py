@@ -383,18 +383,21 @@ class _Engine:
 
         With ``store`` (an (R, K) array) the exponentials are kept there.
         """
-        s = np.zeros(self.rows)
-        blocks = list(self.blocks())
-        sums = self.map_blocks(
-            lambda rs, cs: self.exp_block(rs, cs, None if store is None else store[rs, cs])[1].copy())
+        return self.row_sums(self.map_blocks(
+            lambda rs, cs: self.exp_block(rs, cs, None if store is None else store[rs, cs])[1].copy()))
+
+    def row_sums(self, parts) -> np.ndarray:
+        """Per-row sums, shape (R, 1), from each block's row sums (``map_blocks``' results
+        in block order); a row split over blocks is summed exactly rounded."""
+        blocks = self.blocks()
         if self.k >= _BLOCK:
-            parts = [[] for _ in range(self.rows)]
-            for (rs, _cs), part in zip(blocks, sums):
-                parts[rs.start].append(float(part[0]))
-            s = np.array([math.fsum(p) for p in parts])       # exactly rounded across blocks
-        else:
-            for (rs, _cs), part in zip(blocks, sums):
-                s[rs] = part
+            split = [[] for _ in range(self.rows)]
+            for (rs, _cs), part in zip(blocks, parts):
+                split[rs.start].append(float(part[0]))
+            return np.array([math.fsum(p) for p in split])[:, None]
+        s = np.zeros(self.rows)
+        for (rs, _cs), part in zip(blocks, parts):
+            s[rs] = part
         return s[:, None]
 
 
@@ -585,10 +588,7 @@ def _softmax_rows(eng: _Engine, out_dtype) -> tuple[np.ndarray, np.ndarray]:
             e[np.arange(e.shape[0]), eng.imax[rs]] = 1.0 / den[:, 0]
             p[rs, cs] = e
             return part.copy()
-        s = np.zeros(eng.rows)
-        for (rs, _cs), part in zip(eng.blocks(), eng.map_blocks(normalise)):
-            s[rs] = part
-        s = s[:, None]
+        s = eng.row_sums(eng.map_blocks(normalise))
     else:
         # rows longer than a block: keep exp(u - m), then divide
         s = eng.rest_sums(store=p)
