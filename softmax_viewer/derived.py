@@ -88,7 +88,7 @@ class GradientData:
     shown: np.ndarray
     by_rank: bool
     grad: np.ndarray           # p - q of shown (dCE/du)
-    jac_classes: np.ndarray    # classes of the Jacobian heatmap
+    jac_classes: np.ndarray    # classes of the Jacobian heatmap: all, or the top ones by p, most probable first
     jacobian: np.ndarray       # d p / d u over those classes
 
 
@@ -737,10 +737,14 @@ class Computer:
             shown = top[np.argsort(-mag[top], kind="stable")]
         else:
             shown = _top(mag, TOP_BARS, y)
-        if by_rank:     # the Jacobian's classes: the first of the top classes by p, and y
-            jac_classes = np.sort(top_of(probabilities.shown, p, TOP_JACOBIAN, y))
+        # the Jacobian's classes: all of them in class order while they fit; else the
+        # top ones by p (and y), the most probable first, as the bars rank them
+        if n <= TOP_JACOBIAN:
+            jac_classes = np.arange(n)
+        elif by_rank:
+            jac_classes = top_of(probabilities.shown, p, TOP_JACOBIAN, y)
         else:
-            jac_classes = np.sort(_top(p, min(TOP_JACOBIAN, n), y))
+            jac_classes = _top(p, TOP_JACOBIAN, y)
         pj = p[jac_classes]
         jac = np.diag(pj) - np.outer(pj, pj)
         return GradientData(shown, by_rank, grad[shown], jac_classes, jac)

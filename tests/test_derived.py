@@ -91,6 +91,24 @@ def test_extremes_leave_no_nan_where_the_math_has_a_value(name):
         assert b.gradient.jac_classes.size <= 24
 
 
+@pytest.mark.parametrize("n", [4, 24, 25, 50, 1000, 100_000])
+def test_jacobian_shows_all_classes_in_order_or_the_top_ones_by_p(n):
+    """Up to 24 classes: all, in class order. Beyond: the 24 most probable, the most
+    probable first, and the target among them however unlikely it is."""
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
+    target = int(np.argmin(st.logits))               # the least probable class
+    b = compute(ExplorerState.from_dict({**st.to_dict(), "target": target}))
+    classes = b.gradient.jac_classes
+    if n <= derived.TOP_JACOBIAN:
+        np.testing.assert_array_equal(classes, np.arange(n))
+        return
+    assert classes.size == derived.TOP_JACOBIAN and target in classes
+    p = b.p[classes]
+    assert np.all(np.diff(p) <= 0)                   # the most probable first
+    top = np.sort(b.p)[::-1][: derived.TOP_JACOBIAN - 1]
+    np.testing.assert_array_equal(np.sort(p[:-1])[::-1], top)   # the rest are the top ones
+
+
 def test_surface_is_the_loss_at_every_grid_point():
     """O(G^2 + N) surface == the loss recomputed from scratch at sample points."""
     for loss in ("ce", "smoothed_ce", "lse_hinge", "hinge"):

@@ -676,6 +676,28 @@ def test_fixed_axis_widths_leave_the_colour_bar_beside_its_map(win):
     assert win.loss.plot.getAxis("left").width() == win.lse.plot.getAxis("left").width()
 
 
+def test_jacobian_axes_read_class_numbers_or_ranks_by_p(win):
+    """A few classes: each cell's class number. Many: the top classes by p, labelled
+    by rank (#1 the most probable), not by class numbers that read like a scale."""
+    win.show()
+    jac = win.gradient.jac_plot
+    bottom, left = jac.getAxis("bottom"), jac.getAxis("left")
+    assert [t for _pos, t in bottom._tickLevels[0]] == ["0", "1", "2", "3"]
+    assert bottom.labelText == "class"
+    win.store.set_state(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(100_000))
+    win.store.flush()
+    classes = win.store.bundle.gradient.jac_classes
+    texts = [t for _pos, t in bottom._tickLevels[0]]
+    assert texts[0] == "#1" and all(t.startswith("#") for t in texts)
+    # the rank under each tick is that class's place in the heatmap, the most probable first
+    for pos, t in bottom._tickLevels[0]:
+        assert int(t[1:]) == pos + 1
+    assert [int(t[1:]) for _pos, t in left._tickLevels[0]][0] == 1
+    assert left._tickLevels[0][0][0] == classes.size - 1           # #1 on the top row
+    assert bottom.labelText == "class (top by p)"
+    assert "top 24 classes by p" in jac.titleLabel.text
+
+
 def test_a_margin_off_the_axis_is_said_under_it(win):
     win.store.set_state(ExplorerState(logits=[1.0, 2.0, 3.0, 4.0], target=3, scale=60.0))
     win.store.flush()

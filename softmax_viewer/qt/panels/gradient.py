@@ -12,7 +12,9 @@ class GradientPanel(PlotPanel):
     title = "Gradient ∂CE/∂u = p − q"
     tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
                "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
-               "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums.")
+               "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond "
+               "24 classes it shows the 24 most probable (#1 the first, the target always among them): "
+               "a block of the matrix, whose rows sum to zero only as far as those classes hold all of p.")
 
     def make_view(self):
         w = pg.GraphicsLayoutWidget()
@@ -36,6 +38,9 @@ class GradientPanel(PlotPanel):
         # class 0 at the top, drawn by flipping the data rather than the axis
         # (pyqtgraph's SVG export misplaces images on an inverted axis)
         self.jac_plot.setLabel("bottom", "class")
+        # the first cell's label (#1 when ranked) is wider than half a cell: let it
+        # reach a few pixels past the axis' end rather than be left out
+        self.jac_plot.getAxis("bottom").setStyle(hideOverlappingLabels=10)
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
 
@@ -65,13 +70,17 @@ class GradientPanel(PlotPanel):
         cells = np.repeat(np.repeat(jac.T[:, ::-1], block, axis=0), block, axis=1)
         self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
-        names = [str(int(c)) for c in d.jac_classes]
+        ranked = k < st.n_classes
+        # all classes: their numbers, as the table's rows; the top ones: their ranks by p
+        # (#1 the most probable), as the bars above label them when many
+        names = [f"#{pos + 1}" for pos in range(k)] if ranked else [str(int(c)) for c in d.jac_classes]
         step_x = tick_step(names, self.jac_plot.vb.width())
         step_y = tick_step(names, self.jac_plot.vb.height(), vertical=True)
         self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step_x)]])
         self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step_y)]])
         self.text.range(self.jac_plot, x=(-0.5, k - 0.5), y=(-0.5, k - 0.5))
-        if k < st.n_classes:
+        self.text.label(self.jac_plot, "bottom", "class (top by p)" if ranked else "class")
+        if ranked:
             self.text.title(self.jac_plot, f"Jacobian ∂p/∂u over the top {k} classes by p", "10pt")
         else:
             self.text.title(self.jac_plot, "Jacobian ∂p/∂u = diag(p) − p pᵀ", "10pt")
