@@ -34,6 +34,9 @@ class PrecisionData:
     exp_threshold: float          # log(max finite of dtype): exp overflows above it
     ulp_naive: np.ndarray         # |naive p - reference| in ulps of dtype (inf where not finite)
     ulp_stable: np.ndarray        # same for the stable softmax
+    # the stable softmax's worst error against the exact softmax of u as rounded
+    # to dtype: what the algorithm adds to the rounding of its input
+    stable_worst_of_rounded_u: float
     summary: str
 
 
@@ -84,14 +87,27 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     over, nan_, under = int(np.sum(np.isposinf(ex))), int(np.sum(flags == 2)), int(np.sum(flags == 3))
     thr = exp_overflow_threshold(dt)
     ulp_stable = _ulps(stable_p, ref, dt)
+    worst = float(np.max(ulp_stable)) if ulp_stable.size else 0.0
+    if dt is np.float64 or not np.any(sz > -np.inf):      # u is not rounded: the same reference
+        worst_rounded = worst
+    else:
+        # u's own rounding to dtype moves p by up to about |u| ulps (a relative error
+        # of |u|·2^-24 in exp(u) in float32): split it from the algorithm's error
+        with np.errstate(over="ignore", invalid="ignore"):
+            of_rounded = _ulps(stable_p, stable.softmax(u.astype(np.float64)), dt)
+        worst_rounded = float(np.max(of_rounded))
     if not np.any(sz > -np.inf):
         summary = f"{dtype}: every class is masked (−∞): softmax is 0/0, undefined in every float type"
     else:
         summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
-                   f"{under} underflowed to 0; stable worst error "
-                   f"{np.max(ulp_stable):.3g} ulp")
+                   f"{under} underflowed to 0; stable worst error {worst:.3g} ulp")
+        lost = int(np.sum(np.isinf(u) & np.isfinite(u64)))
+        if lost:        # u itself is not a number of dtype: no softmax in dtype can be right
+            summary += f" (u itself overflows {dtype} in {lost} classes: |u| > {float(np.finfo(dt).max):.5g})"
+        elif dt is not np.float64:
+            summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
-                         ulp_stable, summary)
+                         ulp_stable, worst_rounded, summary)
 
 
 # ---------------------------------------------------------------------------

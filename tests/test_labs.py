@@ -40,6 +40,32 @@ def test_float16_overflows_where_float64_does_not():
     np.testing.assert_allclose(d.stable_p.astype(float), stable.softmax([12.0, 1.0, 0.0]), rtol=1e-3)
 
 
+@pytest.mark.parametrize("dtype", ["float16", "float32"])
+def test_precision_splits_the_rounding_of_u_from_the_algorithms_error(dtype):
+    """Against the exact p the stable float32 softmax of 1,000 spread logits is several
+    ulps off; against the exact softmax of u as rounded to float32 it is within one:
+    the rest is the rounding of u, not the algorithm."""
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000)
+    d = labs.precision(st, dtype)
+    assert d.ulp_stable.max() > 2
+    assert d.stable_worst_of_rounded_u <= 1.0
+    u = d.u.astype(np.float64)
+    worst = np.max(np.abs(d.stable_p.astype(np.float64) - stable.softmax(u))
+                   / np.spacing(stable.softmax(u).astype(labs.DTYPES[dtype])).astype(np.float64))
+    assert d.stable_worst_of_rounded_u == pytest.approx(worst)
+    assert f"against the exact softmax of u as rounded to {dtype}" in d.summary
+    d64 = labs.precision(st, "float64")
+    assert d64.stable_worst_of_rounded_u == d64.ulp_stable.max() and "rounded" not in d64.summary
+
+
+def test_precision_says_when_u_itself_overflows_the_dtype():
+    st = ExplorerState(logits=[1.0, 2.0, 3.0], target=0, scale=40_000.0)     # u up to 120,000
+    d = labs.precision(st, "float16")
+    assert "u itself overflows float16 in 2 classes: |u| > 65504" in d.summary
+    assert "rounded" not in d.summary
+    assert "itself" not in labs.precision(st, "float32").summary
+
+
 def test_precision_rejects_unknown_dtype():
     with pytest.raises(ValueError, match="dtype must be one of"):
         labs.precision(SEED3, "float8")

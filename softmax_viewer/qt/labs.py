@@ -215,8 +215,8 @@ class PrecisionLab(LabPanel):
         # decades, whole ones: the log axis moves only when the errors cross one
         self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, step=1.0, fill=0.3)
         self.class_axes(idx, st)
-        self.summary.setText(d.summary + ". On the log axis exact values (0 ulp) are drawn at 0.01 "
-                             "and errors off the chart (∞) at 1e18.")
+        self.summary.setText(d.summary + ". Log axis: an exact value (0 ulp) is drawn at 0.01, "
+                             "an error off the chart (∞) at 1e18.")
 
 
 class SamplingLab(LabPanel):
