@@ -53,6 +53,19 @@ def _percentile(xs, q):
     return xs[k]
 
 
+def _dispose(app, *windows):
+    """Close and delete ``windows`` now: with no event loop running, deleteLater
+    alone would leave them (and their plots) alive for the rest of the run."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in windows:
+        if w is not None:
+            w.close()
+            w.deleteLater()
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete.value)
+
+
 def _changes(app, win, ctl, name, pattern, full_repaint):
     """Times of CHANGES changes of one control, in ms."""
     times = []
@@ -116,11 +129,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
                 where = f"{name} +{lab}" if lab else name
                 print(f"{n:>8} {where:24} {pattern:6} {statistics.median(times):8.2f} "
                       f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
-        if lab is not None:
-            win.labs().close()
-        win.close()
-        win.deleteLater()
-        app.processEvents()
+        _dispose(app, win, win.labs_window)
 
 
 def bench_peer():
@@ -152,9 +161,7 @@ def bench_peer():
         times.append((time.perf_counter() - t0) * 1e3)
     print(f"{'peer':>8} {'bare pyqtgraph':24} {'curves':6} {statistics.median(times):8.2f} "
           f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
-    w.close()
-    w.deleteLater()
-    app.processEvents()
+    _dispose(app, w)
 
 
 COLD = r"""
