@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from softmax_viewer.derived import TOP_JACOBIAN
 from softmax_viewer.qt.panels.base import BLUE, RED, Bars, ClassAxis, Image, PlotPanel, Rule, nice_ceiling, tick_step
 
 
@@ -13,8 +14,9 @@ class GradientPanel(PlotPanel):
     tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
                "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
                "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond "
-               "24 classes it shows the 24 most probable (#1 the first, the target always among them): "
-               "a block of the matrix, whose rows sum to zero only as far as those classes hold all of p.")
+               f"{TOP_JACOBIAN} classes it shows the {TOP_JACOBIAN} most probable (#1 the first, the target "
+               "always among them): a block of the matrix, whose rows sum to zero only as far as those "
+               "classes hold all of p.")
 
     def make_view(self):
         w = pg.GraphicsLayoutWidget()
