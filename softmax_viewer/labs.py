@@ -87,16 +87,15 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     over, nan_, under = int(np.sum(np.isposinf(ex))), int(np.sum(flags == 2)), int(np.sum(flags == 3))
     thr = exp_overflow_threshold(dt)
     ulp_stable = _ulps(stable_p, ref, dt)
-    worst = float(np.max(ulp_stable)) if ulp_stable.size else 0.0
-    if dt is np.float64 or not np.any(sz > -np.inf):      # u is not rounded: the same reference
-        worst_rounded = worst
-    else:
+    worst = worst_rounded = float(np.max(ulp_stable))
+    masked = not np.any(sz > -np.inf)
+    rounded = dt is not np.float64 and not masked       # (float64: u is the reference's own u)
+    if rounded:
         # u's own rounding to dtype moves p by up to about |u| ulps (a relative error
         # of |u|·2^-24 in exp(u) in float32): split it from the algorithm's error
         with np.errstate(over="ignore", invalid="ignore"):
-            of_rounded = _ulps(stable_p, stable.softmax(u.astype(np.float64)), dt)
-        worst_rounded = float(np.max(of_rounded))
-    if not np.any(sz > -np.inf):
+            worst_rounded = float(np.max(_ulps(stable_p, stable.softmax(u.astype(np.float64)), dt)))
+    if masked:
         summary = f"{dtype}: every class is masked (−∞): softmax is 0/0, undefined in every float type"
     else:
         summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
@@ -104,7 +103,7 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
         lost = int(np.sum(np.isinf(u) & np.isfinite(u64)))
         if lost:        # u itself is not a number of dtype: no softmax in dtype can be right
             summary += f" (u itself overflows {dtype} in {lost} classes: |u| > {float(np.finfo(dt).max):.5g})"
-        elif dt is not np.float64:
+        elif rounded:
             summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
                          ulp_stable, worst_rounded, summary)
