@@ -23,7 +23,10 @@ bound.)  Cold start is the
 wall time from launching a fresh interpreter to the first painted window.
 Targets: p95 <= 16 ms for N <= 1,000, <= 50 ms at N = 100,000; cold start <= 1.5 s.
 A second table repeats the temperature drag with each lab's window open beside
-the main window (the labs follow every change too).
+the main window (the labs follow every change too), in a process of its own as
+the application opens it: a change is timed until the window has repainted and
+the lab process has said that it has drawn it.  A third repeats it at 1,000
+classes with the lab in the window's own process, for comparison.
 
 The peer, timed after each table: a bare pyqtgraph window of the
 same size with five plots of one 241-point curve each, every curve given new data
@@ -66,8 +69,9 @@ def _dispose(app, *windows):
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete.value)
 
 
-def _changes(app, win, ctl, name, pattern, full_repaint):
-    """Times of CHANGES changes of one control, in ms."""
+def _changes(app, win, ctl, name, pattern, full_repaint, then=None):
+    """Times of CHANGES changes of one control, in ms (``then``: what a change
+    waits for besides the window's repaint)."""
     times = []
     if pattern == "drag":
         start = ctl.slider.value()
@@ -89,6 +93,8 @@ def _changes(app, win, ctl, name, pattern, full_repaint):
             win.repaint()                     # the whole window painted now
         else:
             app.processEvents()               # the posted update requests: paint
+        if then is not None:
+            then()
         times.append((time.perf_counter() - t0) * 1e3)
         assert getattr(win.store.bundle.state, name) == ctl.value()
     if pattern == "drag":
@@ -99,7 +105,10 @@ def _changes(app, win, ctl, name, pattern, full_repaint):
 
 
 def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature", "epsilon"),
-                  patterns=("drag", "jump")):
+                  patterns=("drag", "jump"), sizes=(10, 1000, 100_000), separate=True):
+    """``lab``: with that lab open too, in a process of its own as the application
+    opens it (``separate``; a change then also waits for the lab's word that it
+    has drawn it), or in the window's process."""
     from softmax_viewer.qt.app import ensure_app
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.state import ExplorerState, Generator
@@ -108,27 +117,31 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
     if lab is None:
         print(f"platform: {app.platformName()}")
         print(f"{'N':>8} {'control':24} {'change':6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for n in (10, 1000, 100_000):
+    for n in sizes:
         st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
-        win = MainWindow(st, remember=False)
+        win = MainWindow(st, remember=False, separate_labs=lab is not None and separate)
         win.resize(1800, 1000)
         win.show()
         for _ in range(5):
             app.processEvents()
         win.repaint()
+        then = None
         if lab is not None:
-            labs = win.labs()
-            labs.resize(1300, 850)
-            labs.show_lab(lab)
+            win.open_lab(lab)                 # a window of 1300 x 850
             for _ in range(5):
                 app.processEvents()
+            if win.lab_process is not None:
+                then = win.lab_process.wait_drawn
+                then()
         for name in controls:
             ctl = getattr(win.controls, name)
             for pattern in patterns:
-                times = _changes(app, win, ctl, name, pattern, full_repaint)
+                times = _changes(app, win, ctl, name, pattern, full_repaint, then)
                 where = f"{name} +{lab}" if lab else name
                 print(f"{n:>8} {where:24} {pattern:6} {statistics.median(times):8.2f} "
                       f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
+        if win.lab_process is not None:
+            win.lab_process.close()
         _dispose(app, win, win.labs_window)
 
 
@@ -198,7 +211,10 @@ if __name__ == "__main__":
     bench_changes(full_repaint=full)
     bench_peer()
     if "--no-labs" not in sys.argv:
-        print("with a lab open (temperature drag):")
+        print("with a lab open in its own process, as the application opens it (temperature drag):")
         for lab in ("precision", "sampling", "overconfidence"):
             bench_changes(full_repaint=full, lab=lab, controls=("temperature",))
+        print("the same at 1,000 classes with the lab in the window's process:")
+        for lab in ("precision", "sampling", "overconfidence"):
+            bench_changes(full_repaint=full, lab=lab, controls=("temperature",), sizes=(1000,), separate=False)
         bench_peer()

@@ -110,6 +110,17 @@ class Bundle:
     ranked: np.ndarray | None = None   # the RANKED most probable classes, most probable first
 
 
+@dataclass(frozen=True)
+class LabInputs:
+    """What the labs read of a bundle: the state, p and log p of its u, and the
+    RANKED most probable classes.  A labs window in a process of its own makes
+    these itself (``Computer.lab_inputs``) rather than receive a whole bundle."""
+    state: ExplorerState
+    p: np.ndarray
+    log_p: np.ndarray
+    ranked: np.ndarray
+
+
 MARGIN_REACHES = (8.0, 12.0, 16.0, 24.0, 32.0, 40.0)    # how far the loss panel's margin axis reaches
 
 
@@ -334,13 +345,23 @@ class Computer:
             self._rank_key = z
         return self._rank
 
+    @staticmethod
+    def _p_and_log_p(z: np.ndarray, state: ExplorerState) -> tuple:
+        """p and log p of u = s z / T: one rounding of s z, then the stable core."""
+        return stable.softmax_and_log_softmax(state.scale * z, temperature=state.temperature)
+
+    def lab_inputs(self, state: ExplorerState) -> LabInputs:
+        """The labs' part of ``compute(state)``, the very same numbers: a few O(N) passes."""
+        z = np.asarray(state.logits)
+        p, log_p = self._p_and_log_p(z, state)
+        return LabInputs(state, p, log_p, self._ranked(z))
+
     # ---- the whole bundle ----
     def compute(self, state: ExplorerState) -> Bundle:
         z = np.asarray(state.logits)
         n = z.size
-        s, t, eps, y = state.scale, state.temperature, state.epsilon, state.target
-        sz = s * z
-        p, log_p = stable.softmax_and_log_softmax(sz, temperature=t)
+        t, eps, y = state.temperature, state.epsilon, state.target
+        p, log_p = self._p_and_log_p(z, state)
         q = stable.smooth_labels(y, n, eps)
         grad = stable.probability_gradient(p, y, epsilon=eps)     # dCE/du from the p at hand
         u = effective_logits(state)

@@ -18,6 +18,13 @@ def ensure_app():
     return app
 
 
+def settings():
+    """UI preferences only (geometry, the last state, the last folder), shared by both windows."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings("softmax-viewer", "softmax-viewer")
+
+
 def _headless_window(state: ExplorerState, size=(1800, 1000)):
     """The real window in ``state``, laid out and drawn, offscreen when there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -59,6 +66,6 @@ def run(state: ExplorerState | None) -> int:
     app = ensure_app()
     from softmax_viewer.qt.window import MainWindow, last_state
 
-    win = MainWindow(state if state is not None else (last_state() or ExplorerState()))
+    win = MainWindow(state if state is not None else (last_state() or ExplorerState()), separate_labs=True)
     win.show()
     return app.exec()

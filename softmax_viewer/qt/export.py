@@ -20,6 +20,8 @@ from PySide6.QtSvg import QSvgGenerator
 from softmax_viewer.tables import lab_csv, panel_csv
 
 FORMATS = (".png", ".svg", ".pdf", ".csv")
+FILTERS = {"PNG image (*.png)": ".png", "SVG vector image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf",
+           "CSV data (*.csv)": ".csv"}
 
 
 class ExportError(OSError):
@@ -332,3 +334,23 @@ def export_lab(lab, kind: str, path, scale: float = 1.0) -> None:
 
 def copy_image(widget) -> None:
     QGuiApplication.clipboard().setImage(widget.grab().toImage())
+
+
+def ask_export(parent, key: str, folder: str):
+    """Ask where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),
+                                               ";;".join(FILTERS))
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in FORMATS:     # the filter does not set the suffix: map it
+        path += FILTERS.get(chosen, ".png")
+    scale = 1.0
+    if path.lower().endswith(".png"):
+        item, ok = QInputDialog.getItem(parent, "PNG resolution", "Scale of the screen size:",
+                                        ["1x", "2x", "3x", "4x"], 1, False)
+        if not ok:
+            return None
+        scale = float(item[:-1])
+    return path, scale

@@ -602,9 +602,20 @@ class LabsWindow(QMainWindow):
     def current(self) -> LabPanel:
         return self.tabs.currentWidget()
 
+    def export(self, key: str, path, scale: float = 1.0) -> None:
+        """Export lab ``key`` as it is in the store's current state (brought up to it first)."""
+        from softmax_viewer.qt import export as exporting
+
+        lab = self.labs[key]
+        if lab.data is None or lab.bundle is not self.store.bundle:
+            lab.update_state(self.store.bundle)
+        if hasattr(lab, "flush"):
+            lab.flush()
+        exporting.export_lab(lab, key, path, scale)
+
     def refresh(self):
         """Recompute the visible lab (hidden ones catch up when shown)."""
-        if self.isVisible() or self.testAttribute(Qt.WA_DontShowOnScreen):
+        if self.store.bundle is not None and (self.isVisible() or self.testAttribute(Qt.WA_DontShowOnScreen)):
             lab = self.current()
             lab.update_state(self.store.bundle)
             settle_views(lab.plots_widget)     # new ranges applied now: one paint shows them

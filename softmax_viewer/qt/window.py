@@ -5,15 +5,16 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
+    QFileDialog, QGridLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from softmax_viewer import presets
 from softmax_viewer.qt import export as exporting
+from softmax_viewer.qt.app import settings
 
 from softmax_viewer.qt.controls import ControlPanel
 from softmax_viewer.qt.panels import (
@@ -23,16 +24,12 @@ from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.table import LogitTable
 from softmax_viewer.state import ExplorerState, StateError
 
+OPENING_LABS = "Opening the labs window…"
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
 
 FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
            "q = (1 − ε)·onehot(y) + ε/N &nbsp;·&nbsp; losses are of u &nbsp;·&nbsp; "
            "gradient shown: <b>∂CE/∂u = p − q</b>")
-
-
-def settings() -> QSettings:
-    """UI preferences only: geometry and the last state."""
-    return QSettings("softmax-viewer", "softmax-viewer")
 
 
 def last_state() -> ExplorerState | None:
@@ -46,10 +43,15 @@ def last_state() -> ExplorerState | None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: ExplorerState | None = None, *, remember: bool = True):
+    def __init__(self, state: ExplorerState | None = None, *, remember: bool = True,
+                 separate_labs: bool = False):
+        """``separate_labs``: open the labs window in a process of its own (the
+        application does; see labhost), rather than in this one."""
         super().__init__()
         self.setWindowTitle("softmax viewer")
         self.remember = remember
+        self.separate_labs = separate_labs
+        self.lab_process = None          # the labs' own process, once opened (separate_labs)
         self.store = Store(state if state is not None else ExplorerState(), self)
 
         self.formula = QLabel(FORMULA)
@@ -201,7 +203,40 @@ class MainWindow(QMainWindow):
         return self.labs_window
 
     def open_lab(self, key: str):
+        if self.separate_labs:
+            if self.lab_process is None:
+                from softmax_viewer.qt.labhost import LabProcess, LabProcessError
+
+                try:
+                    self.lab_process = LabProcess(self.store, self)
+                except LabProcessError as exc:
+                    self._labs_here(key, str(exc))
+                    return
+                self.lab_process.ended.connect(lambda why, ran, k=key: self._lab_process_ended(why, ran, k))
+                self.statusBar().showMessage(OPENING_LABS, 10_000)
+                self.lab_process.opened.connect(self._lab_process_opened)
+            self.lab_process.show_lab(key)
+            return
         self.labs().show_lab(key)
+
+    def _lab_process_opened(self) -> None:
+        if self.statusBar().currentMessage() == OPENING_LABS:
+            self.statusBar().clearMessage()
+
+    def _labs_here(self, key: str, why: str) -> None:
+        """The labs' own process cannot run: open them in this one instead."""
+        self.separate_labs = False
+        self.show_error(f"The labs could not start in a process of their own: {why}. "
+                        "They run in this window's process instead.")
+        self.labs().show_lab(key)
+
+    def _lab_process_ended(self, why: str, ran: bool, key: str) -> None:
+        self.lab_process.deleteLater()
+        self.lab_process = None
+        if ran:
+            self.show_error(f"The labs window has closed: {why}. The Labs menu opens it again.")
+        else:
+            self._labs_here(key, why)
 
     def _export_lab_dialog(self, lab):
         key = next(k for k, w in self.labs().labs.items() if w is lab)
@@ -335,37 +370,19 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     # ---- export ----
-    _FILTERS = {"PNG image (*.png)": ".png", "SVG vector image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf",
-                "CSV data (*.csv)": ".csv"}
-
     def export_dialog(self, key: str) -> bool:
         folder = str(settings().value("last_folder", "") or Path.home())
-        path, chosen = QFileDialog.getSaveFileName(self, f"Export {key}", str(Path(folder) / f"{key}.png"),
-                                                   ";;".join(self._FILTERS))
-        if not path:
-            return False
-        suffix = Path(path).suffix.lower()
-        if suffix not in exporting.FORMATS:          # the filter does not set the suffix: map it
-            path += self._FILTERS.get(chosen, ".png")
-        scale = 1.0
-        if path.lower().endswith(".png"):
-            item, ok = QInputDialog.getItem(self, "PNG resolution", "Scale of the screen size:",
-                                            ["1x", "2x", "3x", "4x"], 1, False)
-            if not ok:
-                return False
-            scale = float(item[:-1])
-        return self.export_to(key, path, scale)
+        chosen = exporting.ask_export(self, key, folder)
+        return chosen is not None and self.export_to(key, *chosen)
 
     def export_to(self, key: str, path, scale: float = 1.0) -> bool:
         self.store.flush()
         try:
             if key in ("precision", "sampling", "overconfidence"):
-                lab = self.labs().labs[key]
-                if lab.data is None or lab.bundle is not self.store.bundle:
-                    lab.update_state(self.store.bundle)
-                if hasattr(lab, "flush"):
-                    lab.flush()
-                exporting.export_lab(lab, key, path, scale)
+                if self.lab_process is not None and self.lab_process.connected:
+                    self.lab_process.export(key, path, scale)
+                else:
+                    self.labs().export(key, path, scale)
             else:
                 exporting.export(self.panel_widgets()[key], self.store.bundle, key, path, scale)
         except (OSError, ValueError) as exc:
@@ -415,4 +432,7 @@ class MainWindow(QMainWindow):
             s = settings()
             s.setValue("geometry", self.saveGeometry())
             s.setValue("last_state", json.dumps(self.store.state.to_dict()))
+        if self.lab_process is not None:
+            self.lab_process.close()
+            self.lab_process = None
         super().closeEvent(event)
