@@ -205,3 +205,19 @@ def test_labs_open_in_this_process_when_theirs_cannot_start(separate, qtbot, mon
     assert w.labs_window.precision.data is not None
     assert "could not start" in w.statusBar().currentMessage()
     del lp
+
+
+def test_a_lab_process_that_never_connects_is_stopped_and_said(qtbot, tmp_path, monkeypatch):
+    from softmax_viewer.qt.labhost import LabProcess
+    from softmax_viewer.qt.store import Store
+
+    silent = tmp_path / "silent-python"
+    silent.write_text("#!/bin/sh\nsleep 60\n")
+    silent.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(silent))
+    lp = LabProcess(Store(ExplorerState()), connect_timeout=0.5)
+    with qtbot.waitSignal(lp.ended, timeout=10_000) as ended:
+        pass
+    why, ran = ended.args
+    assert "did not connect within 0.5 s" in why and not ran
+    assert lp._process.state() == QProcess.NotRunning       # not left behind

@@ -228,7 +228,9 @@ class LabProcess(QObject):
         if self.channel is not None:
             self.channel.send(("quit",))
             self.channel.socket.disconnectFromServer()
-        if self._process.state() != QProcess.NotRunning and not self._process.waitForFinished(3000):
+        running = self._process.state() != QProcess.NotRunning
+        # a process that never connected has no one to tell: it is stopped at once
+        if running and (self.channel is None or not self._process.waitForFinished(3000)):
             self._process.kill()
             self._process.waitForFinished(1000)
         self._server.close()
