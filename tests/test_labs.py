@@ -305,6 +305,32 @@ def test_ulp_axis_is_rounded_to_whole_decades(labs_window):
     assert lo == math.floor(shown.min()) and hi == math.ceil(shown.max() + 0.3)
 
 
+def test_ulp_axis_labels_decades_only():
+    # regression: over a decade or two pyqtgraph's log axis labelled 2..9 times each
+    # decade as well, and the labels ran into each other
+    from softmax_viewer.qt.labs import decade_ticks, power_of_ten
+    assert [power_of_ten(k) for k in (-12, -1, 0, 1, 2, 15)] == ["10⁻¹²", "10⁻¹", "1", "10", "10²", "10¹⁵"]
+    major, minor = decade_ticks(-1.0, 1.3)
+    assert major == ((-1.0, "10⁻¹"), (0.0, "1"), (1.0, "10"))
+    assert len(minor) == 16 and all(label == "" for _v, label in minor)       # 0.2 .. 0.9 and 2 .. 9
+    np.testing.assert_allclose([v for v, _ in minor[:2]], np.log10([0.2, 0.3]))
+    major, minor = decade_ticks(-2.0, 18.3)
+    assert [label for _v, label in major] == ["1", "10⁵", "10¹⁰", "10¹⁵"] and minor == ()
+    for lo in range(-30, 5):
+        for span in range(1, 330, 7):
+            assert 1 <= len(decade_ticks(float(lo), float(lo + span))[0]) <= 6, (lo, span)
+
+
+def test_ulp_axis_draws_the_decades_it_shows(labs_window):
+    from tests.test_qt_window import _drawn_labels
+    w, lw = labs_window
+    w.store.set_state(ExplorerState(scale=30.0, temperature=2.0).with_n_classes(1000))   # errors 0.1 .. 1 ulp
+    w.store.flush()
+    lw.show_lab("precision")
+    drawn = _drawn_labels(lw.precision.ulp_plot.getAxis("left"))
+    assert drawn and all(t == "1" or t.startswith("10") for t in drawn), drawn
+
+
 def test_max_p_axis_keeps_labels_when_the_softmax_is_saturated(labs_window):
     # regression: max p within a rounding error of 1 at every step gave an axis
     # too narrow for any tick label

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import lru_cache
 
 import numpy as np
 import pyqtgraph as pg
@@ -36,6 +37,32 @@ def _shown(bundle) -> np.ndarray:
     if p.size <= 2 * BARS_ALL_UP_TO:
         return np.arange(p.size)
     return top_of(bundle.ranked, p, 2 * TOP_BARS, bundle.state.target)    # only ~80 entries of p are read
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(k: int) -> str:
+    """10^k as it is written: 1, 10, 10², 10⁻¹."""
+    return {0: "1", 1: "10"}.get(k, "10" + str(k).translate(_SUPERSCRIPT))
+
+
+@lru_cache(maxsize=64)
+def decade_ticks(lo: float, hi: float) -> tuple:
+    """Ticks of an axis of log10(value) over [lo, hi]: a label at every 1, 2, 5 or 10 decades
+    (at most six labels), and, over at most four decades, unlabelled marks at 2..9 times each.
+
+    pyqtgraph's own log axis labels those marks too when it shows few decades, and
+    over a decade or two they run into each other.
+    """
+    first, last = math.ceil(lo), math.floor(hi)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if (last - first) // s < 6), 100)
+    major = tuple((float(k), power_of_ten(k)) for k in range(first, last + 1) if k % step == 0)
+    minor = ()
+    if hi - lo <= 4:
+        marks = (k + math.log10(m) for k in range(math.floor(lo), last + 1) for m in range(2, 10))
+        minor = tuple((v, "") for v in marks if lo <= v <= hi)
+    return (major, minor)
 
 
 def _spin(lo, hi, value, tip, decimals=None, special=None):
@@ -166,13 +193,12 @@ class PrecisionLab(LabPanel):
             self.log_plot.addItem(item)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
         FlatLegend.add_to(self.ulp_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
-        # markers at log10(ulps) on an axis that reads 10^k (cheaper than pyqtgraph's log mode per item)
+        # markers at log10(ulps) on an axis that reads 10^k (decade_ticks; cheaper than pyqtgraph's log mode per item)
         self.ulp_naive = Dots(size=7, pen=None, brush=GREY, symbol="o", name="textbook")
         self.ulp_stable = Dots(size=7, pen=None, brush=BLUE, symbol="s", name="stable")
         for item in (self.ulp_naive, self.ulp_stable):
             self.ulp_plot.addItem(item)
             self.ulp_plot.legend.addItem(item, item.name())
-        self.ulp_plot.getAxis("left").setLogMode(True)
 
     def update_state(self, bundle):
         st = bundle.state
@@ -214,6 +240,8 @@ class PrecisionLab(LabPanel):
         both = np.concatenate([log_n, log_s]) if x.size else np.zeros(1)
         # decades, whole ones: the log axis moves only when the errors cross one
         self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, step=1.0, fill=0.3)
+        decades = decade_ticks(*self._ranges[id(self.ulp_plot)])
+        self.text.ticks(self.ulp_plot.getAxis("left"), [list(level) for level in decades])
         self.class_axes(idx, st)
         self.summary.setText(d.summary + ". Log axis: an exact value (0 ulp) is drawn at 0.01, "
                              "an error off the chart (∞) at 1e18.")
