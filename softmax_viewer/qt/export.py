@@ -336,10 +336,14 @@ def copy_image(widget) -> None:
     QGuiApplication.clipboard().setImage(widget.grab().toImage())
 
 
-def ask_export(parent, key: str, folder: str):
-    """Ask where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled."""
+def ask_export(parent, key: str):
+    """Ask where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled.
+    The dialog opens in the last folder a preset was saved to, or the home folder."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+    from softmax_viewer.qt.app import settings
+
+    folder = str(settings().value("last_folder", "") or Path.home())
     path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),
                                                ";;".join(FILTERS))
     if not path:

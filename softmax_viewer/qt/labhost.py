@@ -334,11 +334,9 @@ class LabHost(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from softmax_viewer.qt import export as exporting
-        from softmax_viewer.qt.app import settings
 
         key = next(k for k, w in self.window.labs.items() if w is lab)
-        folder = str(settings().value("last_folder", "") or Path.home())
-        chosen = exporting.ask_export(self.window, key, folder)
+        chosen = exporting.ask_export(self.window, key)
         if chosen is None:
             return
         try:

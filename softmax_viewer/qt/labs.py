@@ -53,7 +53,9 @@ def decade_ticks(lo: float, hi: float) -> tuple:
     (at most six labels), and, over at most four decades, unlabelled marks at 2..9 times each.
 
     pyqtgraph's own log axis labels those marks too when it shows few decades, and
-    over a decade or two they run into each other.
+    over a decade or two they run into each other. (major, minor), as pyqtgraph's
+    setTicks takes them; cached, so that a drag within one range hands the axis the
+    very same ticks.
     """
     first, last = math.ceil(lo), math.floor(hi)
     step = next((s for s in (1, 2, 5, 10, 20, 50) if (last - first) // s < 6), 100)
@@ -240,8 +242,7 @@ class PrecisionLab(LabPanel):
         both = np.concatenate([log_n, log_s]) if x.size else np.zeros(1)
         # decades, whole ones: the log axis moves only when the errors cross one
         self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, step=1.0, fill=0.3)
-        decades = decade_ticks(*self._ranges[id(self.ulp_plot)])
-        self.text.ticks(self.ulp_plot.getAxis("left"), [list(level) for level in decades])
+        self.text.ticks(self.ulp_plot.getAxis("left"), decade_ticks(*self._ranges[id(self.ulp_plot)]))
         self.class_axes(idx, st)
         self.summary.setText(d.summary + ". Log axis: an exact value (0 ulp) is drawn at 0.01, "
                              "an error off the chart (∞) at 1e18.")

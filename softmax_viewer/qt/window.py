@@ -371,8 +371,7 @@ class MainWindow(QMainWindow):
 
     # ---- export ----
     def export_dialog(self, key: str) -> bool:
-        folder = str(settings().value("last_folder", "") or Path.home())
-        chosen = exporting.ask_export(self, key, folder)
+        chosen = exporting.ask_export(self, key)
         return chosen is not None and self.export_to(key, *chosen)
 
     def export_to(self, key: str, path, scale: float = 1.0) -> bool:
