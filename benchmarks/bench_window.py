@@ -140,9 +140,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
                 where = f"{name} +{lab}" if lab else name
                 print(f"{n:>8} {where:24} {pattern:6} {statistics.median(times):8.2f} "
                       f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
-        if win.lab_process is not None:
-            win.lab_process.close()
-        _dispose(app, win, win.labs_window)
+        _dispose(app, win, win.labs_window)      # closing the window ends its lab process
 
 
 def bench_peer():
