@@ -207,6 +207,16 @@ def test_labs_open_in_this_process_when_theirs_cannot_start(separate, qtbot, mon
     del lp
 
 
+def test_the_lab_asked_for_last_opens_here_when_their_process_cannot_start(separate, qtbot, monkeypatch):
+    w = separate
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    w.open_lab("precision")
+    w.open_lab("sampling")            # asked for before the start has failed
+    qtbot.waitUntil(lambda: w.lab_process is None, timeout=10_000)
+    assert w.labs_window.current() is w.labs_window.sampling
+    assert w.labs_window.sampling.data is not None
+
+
 def test_a_lab_process_that_never_connects_is_stopped_and_said(qtbot, tmp_path, monkeypatch):
     from softmax_viewer.qt.labhost import LabProcess
     from softmax_viewer.qt.store import Store

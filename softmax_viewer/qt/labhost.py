@@ -119,6 +119,7 @@ class LabProcess(QObject):
         self.store = store
         self.channel = None
         self.drawn = 0                 # the number of the last state the labs have drawn
+        self.lab = None                # the lab last asked for
         self._seq = 0
         self._waiting = []             # messages for the labs before they have connected
         self._replies = {}             # export tag -> error (None: done)
@@ -166,6 +167,7 @@ class LabProcess(QObject):
         self._send(("state", self._seq, state))
 
     def show_lab(self, key: str) -> None:
+        self.lab = key
         self._send(("show", key))
 
     # ---- receiving ----

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
                 except LabProcessError as exc:
                     self._labs_here(key, str(exc))
                     return
-                self.lab_process.ended.connect(lambda why, ran, k=key: self._lab_process_ended(why, ran, k))
+                self.lab_process.ended.connect(self._lab_process_ended)
                 self.statusBar().showMessage(OPENING_LABS, 10_000)
                 self.lab_process.opened.connect(self._lab_process_opened)
             self.lab_process.show_lab(key)
@@ -230,12 +230,13 @@ class MainWindow(QMainWindow):
                         "They run in this window's process instead.")
         self.labs().show_lab(key)
 
-    def _lab_process_ended(self, why: str, ran: bool, key: str) -> None:
+    def _lab_process_ended(self, why: str, ran: bool) -> None:
+        key = self.lab_process.lab
         self.lab_process.deleteLater()
         self.lab_process = None
         if ran:
             self.show_error(f"The labs window has closed: {why}. The Labs menu opens it again.")
-        else:
+        else:            # the lab last asked for, here
             self._labs_here(key, why)
 
     def _export_lab_dialog(self, lab):
