@@ -331,13 +331,12 @@ class LabHost(QObject):
         elif kind == "quit":
             QCoreApplication.quit()
 
-    def _export_dialog(self, lab) -> None:
+    def _export_dialog(self, key: str) -> None:
         """A lab plot's menu: Export this lab…, asked and done here."""
         from PySide6.QtWidgets import QMessageBox
 
         from softmax_viewer.qt import export as exporting
 
-        key = next(k for k, w in self.window.labs.items() if w is lab)
         chosen = exporting.ask_export(self.window, key)
         if chosen is None:
             return

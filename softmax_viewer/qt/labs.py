@@ -606,6 +606,7 @@ class LabsWindow(QMainWindow):
     """The three labs in tabs, following the explorer's state."""
 
     def __init__(self, store, export_cb=None, parent=None):
+        """``export_cb(key)``: what a lab plot's menu entry "Export this lab…" does."""
         super().__init__(parent)
         self.setWindowTitle("softmax viewer — labs")
         self.store = store
@@ -614,7 +615,7 @@ class LabsWindow(QMainWindow):
         self.sampling = SamplingLab()
         self.overconfidence = OverconfidenceLab()
         self.labs = {"precision": self.precision, "sampling": self.sampling, "overconfidence": self.overconfidence}
-        for lab in self.labs.values():
+        for key, lab in self.labs.items():
             self.tabs.addTab(lab, lab.title)
             lab.changed.connect(self.refresh)
             if export_cb is not None:
@@ -622,7 +623,7 @@ class LabsWindow(QMainWindow):
                     menu = plot.getViewBox().menu
                     menu.addSeparator()
                     menu.addAction("Export this lab…").triggered.connect(
-                        lambda _=False, w=lab: export_cb(w))
+                        lambda _=False, k=key: export_cb(k))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         store.bundle_ready.connect(lambda _b: self.refresh())

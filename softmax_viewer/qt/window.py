@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         if self.labs_window is None:
             from softmax_viewer.qt.labs import LabsWindow
 
-            self.labs_window = LabsWindow(self.store, export_cb=self._export_lab_dialog)
+            self.labs_window = LabsWindow(self.store, export_cb=self.export_dialog)
         return self.labs_window
 
     def open_lab(self, key: str):
@@ -238,10 +238,6 @@ class MainWindow(QMainWindow):
             self.show_error(f"The labs window has closed: {why}. The Labs menu opens it again.")
         else:            # the lab last asked for, here
             self._labs_here(key, why)
-
-    def _export_lab_dialog(self, lab):
-        key = next(k for k, w in self.labs().labs.items() if w is lab)
-        self.export_dialog(key)
 
     def _add_panel_menus(self):
         """Each plot's right-click menu exports that panel."""
