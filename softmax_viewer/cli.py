@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
-from softmax_viewer.state import SETTABLE_KEYS, ExplorerState, StateError, parse_logits
+from softmax_viewer.state import MAX_SEED, SETTABLE_KEYS, ExplorerState, StateError, brief, parse_logits
 
 PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
@@ -102,10 +103,10 @@ def state_from_args(args) -> ExplorerState | None:
     if args.logits is not None:
         try:
             z = parse_logits(args.logits)
+            st = st.replace(logits=z, target=min(st.target, z.size - 1), labels=st.labels[: z.size],
+                            surface_i=min(st.surface_i, z.size - 1), surface_j=min(st.surface_j, z.size - 1))
         except StateError as exc:
             raise UsageError(f"--logits: {exc}") from None
-        st = st.replace(logits=z, target=min(st.target, z.size - 1), labels=st.labels[: z.size],
-                        surface_i=min(st.surface_i, z.size - 1), surface_j=min(st.surface_j, z.size - 1))
     for item in args.set:
         if "=" not in item:
             raise UsageError(f"--set {item!r}: expected KEY=VALUE")
@@ -125,20 +126,24 @@ def _compute(args) -> int:
     out = compute_json(compute(st))
     if args.dtype is not None:
         from softmax_viewer import labs
-        from softmax_viewer.tables import json_number
 
         d = labs.precision(st, args.dtype)
         out["dtype"] = args.dtype
-        out["naive_probabilities"] = [json_number(v) for v in d.naive_p.astype(float)]
-        out["dtype_probabilities"] = [json_number(v) for v in d.stable_p.astype(float)]
+        out["naive_probabilities"] = d.naive_p.astype(float)
+        out["dtype_probabilities"] = d.stable_p.astype(float)
         out["exp_overflow_threshold"] = d.exp_threshold
     _print_json(out)
     return 0
 
 
 def _print_json(obj) -> None:
-    json.dump(obj, sys.stdout, allow_nan=False)
-    sys.stdout.write("\n")
+    """One JSON object, written whole: composed first (every number through
+    ``json_plain``, so nothing can stop it half-way), then written at once."""
+    from softmax_viewer.tables import json_plain
+
+    text = json.dumps(json_plain(obj), allow_nan=False) + "\n"
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _sample(args) -> int:
@@ -147,8 +152,8 @@ def _sample(args) -> int:
     st = state_from_args(args) or ExplorerState()
     if args.n < 0:
         raise UsageError(f"--n {args.n}: must be >= 0")
-    if args.seed < 0:
-        raise UsageError(f"--seed {args.seed}: must be >= 0")
+    if not 0 <= args.seed <= MAX_SEED:
+        raise UsageError(f"--seed {brief(args.seed)}: must be in 0..{MAX_SEED}")
     if st.temperature == 0:
         raise UsageError("--set temperature=0 is argmax: there is nothing to sample")
     try:
@@ -156,36 +161,53 @@ def _sample(args) -> int:
                           min_p=args.min_p, order=args.order)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    _print_json({"n": d.n, "seed": args.seed, "counts": d.counts.tolist(), "kept": d.kept.tolist(),
-                 "probabilities": d.p.tolist(), "sampled_probabilities": d.sample_p.tolist(),
+    _print_json({"n": d.n, "seed": args.seed, "counts": d.counts, "kept": d.kept,
+                 "probabilities": d.p, "sampled_probabilities": d.sample_p,
                  "argmax": d.argmax, "order": d.order})
     return 0
 
 
 # The train command prints the logits after every step up to this many numbers
-# (about 200 MB of JSON); past it, the final logits only ("logits_steps" says which).
-KEPT_LOGITS = 10_000_000
+# (about 20 MB of JSON); past it, the final logits only ("logits_steps" says which).
+KEPT_LOGITS = 1_000_000
+# The most work one train command does (see labs.training_work): some 20 s here.
+MAX_TRAIN_WORK = 5e8
+PROGRESS_AFTER_S = 1.0          # a longer run shows its progress on stderr (a terminal only)
 
 
 def _train(args) -> int:
+    import time
+
     from softmax_viewer import labs
-    from softmax_viewer.tables import json_number
 
     st = state_from_args(args) or ExplorerState()
+    if not 0 <= args.steps <= labs.MAX_STEPS:
+        raise UsageError(f"--steps {args.steps}: must be in 0..{labs.MAX_STEPS:,}")
+    work = labs.training_work(args.steps, st.n_classes, args.mode)
+    if work > MAX_TRAIN_WORK:
+        raise UsageError(f"--steps {args.steps} at {st.n_classes:,} classes ({args.mode} mode) is about "
+                         f"{work:.1e} operations, over the {MAX_TRAIN_WORK:.0e} one run does (some 20 s): "
+                         f"use fewer steps or classes")
     # every step's logits while they fit KEPT_LOGITS numbers, else the final ones
-    every_step = (max(args.steps, 0) + 1) * st.n_classes <= KEPT_LOGITS
+    every_step = (args.steps + 1) * st.n_classes <= KEPT_LOGITS
     try:
         d = labs.Descent(st, steps=args.steps, lr=args.lr, loss=args.loss, mode=args.mode, keep_logits=every_step)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    d.advance()
+    start = time.perf_counter()
+    shown = False
+    while not d.advance(seconds=0.25):
+        if sys.stderr.isatty() and time.perf_counter() - start > PROGRESS_AFTER_S:
+            sys.stderr.write(f"\rtraining: step {d.i:,} of {args.steps:,}")
+            sys.stderr.flush()
+            shown = True
+    if shown:
+        sys.stderr.write("\r" + " " * 60 + "\r")
     r = d.run()
     out = {"mode": r.mode, "loss_name": r.loss_name, "steps": args.steps, "lr": args.lr,
-           "loss": [json_number(v) for v in r.loss], "norm": r.norm.tolist(), "gap": r.gap.tolist(),
-           "max_p": r.max_p.tolist(), "gap_bound": json_number(r.bound)}
+           "loss": r.loss, "norm": r.norm, "gap": r.gap, "max_p": r.max_p, "gap_bound": r.bound}
     if r.mode == "logits":
-        rows = r.logits if every_step else d.logits[None, :]
-        out["logits"] = [[json_number(v) for v in row] for row in rows]
+        out["logits"] = r.logits if every_step else d.logits[None, :]
         out["logits_steps"] = list(range(args.steps + 1)) if every_step else [args.steps]
     _print_json(out)
     return 0
@@ -238,19 +260,30 @@ def main(argv=None) -> int:
         state = state_from_args(args)
         if args.screenshot is not None and not args.screenshot.lower().endswith(".png"):
             raise UsageError(f"--screenshot {args.screenshot!r}: the file must end in .png")
-    except UsageError as exc:
-        print(f"softmax-viewer: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"softmax-viewer: {exc}", file=sys.stderr)
-        return 2
+    except (UsageError, OSError) as exc:
+        return _fail(exc)
     from softmax_viewer.qt import app
 
     if args.screenshot is not None:
         try:
             app.screenshot(state if state is not None else ExplorerState(), args.screenshot)
         except OSError as exc:
-            print(f"softmax-viewer: {exc}", file=sys.stderr)
-            return 2
+            return _fail(exc)
         return 0
     return app.run(state)
+
+
+def _fail(exc) -> int:
+    """One line on stderr (a value too long to read is cut), exit status 2.
+
+    A closed standard output (``... | head``) ends the program quietly instead.
+    """
+    if isinstance(exc, BrokenPipeError):
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+    text = " ".join(str(exc).split())
+    text = re.sub(r"\S{201,}", lambda m: m.group(0)[:60] + "…", text)
+    print(f"softmax-viewer: {text}", file=sys.stderr)
+    return 2

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from softmax_viewer import stable
-from softmax_viewer.state import ExplorerState
+from softmax_viewer.state import ExplorerState, effective_logits, scaled_logits
 
 #: above this many classes the bar panels show the top classes only (a bar
 #: panel is a few hundred pixels wide: more bars than this are slivers)
@@ -190,7 +190,36 @@ def _same_inputs(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(x is y if isinstance(x, np.ndarray) else x == y for x, y in zip(a, b))
 
 
-def _densified(sig, f, rows, z, k: int):
+#: the scale sweep's grid: the 4 decades shown and 2 more on each side (so that a
+#: temperature drag reads the same grid for a while), at most this many points a
+#: decade, and at most SWEEP_BLOCK values of s·z in memory at once
+SWEEP_MARGIN_DECADES = 2.0
+SWEEP_PER_DECADE = 40
+SWEEP_BLOCK = 2_000_000
+
+
+def _sweep_values(sig: np.ndarray, z: np.ndarray, slopes: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """f(sigma) = LSE(sigma z) at each sigma, and (``slopes``) df/d ln sigma - sigma max z,
+    computed a block of rows at a time (never more than SWEEP_BLOCK numbers at once)."""
+    finite = np.isfinite(z)
+    top = float(np.max(z))
+    zf = np.where(finite, z, 0.0)
+    f = np.empty(sig.size)
+    slope = np.empty(sig.size) if slopes else None
+    step = max(1, SWEEP_BLOCK // max(z.size, 1))
+    for start in range(0, sig.size, step):
+        sl = slice(start, start + step)
+        rows = scaled_logits(z[None, :], sig[sl, None])
+        f[sl] = stable.logsumexp(rows, axis=1)
+        if slopes:
+            with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+                rows -= f[sl, None]
+                np.exp(rows, out=rows)                       # softmax(sigma z), row by row
+                slope[sl] = (rows @ zf - top) * sig[sl]
+    return f, slope
+
+
+def _densified(sig, f, slope, z, k: int):
     """f(sigma) = LSE(sigma z) on a grid k times finer than ``sig``.
 
     Many classes make each exact value cost N exps, so the grid there is coarse
@@ -199,17 +228,13 @@ def _densified(sig, f, rows, z, k: int):
     g = f - sigma max(z) = LSE - max is interpolated (cubic Hermite in ln sigma,
     with the exact slopes dg/d ln sigma = sigma (sum_i softmax(sigma z)_i z_i - max z))
     and held to its bounds [0, log N]: within about 0.1 of the exact curve where
-    LSE < 30, and never below max or above max + log N. ``rows`` = outer(sig, z)
-    is overwritten. A sweep with an infinite value (logits near the float range)
-    is left as it is.
+    LSE < 30, and never below max or above max + log N. A sweep with an infinite
+    value (logits near the float range) is left as it is.
     """
     finite = np.isfinite(z)
     top = float(np.max(z))
     with np.errstate(invalid="ignore", over="ignore"):
-        rows -= f[:, None]
-        np.exp(rows, out=rows)                       # softmax(sigma z), row by row
         gap = f - sig * top
-        slope = (rows @ np.where(finite, z, 0.0) - top) * sig
     if not (np.all(np.isfinite(gap)) and np.all(np.isfinite(slope))):
         return sig, f
     x = np.log(sig)
@@ -221,7 +246,8 @@ def _densified(sig, f, rows, z, k: int):
     dense = np.clip(np.append(dense.ravel(), gap[-1]), 0.0, math.log(int(finite.sum())))
     sig_dense = np.exp(np.append((x[:-1, None] + t * h).ravel(), x[-1]))
     sig_dense[::k] = sig                             # the exact points stay exact
-    out = dense + sig_dense * top
+    with np.errstate(over="ignore"):
+        out = dense + sig_dense * top
     out[::k] = f
     return sig_dense, out
 
@@ -286,17 +312,6 @@ def _rival_stats(u: np.ndarray, y: int) -> tuple[float, float, float]:
     return float(np.max(rivals)), float(stable.logsumexp(rivals)), float(np.sum(rivals))
 
 
-def effective_logits(state: ExplorerState) -> np.ndarray:
-    """u = s * z / T (at T = 0: +-inf on the sign of s*z, the argmax limit)."""
-    sz = state.scale * np.asarray(state.logits)
-    if state.temperature == 0.0:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(sz == 0, 0.0, np.copysign(np.inf, sz))
-    with np.errstate(over="ignore", invalid="ignore"):
-        u = sz / state.temperature
-    return np.where(np.isnan(u), -np.inf, u)   # 0 * -inf: a masked class stays masked
-
-
 def top_of(ranked: np.ndarray, p: np.ndarray, k: int, must: int) -> np.ndarray:
     """The k most probable classes, most probable first, always including ``must``,
     from ``ranked`` (classes in order of p, at least k of them): no O(N) pass."""
@@ -346,14 +361,14 @@ class Computer:
         return self._rank
 
     @staticmethod
-    def _p_and_log_p(z: np.ndarray, state: ExplorerState) -> tuple:
+    def _p_and_log_p(state: ExplorerState) -> tuple:
         """p and log p of u = s z / T: one rounding of s z, then the stable core."""
-        return stable.softmax_and_log_softmax(state.scale * z, temperature=state.temperature)
+        return stable.softmax_and_log_softmax(state.scaled_logits(), temperature=state.temperature)
 
     def lab_inputs(self, state: ExplorerState) -> LabInputs:
         """The labs' part of ``compute(state)``, the very same numbers: a few O(N) passes."""
         z = np.asarray(state.logits)
-        p, log_p = self._p_and_log_p(z, state)
+        p, log_p = self._p_and_log_p(state)
         return LabInputs(state, p, log_p, self._ranked(z))
 
     # ---- the whole bundle ----
@@ -361,16 +376,14 @@ class Computer:
         z = np.asarray(state.logits)
         n = z.size
         t, eps, y = state.temperature, state.epsilon, state.target
-        p, log_p = self._p_and_log_p(z, state)
+        p, log_p = self._p_and_log_p(state)
         q = stable.smooth_labels(y, n, eps)
         grad = stable.probability_gradient(p, y, epsilon=eps)     # dCE/du from the p at hand
-        u = effective_logits(state)
+        u = state.effective_logits()
         # the rivals of the target (u without u_y): max, LSE and sum, for the readout and the loss curves
         rivals = _rival_stats(u, y) if t > 0 else None
         readout = self._readout(state, u, p, log_p, rivals)
         notes = []
-        if not np.any(z > -np.inf):
-            notes.append("every class is masked (−∞): softmax is 0/0 there, undefined; give a class a finite logit")
         if n > BARS_ALL_UP_TO:
             notes.append(f"{n:,} classes: the bar panels show the top {TOP_BARS} (by p, and by |p − q|)")
         ranked = self._ranked(z)
@@ -440,10 +453,12 @@ class Computer:
             else:       # at eps = 1 the target's own term weighs 0, even where it is infinite
                 own = (1 - eps) * ce if eps < 1 else 0.0
                 with np.errstate(over="ignore"):
-                    sce = float(own - (eps / n) * np.sum(log_p)) + 0.0
+                    total = -float(np.sum(log_p))
+                    # eps/N > 0: its share of an infinite total (a masked class) is infinite
+                    sce = float(own + (total if math.isinf(total) else (eps / n) * total)) + 0.0
         if state.temperature > 0 and n > 1:
             m_r, l_r, _s_r = rivals if rivals is not None else _rival_stats(u, y)
-            # all masked: -inf - (-inf) is NaN, as p is; beyond the float range: inf
+            # beyond the float range: inf
             with np.errstate(invalid="ignore", over="ignore"):
                 hinge = max(float(m_r - u[y]), 0.0)
                 lse_hinge = max(l_r - float(u[y]), 0.0)
@@ -508,20 +523,20 @@ class Computer:
             mx = np.full(2, 0.0 if top == 0 else math.copysign(math.inf, top))
             lse = mx + math.log(int(np.sum(z == top)))
         else:
-            sig_lo, sig_hi = lo / t, hi / t
+            sig_lo, sig_hi = lo / t, hi / t          # finite: T is within [1e-300, 1e300]
             cached = self._sweep_key is state.logits and self._sweep is not None
             if not cached or sig_lo < self._sweep[0][0] * 0.999 or sig_hi > self._sweep[0][-1] * 1.001:
-                a = min(-4.0, math.log10(sig_lo))
-                b_ = max(4.0, math.log10(sig_hi))
-                per_decade = int(min(40, max(5, 400_000 // max(n, 1))))
-                sig = np.logspace(a, b_, int((b_ - a) * per_decade) + 1)
-                with np.errstate(invalid="ignore", over="ignore"):
-                    rows = np.outer(sig, z)
-                    if not np.all(np.isfinite(z)):
-                        rows = np.where(np.isnan(rows), -np.inf, rows)
-                f = stable.logsumexp(rows, axis=1)
-                if per_decade < 40:
-                    sig, f = _densified(sig, f, rows, z, -(-40 // per_decade))
+                # a fixed number of points whatever T is (4 + 2 * SWEEP_MARGIN_DECADES decades),
+                # on a lattice 10^(k / per_decade) that does not move with T: the points
+                # shown are the same whether this grid was made now or for an earlier T
+                per_decade = int(min(SWEEP_PER_DECADE, max(5, 400_000 // max(n, 1))))
+                first = math.floor((math.log10(sig_lo) - SWEEP_MARGIN_DECADES) * per_decade)
+                last = math.ceil((math.log10(sig_hi) + SWEEP_MARGIN_DECADES) * per_decade)
+                sig = 10.0 ** (np.arange(first, last + 1) / per_decade)
+                dense = per_decade < SWEEP_PER_DECADE
+                f, slope = _sweep_values(sig, z, slopes=dense)
+                if dense:
+                    sig, f = _densified(sig, f, slope, z, -(-SWEEP_PER_DECADE // per_decade))
                 self._sweep = (sig, f)
                 self._sweep_key = state.logits
             sig, f = self._sweep
@@ -550,8 +565,8 @@ class Computer:
             # a range beyond the floats (or below their spacing): linspace's own ways, N by N
             for k, n in enumerate(ns):
                 with np.errstate(over="ignore", invalid="ignore"):
-                    uu = np.linspace(g.low, g.high, n) * s
-                    uu = uu / t if t > 0 else uu
+                    row = np.linspace(g.low, g.high, n)
+                uu = effective_logits(row, s, t) if t > 0 else scaled_logits(row, s)
                 mx[k] = uu.max()
                 lse[k] = stable.logsumexp(uu) if t > 0 else uu.max()
         else:
@@ -566,9 +581,7 @@ class Computer:
                 with np.errstate(over="ignore", invalid="ignore"):
                     rows = j[None, :] * step[sel, None] + g.low
                     rows[np.arange(n_k.size), n_k - 1] = np.where(n_k > 1, g.high, g.low)
-                    uu = rows * s
-                    if t > 0:
-                        uu = uu / t
+                    uu = effective_logits(rows, s, t) if t > 0 else scaled_logits(rows, s)
                     outside = j[None, :] >= n_k[:, None]
                     uu[outside] = -np.inf
                     m = uu.max(axis=1)
@@ -608,7 +621,7 @@ class Computer:
         y = state.target
         eps = state.epsilon
         if state.temperature == 0.0:
-            uu = state.scale * np.asarray(state.logits)        # the direction of u
+            uu = state.scaled_logits()                         # the direction of u
             rivals = None
         else:
             uu = u
@@ -651,7 +664,9 @@ class Computer:
             j = (i + 1) % n if n > 1 else i
         s, t, eps, y = state.scale, state.temperature, state.epsilon, state.target
         tt = t if t > 0 else 1.0
-        c = s / tt
+        with np.errstate(over="ignore"):
+            c = s / tt
+        c = min(c, float(np.finfo(np.float64).max))     # du/dz beyond the floats: the direction stays
         fin = z[np.isfinite(z)]
         with np.errstate(over="ignore"):       # logits further apart than the float range: capped below
             spread = float(np.ptp(fin)) if fin.size else 1.0
@@ -666,12 +681,13 @@ class Computer:
         zj = np.linspace(zj0 - half, zj0 + half, SURFACE_GRID)
         # u_i down the rows, u_j along the columns: kept as a column and a row and
         # broadcast, so that what varies along one axis only is computed once per grid line
-        ui, uj = (c * zi)[:, None], (c * zj)[None, :]
+        def u_of(v):            # u = s z / T (at T = 0 its direction s z)
+            return effective_logits(v, s, t) if t > 0 else scaled_logits(v, s)
+
+        ui, uj = u_of(zi)[:, None], u_of(zj)[None, :]
         loss = state.surface_loss
         with np.errstate(invalid="ignore", over="ignore"):
-            cz = c * z
-            if not math.isfinite(c):
-                cz = np.where(np.isnan(cz), -np.inf, cz)
+            cz = u_of(z)
             # O(N) once: the LSE and max of the rivals that stay; the grid costs O(G^2)
             drop = sorted({i, j, y})
             held = np.delete(cz, drop)
@@ -766,8 +782,7 @@ class Computer:
             jac_classes = top_of(probabilities.shown, p, TOP_JACOBIAN, y)
         else:
             jac_classes = _top(p, TOP_JACOBIAN, y)
-        pj = p[jac_classes]
-        jac = np.diag(pj) - np.outer(pj, pj)
+        jac = stable.jacobian_of_probabilities(p, jac_classes)
         return GradientData(shown, by_rank, grad[shown], jac_classes, jac)
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from softmax_viewer import stable
-from softmax_viewer.state import ExplorerState
+from softmax_viewer.state import MAX_SEED, ExplorerState, brief, effective_logits
 
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
 
@@ -63,10 +63,10 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     if dtype not in DTYPES:
         raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
     dt = DTYPES[dtype]
-    sz = state.scale * np.asarray(state.logits)
+    sz = state.scaled_logits()
     t = state.temperature
+    u64 = state.effective_logits()
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        u64 = sz / t if t > 0 else np.where(sz == 0, 0.0, np.copysign(np.inf, sz))
         u = u64.astype(dt)
         ex = np.exp(u)
     naive = stable.naive_softmax(u)
@@ -88,23 +88,19 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     thr = exp_overflow_threshold(dt)
     ulp_stable = _ulps(stable_p, ref, dt)
     worst = worst_rounded = float(np.max(ulp_stable))
-    masked = not np.any(sz > -np.inf)
-    rounded = dt is not np.float64 and not masked       # (float64: u is the reference's own u)
+    rounded = dt is not np.float64                      # (float64: u is the reference's own u)
     if rounded:
         # u's own rounding to dtype moves p by up to about |u| ulps (a relative error
         # of |u|·2^-24 in exp(u) in float32): split it from the algorithm's error
         with np.errstate(over="ignore", invalid="ignore"):
             worst_rounded = float(np.max(_ulps(stable_p, stable.softmax(u.astype(np.float64)), dt)))
-    if masked:
-        summary = f"{dtype}: every class is masked (−∞): softmax is 0/0, undefined in every float type"
-    else:
-        summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
-                   f"{under} underflowed to 0; stable worst error {worst:.3g} ulp")
-        lost = int(np.sum(np.isinf(u) & np.isfinite(u64)))
-        if lost:        # u itself is not a number of dtype: no softmax in dtype can be right
-            summary += f" (u itself overflows {dtype} in {lost} classes: |u| > {float(np.finfo(dt).max):.5g})"
-        elif rounded:
-            summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
+    summary = (f"{dtype}: exp overflows above u = {thr:.2f}. Textbook: {over} exp → inf, {nan_} NaN, "
+               f"{under} underflowed to 0; stable worst error {worst:.3g} ulp")
+    lost = int(np.sum(np.isinf(u) & np.isfinite(u64)))
+    if lost:        # u itself is not a number of dtype: no softmax in dtype can be right
+        summary += f" (u itself overflows {dtype} in {lost} classes: |u| > {float(np.finfo(dt).max):.5g})"
+    elif rounded:
+        summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
                          ulp_stable, worst_rounded, summary)
 
@@ -265,15 +261,11 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {order!r}")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 <= n <= MAX_DRAWS:
         raise ValueError(f"n must be a whole number in 0..{MAX_DRAWS:.0e}, got {n!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"seed must be a whole number in 0..{MAX_SEED}, got {brief(seed)}")
     if not gumbel_tau > 0:
         raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
-    logits = np.asarray(state.logits)
-    if not np.any(logits > -np.inf):
-        raise ValueError("every class is masked (-inf): there is no distribution to sample; "
-                         "give a class a finite logit")
-    sz = state.scale * logits
+    sz = state.scaled_logits()
     t = state.temperature
     if p is None or np.shape(p) != sz.shape or log_p is None or np.shape(log_p) != sz.shape:
         p, log_p = stable.softmax_and_log_softmax(sz, temperature=t)
@@ -367,8 +359,18 @@ class TrainingRun:
 
 
 # The linear mode trains on 30 points per class, so a step costs about 30 K^2:
-# 12 ms at 100 classes, 2 s at 1,000.  Past this many classes it is refused.
+# 7 ms at 100 classes, 0.7 s at 1,000.  Past this many classes it is refused.
 MAX_LINEAR_CLASSES = 100
+MAX_STEPS = 100_000
+
+
+def training_work(steps: int, n_classes: int, mode: str) -> float:
+    """About how many numbers a run touches: a logits step costs about 4,000 + K
+    (its fixed part is some 150 µs here, a class about 40 ns), a linear step about
+    8,000 + 17 K^2. On this machine 5e8 of them take some 20 seconds."""
+    k = float(n_classes)
+    per_step = 4000.0 + k if mode == "logits" else 8000.0 + 17.0 * k * k
+    return (steps + 1) * per_step
 
 
 class Descent:
@@ -389,10 +391,11 @@ class Descent:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
-        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= 1_000_000:
-            raise ValueError(f"steps must be a whole number in 0..1000000, got {steps!r}")
-        if not (lr > 0 and math.isfinite(lr)):
-            raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
+        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= MAX_STEPS:
+            raise ValueError(f"steps must be a whole number in 0..{MAX_STEPS}, got {steps!r}")
+        if isinstance(lr, bool) or not isinstance(lr, (int, float, np.floating)) or not (
+                0 < lr <= 1e300 and math.isfinite(lr)):
+            raise ValueError(f"lr must be a number in (0, 1e300], got {lr!r}")
         if state.temperature == 0:
             raise ValueError("training needs a temperature > 0 (at T = 0 the gradient is 0 or infinite)")
         k = state.n_classes
@@ -401,20 +404,23 @@ class Descent:
                              f"(30 points each), got {k}: train the logits themselves, or use fewer classes")
         self.mode, self.loss_name, self.steps, self.lr = mode, loss, int(steps), float(lr)
         self.eps = state.epsilon
-        self.c = state.scale / state.temperature
+        self.scale, self.temperature = state.scale, state.temperature
+        with np.errstate(over="ignore"):       # du/dz = s/T beyond the floats: capped, its sign kept
+            self.c = min(state.scale / state.temperature, float(np.finfo(np.float64).max))
+        self.z_limit = float(np.finfo(np.float64).max) / max(1.0, state.scale, self.c)
         self.k = k
         self.bound = gap_bound(self.eps, k) if loss == "smoothed_ce" else math.inf
         self.out = {key: np.empty(self.steps + 1) for key in ("loss", "norm", "gap", "max_p")}
         self.i = 0                                     # the next step to record
         if mode == "logits":
-            z = np.array(state.logits, dtype=np.float64)
-            self.z = np.where(np.isfinite(z), z, -1e3)      # a masked class stays far below
+            self.z = np.array(state.logits, dtype=np.float64)     # a masked class stays masked (-inf)
             self.y = np.array([state.target])
             self.target = state.target
             self.others = np.arange(k) != state.target
             self.hist = np.empty((self.steps + 1, k) if keep_logits else (0, k))
         else:
             self.x, self.y = blobs(k, seed=seed)
+            self.x_max = float(np.max(np.abs(self.x)))
             rng = np.random.default_rng(seed + 1)
             self.w = 0.01 * rng.standard_normal((2, k))
             self.b = np.zeros(k)
@@ -441,20 +447,25 @@ class Descent:
 
     def _logits_step(self):
         i, c, out = self.i, self.c, self.out
-        u = (c * self.z)[None, :]
+        u = effective_logits(self.z, self.scale, self.temperature)[None, :]
         lv, g, p = _loss_and_grad(u, self.y, self.loss_name, self.eps)
         out["loss"][i] = lv
-        out["norm"][i] = stable.norm(u[0])
+        finite = u[0][np.isfinite(u[0])]
+        out["norm"][i] = stable.norm(finite) if finite.size == u.shape[1] or not np.any(np.isposinf(u)) \
+            else math.inf
         out["gap"][i] = float(u[0, self.target] - u[0, self.others].max()) if self.k > 1 else 0.0
         out["max_p"][i] = float(p.max())
         if self.hist.shape[0]:
             self.hist[i] = self.z
         if i < self.steps:
-            self.z = self.z - self.lr * c * g[0]
+            with np.errstate(over="ignore", invalid="ignore"):
+                new = self.z - self.lr * (c * g[0])
+            # a masked class (z = -inf) stays masked; the others stay where s·z and u are floats
+            self.z = np.where(np.isneginf(self.z), -np.inf, np.clip(new, -self.z_limit, self.z_limit))
 
     def _linear_step(self):
         i, c, out, r, y = self.i, self.c, self.out, self.r, self.y
-        u = c * (self.x @ self.w + self.b)
+        u = effective_logits(self.x @ self.w + self.b, self.scale, self.temperature)
         lv, g, p = _loss_and_grad(u, y, self.loss_name, self.eps)
         rivals = u.copy()
         rivals[r, y] = -np.inf
@@ -464,8 +475,10 @@ class Descent:
         out["max_p"][i] = float(np.mean(p.max(axis=1)))
         if i < self.steps:
             gz = c * g
-            self.w = self.w - self.lr * (self.x.T @ gz)
-            self.b = self.b - self.lr * gz.sum(axis=0)
+            # a step beyond the floats saturates: every logit x·w + b stays within z_limit
+            bound = self.z_limit / (2.0 * self.x_max + 1.0)
+            self.w = np.clip(np.nan_to_num(self.w - self.lr * (self.x.T @ gz), nan=0.0), -bound, bound)
+            self.b = np.clip(np.nan_to_num(self.b - self.lr * gz.sum(axis=0), nan=0.0), -bound, bound)
 
     @property
     def logits(self) -> np.ndarray:

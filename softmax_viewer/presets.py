@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 
-from softmax_viewer.state import ExplorerState, Generator, StateError
+from softmax_viewer import files
+from softmax_viewer.state import ExplorerState, Generator, StateError, brief
 
 FORMAT = "softmax-viewer-preset"
 VERSION = 1
-MAX_BYTES = 16 * 1024 * 1024          # a million float logits fit well within this
+#: the largest preset read or written: a million logits of 17 digits, with their
+#: class names, fit (a save that would be larger is refused, so what is saved opens)
+MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".json"
 
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
@@ -39,6 +40,17 @@ class PresetError(ValueError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+def _number(v, where: str, path) -> float:
+    """A JSON number as a float; one beyond the float range (a 400-digit integer) is refused."""
+    try:
+        x = float(v)
+    except OverflowError:
+        raise PresetError(path, f"{where} is beyond the float range (±1.8e308): {brief(v)}") from None
+    if math.isinf(x):
+        raise PresetError(path, f"{where} is beyond the float range (±1.8e308): {brief(v)}")
+    return x
 
 
 def _is_number(v) -> bool:
@@ -56,8 +68,10 @@ def parse(text: str, path="<preset>") -> ExplorerState:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise PresetError(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except ValueError as exc:
-        raise PresetError(path, str(exc)) from None
+    except RecursionError:
+        raise PresetError(path, "is nested too deeply (lists or objects inside each other) to be a preset") from None
+    except ValueError as exc:          # a NaN or Infinity constant, or an integer of over 4,300 digits
+        raise PresetError(path, str(exc).split("; use sys.set_int_max_str_digits")[0]) from None
     return from_data(data, path)
 
 
@@ -88,9 +102,10 @@ def from_data(data, path="<preset>") -> ExplorerState:
         if key in data:
             v = data[key]
             if not _is_number(v):
-                raise PresetError(path, f'"{key}" must be a number, got {v!r}')
+                raise PresetError(path, f'"{key}" must be a number, got {brief(v)}')
+            _number(v, f'"{key}"', path)
     if "target" in data and (isinstance(data["target"], bool) or not isinstance(data["target"], int)):
-        raise PresetError(path, f'"target" must be a whole class index, got {data["target"]!r}')
+        raise PresetError(path, f'"target" must be a whole class index, got {brief(data["target"])}')
     state_dict = {k: v for k, v in data.items() if k not in ("format", "version")}
     if "logits" in data:
         logits = data["logits"]
@@ -100,62 +115,73 @@ def from_data(data, path="<preset>") -> ExplorerState:
             raise PresetError(path, '"logits" is empty: at least one class is needed')
         values = []
         for i, v in enumerate(logits):
-            if v == "-inf":
+            if isinstance(v, str) and v == "-inf":
                 values.append(-math.inf)
             elif _is_number(v):
-                values.append(float(v))
+                values.append(_number(v, f'"logits"[{i}]', path))
             else:
-                raise PresetError(path, f'"logits"[{i}] must be a number or "-inf", got {v!r}')
+                raise PresetError(path, f'"logits"[{i}] must be a number or "-inf", got {brief(v)}')
         state_dict["logits"] = values
     if "labels" in data:
         labels = data["labels"]
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
             raise PresetError(path, '"labels" must be a list of text')
-    if "generator" in data and not isinstance(data["generator"], dict):
-        raise PresetError(path, '"generator" must be an object')
+    if "generator" in data:
+        gen = data["generator"]
+        if not isinstance(gen, dict):
+            raise PresetError(path, '"generator" must be an object')
+        for key, v in gen.items():
+            if key not in ("kind", "seed") and _is_number(v):
+                _number(v, f'"generator" {key}', path)
+    if "view" in data and not isinstance(data["view"], dict):
+        raise PresetError(path, '"view" must be an object')
     if "n_classes" in data:
         n = data["n_classes"]
         if isinstance(n, bool) or not isinstance(n, int):
-            raise PresetError(path, f'"n_classes" must be a whole number, got {n!r}')
+            raise PresetError(path, f'"n_classes" must be a whole number, got {brief(n)}')
     try:
         return ExplorerState.from_dict(state_dict)
-    except (StateError, TypeError) as exc:
+    except (StateError, TypeError, OverflowError) as exc:
         raise PresetError(path, str(exc)) from None
 
 
 def to_data(state: ExplorerState) -> dict:
-    """The preset of a state: every key, floats written so they read back exactly."""
+    """The preset of a state: every key, floats written so they read back exactly.
+
+    Logits that are the generator's own are stored as ``n_classes`` beside the
+    generator (a million Gaussian logits are a few bytes, not 22 MB).
+    """
     d = state.to_dict()
     data = {"format": FORMAT, "version": VERSION, "name": d.pop("name"), "description": d.pop("description")}
     gen = d.pop("generator")
-    logits = d.pop("logits")
-    data["logits"] = ["-inf" if v == -math.inf else v for v in logits]
+    if "logits" in d:
+        data["logits"] = ["-inf" if v == -math.inf else v for v in d.pop("logits")]
+    else:
+        data["n_classes"] = d.pop("n_classes")
     data.update(d)
     data["generator"] = gen
     return data
 
 
 def dumps(state: ExplorerState) -> str:
-    return json.dumps(to_data(state), indent=1, allow_nan=False) + "\n"
+    """The preset's text: one key a line, each value on its line (a million logits are
+    one long line, not a million short ones), UTF-8 without escapes."""
+    lines = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, allow_nan=False)}"
+             for key, value in to_data(state).items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def load(path) -> ExplorerState:
-    """Read and validate a preset file; PresetError names the file and what is wrong."""
+    """Read and validate a preset file; PresetError names the file and what is wrong.
+
+    Only a regular file is read (a FIFO or a device is refused before reading),
+    and at most MAX_BYTES of it.
+    """
     p = Path(path)
-    if p.is_dir():
-        raise PresetError(p, "is a directory, not a preset file")
     try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise PresetError(p, "no such file") from None
-    except OSError as exc:
-        raise PresetError(p, f"cannot be read ({exc.strerror or exc})") from None
-    if size > MAX_BYTES:
-        raise PresetError(p, f"is {size:,} bytes; a preset is at most {MAX_BYTES:,}")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise PresetError(p, f"cannot be read ({exc.strerror or exc})") from None
+        raw = files.read_limited(p, MAX_BYTES, "preset")
+    except files.FileError as exc:
+        raise PresetError(p, exc.problem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -164,34 +190,18 @@ def load(path) -> ExplorerState:
 
 
 def save(state: ExplorerState, path) -> None:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed.
-
-    A failed or interrupted save leaves any existing file at ``path`` whole.
-    """
+    """Write atomically (see ``files.write_atomic``): a failed or interrupted save
+    leaves any existing file at ``path`` whole. A state whose preset would be over
+    MAX_BYTES is refused, so that every preset saved can be opened again."""
     p = Path(path)
-    text = dumps(state)
-    folder = p.parent if str(p.parent) else Path(".")
+    data = dumps(state).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise PresetError(p, f"this state is {len(data) / 2**20:.1f} MB as a preset, over the "
+                             f"{MAX_BYTES // 2**20} MB a preset may be: use fewer classes or shorter names")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PresetError(p, f"cannot be written ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)          # mkstemp makes it private; a preset is not
-        os.replace(tmp, p)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise PresetError(p, f"cannot be written ({exc.strerror or exc})") from None
-        raise
+        files.write_atomic(p, data, "preset")
+    except files.FileError as exc:
+        raise PresetError(p, exc.problem) from None
 
 
 # ---- the gallery ----

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,25 +18,100 @@ LSE_MODES = ("scale", "n_classes")
 SURFACE_LOSSES = ("ce", "smoothed_ce", "lse_hinge", "hinge")
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "n_classes", "target")
 
+# The limits every part of the program shares: what the state accepts, the
+# widgets can hold and show, a preset can store, and the numbers stay finite for.
+#: scale, temperature and epsilon are 0 or at least this (a spin box holds a
+#: value to 323 decimals, so a subnormal such as 1e-320 would show as 0)
+SMALLEST = 1e-300
+#: the largest scale and temperature
+LARGEST = 1e300
+#: a generator's seed (the spin box that shows it holds a 32-bit integer)
+MAX_SEED = 2**31 - 1
+MAX_LABEL = 100                  # characters of a class name
+MAX_NAME = 200                   # characters of a state's name
+MAX_DESCRIPTION = 5000           # characters of its description
+
 
 class StateError(ValueError):
     """A value the explorer cannot take; the message names the field and value."""
 
 
+def brief(value) -> str:
+    """``repr(value)`` cut to a readable length (a 400-digit integer is not one line)."""
+    text = repr(value)
+    if len(text) <= 40:
+        return text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{text[:12]}… ({len(text.lstrip('-'))} digits)"
+    return f"{text[:30]}…"
+
+
 def _finite(name, value, *, low=None, high=None, allow_inf=False):
+    if isinstance(value, bool):
+        raise StateError(f"{name} must be a number, got {brief(value)}")
     try:
         v = float(value)
+    except OverflowError:
+        raise StateError(f"{name} is beyond the float range (±1.8e308), got {brief(value)}") from None
     except (TypeError, ValueError):
-        raise StateError(f"{name} must be a number, got {value!r}") from None
-    if isinstance(value, bool):
-        raise StateError(f"{name} must be a number, got {value!r}")
+        raise StateError(f"{name} must be a number, got {brief(value)}") from None
     if math.isnan(v) or (math.isinf(v) and not allow_inf):
-        raise StateError(f"{name} must be finite, got {value!r}")
+        raise StateError(f"{name} must be finite, got {brief(value)}")
     if low is not None and v < low:
-        raise StateError(f"{name} must be >= {low}, got {value!r}")
+        raise StateError(f"{name} must be >= {low:g}, got {brief(value)}")
     if high is not None and v > high:
-        raise StateError(f"{name} must be <= {high}, got {value!r}")
+        raise StateError(f"{name} must be <= {high:g}, got {brief(value)}")
     return v
+
+
+def _control(name, value, *, high=LARGEST):
+    """scale, temperature or epsilon: 0, or between SMALLEST and ``high``."""
+    v = _finite(name, value, low=0.0, high=high)
+    if 0.0 < v < SMALLEST:
+        raise StateError(f"{name} must be 0 or at least {SMALLEST:g}, got {brief(value)}")
+    return v + 0.0                 # no -0.0
+
+
+def _whole(name, value, low, high):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise StateError(f"{name} must be a whole number, got {brief(value)}")
+    if not low <= value <= high:
+        raise StateError(f"{name} must be in {low}..{high}, got {brief(value)}")
+    return int(value)
+
+
+def _text(name, value, limit) -> str:
+    if not isinstance(value, str):
+        raise StateError(f"{name} must be text, got {type(value).__name__}")
+    if len(value) > limit:
+        raise StateError(f"{name} is {len(value):,} characters long; at most {limit:,} are kept")
+    return value
+
+
+# ---- u = s·z/T: the one place it is computed ----
+
+def scaled_logits(logits, scale) -> np.ndarray:
+    """s·z, a masked class (z = −∞) staying −∞ at every scale, 0 included (0·(−∞) is NaN).
+
+    ``scale`` may be an array broadcast against ``logits`` (a sweep of scales).
+    """
+    z = np.asarray(logits, dtype=np.float64)
+    s = np.asarray(scale, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):     # a state never holds s·z beyond the floats
+        sz = s * z
+    if np.any(s == 0):
+        sz = np.where(np.isnan(sz), -np.inf, sz)
+    return sz
+
+
+def effective_logits(logits, scale, temperature: float) -> np.ndarray:
+    """u = s·z/T, the one place it is computed: a masked class −∞ at every s and T;
+    at T = 0 the argmax limit, ±∞ by the sign of s·z (0 where s·z = 0)."""
+    sz = scaled_logits(logits, scale)
+    if temperature == 0.0:
+        return np.where(sz == 0, 0.0, np.copysign(np.inf, sz))
+    with np.errstate(over="ignore"):
+        return sz / temperature
 
 
 @dataclass(frozen=True)
@@ -59,11 +135,9 @@ class Generator:
         if self.kind not in GENERATOR_KINDS:
             raise StateError(f"generator kind must be one of {', '.join(GENERATOR_KINDS)}, got {self.kind!r}")
         for name in ("low", "high", "mean", "pad_value"):
-            object.__setattr__(self, name, _finite(f"generator {name}", getattr(self, name)))
-        object.__setattr__(self, "std", _finite("generator std", self.std, low=0.0))
-        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
-            raise StateError(f"generator seed must be a whole number >= 0, got {self.seed!r}")
-        object.__setattr__(self, "seed", int(self.seed))
+            object.__setattr__(self, name, _finite(f"generator {name}", getattr(self, name)) + 0.0)
+        object.__setattr__(self, "std", _finite("generator std", self.std, low=0.0) + 0.0)
+        object.__setattr__(self, "seed", _whole("generator seed", self.seed, 0, MAX_SEED))
 
     def make(self, n: int, current: np.ndarray | None = None) -> np.ndarray:
         if self.kind == "linspace":
@@ -96,52 +170,75 @@ class Generator:
         return cls(**d)
 
 
-_LARGEST = [None, 0.0]           # the last logits array seen, and its largest finite |z|
+class _Checked:
+    """Logits arrays that passed validation, with what it learnt of them: their
+    largest finite |z| and its class. The last few are kept (by identity, weakly),
+    so that a drag of s or T, which keeps the very same array, validates in O(1)."""
+
+    KEEP = 8
+
+    def __init__(self):
+        self._seen = []              # [(weakref to the array, largest |z|, its class)]
+
+    def find(self, logits) -> tuple[float, int] | None:
+        for ref, zmax, i in self._seen:
+            if ref() is logits:
+                return zmax, i
+        return None
+
+    def add(self, logits: np.ndarray) -> None:
+        """Check a new read-only array: NaN, +inf and every class masked are refused."""
+        bad = np.flatnonzero(np.isnan(logits) | np.isposinf(logits))
+        if bad.size:
+            i = int(bad[0])
+            raise StateError(f"logit {i} is {logits[i]}: only finite numbers or -inf (a masked class) are allowed")
+        fin = np.isfinite(logits)
+        if not fin.any():
+            raise StateError("every class is masked (−∞): softmax is 0/0 there, undefined; "
+                             "give at least one class a finite logit")
+        mags = np.where(fin, np.abs(logits), -1.0)
+        i = int(np.argmax(mags))
+        live = [e for e in self._seen[:self.KEEP - 1] if e[0]() is not None]
+        self._seen = [(weakref.ref(logits), float(mags[i]), i)] + live
 
 
-def _largest_logit(logits: np.ndarray) -> float:
-    """max |z| over the finite logits (0 if none), computed once per logits array:
-    a drag of s or T keeps the same array."""
-    if _LARGEST[0] is not logits:
-        fin = logits[np.isfinite(logits)]
-        _LARGEST[:] = [logits, float(np.max(np.abs(fin))) if fin.size else 0.0]
-    return _LARGEST[1]
+_CHECKED = _Checked()
 
 
 def _check_u_is_a_float(logits: np.ndarray, scale: float, temperature: float) -> None:
-    """u = s * z / T (s * z at T = 0, where only its sign counts) must be a float.
+    """s·z and u = s·z/T must be floats (only the sign of s·z counts at T = 0).
 
     exp(u) overflowing past u = 709.78 is what the stable formula is for; u itself
     beyond the largest float (1.8e308) cannot even be represented, so such a state
-    is refused with the class that breaks it.
+    is refused with the class that breaks it. Also refuses every class masked.
     """
-    zmax = _largest_logit(logits)
-    with np.errstate(over="ignore"):
-        sz = scale * zmax
-        u = sz / temperature if temperature > 0 else sz
-    if math.isfinite(u):
+    zmax, i = _CHECKED.find(logits)
+    extreme = np.array([zmax])
+    sz = float(scaled_logits(extreme, scale)[0])
+    u = float(effective_logits(extreme, scale, temperature)[0]) if temperature > 0 else sz
+    if math.isfinite(sz) and math.isfinite(u):
         return
-    i = int(np.argmax(np.where(np.isfinite(logits), np.abs(logits), -1.0)))
-    what = "u = s·z/T" if temperature > 0 else "s·z"
+    what = "u = s·z/T" if temperature > 0 and math.isfinite(sz) else "s·z"
     raise StateError(f"{what} is beyond the float range (±1.8e308) for class {i} (s = {scale:g}, "
                      f"z = {float(logits[i]):g}, T = {temperature:g}): use a smaller scale or logit"
-                     + (", or a larger temperature" if temperature > 0 else ""))
+                     + (", or a larger temperature" if what.startswith("u") else ""))
 
 
 def _as_logits(values) -> np.ndarray:
     try:
-        arr = np.array(values, dtype=np.float64).ravel()
+        arr = np.array(values, dtype=np.float64)
+    except OverflowError:
+        raise StateError("a logit is beyond the float range (±1.8e308)") from None
     except (TypeError, ValueError):
         raise StateError("logits must be numbers") from None
+    if arr.ndim != 1:
+        raise StateError(f"logits must be one row of numbers, got an array of shape {arr.shape}")
     if arr.size < 1:
         raise StateError("logits must hold at least one class")
     if arr.size > MAX_CLASSES:
-        raise StateError(f"at most {MAX_CLASSES} classes, got {arr.size}")
-    bad = np.flatnonzero(np.isnan(arr) | np.isposinf(arr))
-    if bad.size:
-        i = int(bad[0])
-        raise StateError(f"logit {i} is {arr[i]}: only finite numbers or -inf (a masked class) are allowed")
+        raise StateError(f"at most {MAX_CLASSES:,} classes, got {arr.size:,}")
     arr.setflags(write=False)
+    _CHECKED.add(arr)
     return arr
 
 
@@ -170,42 +267,66 @@ class ExplorerState:
     description: str = ""
 
     def __post_init__(self):
-        logits = self.logits if isinstance(self.logits, np.ndarray) and not self.logits.flags.writeable \
-            else _as_logits(self.logits)
+        logits = self.logits if _CHECKED.find(self.logits) is not None else _as_logits(self.logits)
         object.__setattr__(self, "logits", logits)
         n = logits.size
+        if not isinstance(self.labels, (tuple, list)):
+            raise StateError("labels must be a list of text")
         labels = tuple("" if lab is None else lab for lab in self.labels)
         if any(not isinstance(lab, str) for lab in labels):
             raise StateError("labels must be text")
         if len(labels) > n:
             labels = labels[:n]
+        long = next((k for k, lab in enumerate(labels) if len(lab) > MAX_LABEL), None)
+        if long is not None:
+            raise StateError(f"the name of class {long} is {len(labels[long]):,} characters long; "
+                             f"at most {MAX_LABEL} are kept")
         object.__setattr__(self, "labels", labels)
         if isinstance(self.target, bool) or not isinstance(self.target, (int, np.integer)):
-            raise StateError(f"target must be a whole class index, got {self.target!r}")
+            raise StateError(f"target must be a whole class index, got {brief(self.target)}")
         if not 0 <= self.target < n:
-            raise StateError(f"target {self.target} is out of range for {n} classes (0..{n - 1})")
+            raise StateError(f"target {brief(self.target)} is out of range for {n} classes (0..{n - 1})")
         object.__setattr__(self, "target", int(self.target))
-        object.__setattr__(self, "scale", _finite("scale", self.scale, low=0.0))
-        object.__setattr__(self, "temperature", _finite("temperature", self.temperature, low=0.0))
-        object.__setattr__(self, "epsilon", _finite("epsilon", self.epsilon, low=0.0, high=1.0))
+        object.__setattr__(self, "scale", _control("scale", self.scale))
+        object.__setattr__(self, "temperature", _control("temperature", self.temperature))
+        object.__setattr__(self, "epsilon", _control("epsilon", self.epsilon, high=1.0))
         _check_u_is_a_float(logits, self.scale, self.temperature)
         if not isinstance(self.generator, Generator):
             raise StateError("generator must be a Generator")
         if self.lse_mode not in LSE_MODES:
-            raise StateError(f"lse_mode must be one of {', '.join(LSE_MODES)}, got {self.lse_mode!r}")
+            raise StateError(f"lse_mode must be one of {', '.join(LSE_MODES)}, got {brief(self.lse_mode)}")
         if self.surface_loss not in SURFACE_LOSSES:
-            raise StateError(f"surface_loss must be one of {', '.join(SURFACE_LOSSES)}, got {self.surface_loss!r}")
+            raise StateError(f"surface_loss must be one of {', '.join(SURFACE_LOSSES)}, "
+                             f"got {brief(self.surface_loss)}")
         for name in ("surface_i", "surface_j"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)):
-                raise StateError(f"{name} must be a class index, got {v!r}")
+                raise StateError(f"{name} must be a class index, got {brief(v)}")
             object.__setattr__(self, name, int(min(max(v, 0), n - 1)))
+        if not isinstance(self.log_probabilities, (bool, np.bool_)):
+            raise StateError(f"log_probabilities must be true or false, got {brief(self.log_probabilities)}")
         object.__setattr__(self, "log_probabilities", bool(self.log_probabilities))
+        _text("name", self.name, MAX_NAME)
+        _text("description", self.description, MAX_DESCRIPTION)
 
     # ---- derived facts ----
     @property
     def n_classes(self) -> int:
         return int(self.logits.size)
+
+    def effective_logits(self) -> np.ndarray:
+        """What the softmax sees: u = s·z/T, a masked class (z = −∞) −∞ at every s and T.
+
+        At T = 0 the argmax limit: ±∞ by the sign of s·z (0 where s·z = 0). Every
+        part of the program that needs u (the panels, the labs, the command line)
+        takes it from here, and the probabilities from ``scaled_logits`` and T
+        through the stable core (which divides by T keeping its exact remainder).
+        """
+        return effective_logits(self.logits, self.scale, self.temperature)
+
+    def scaled_logits(self) -> np.ndarray:
+        """s·z, a masked class staying −∞ at s = 0: what the stable core divides by T."""
+        return scaled_logits(self.logits, self.scale)
 
     def label(self, i: int) -> str:
         if i < len(self.labels) and self.labels[i]:
@@ -237,11 +358,8 @@ class ExplorerState:
         return self.replace(labels=tuple(labels))
 
     def with_n_classes(self, n: int) -> "ExplorerState":
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-            raise StateError(f"n_classes must be a whole number, got {n!r}")
-        if not 1 <= n <= MAX_CLASSES:
-            raise StateError(f"n_classes must be in 1..{MAX_CLASSES}, got {n}")
-        logits = self.generator.make(int(n), self.logits)
+        n = _whole("n_classes", n, 1, MAX_CLASSES)
+        logits = self.generator.make(n, self.logits)
         return self.replace(logits=logits, target=min(self.target, int(n) - 1),
                             labels=self.labels[:n])
 
@@ -275,30 +393,49 @@ class ExplorerState:
         """Apply one ``KEY=VALUE`` from the command line (KEY in SETTABLE_KEYS)."""
         if key not in SETTABLE_KEYS:
             raise StateError(f"unknown key {key!r}: use one of {', '.join(SETTABLE_KEYS)}")
+        text = str(value).strip()
         if key in ("n_classes", "target"):
+            if len(text) > 20:
+                raise StateError(f"{key} must be a whole number in range, got {brief(text)}")
             try:
-                v = int(str(value).strip())
+                v = int(text)
             except ValueError:
-                raise StateError(f"{key} must be a whole number, got {value!r}") from None
+                raise StateError(f"{key} must be a whole number, got {brief(value)}") from None
             return self.with_n_classes(v) if key == "n_classes" else self.replace(target=v)
         try:
-            v = float(str(value).strip())
+            v = float(text.replace("−", "-"))
         except ValueError:
-            raise StateError(f"{key} must be a number, got {value!r}") from None
+            raise StateError(f"{key} must be a number, got {brief(value)}") from None
         return self.replace(**{key: v})
 
     # ---- files ----
+    def logits_are_generated(self) -> bool:
+        """The logits are exactly what the generator makes for this class count (so a
+        file can store the generator instead of a million numbers)."""
+        g = self.generator
+        return g.kind != "pad" and np.array_equal(g.make(self.n_classes), self.logits)
+
     def to_dict(self, logits: bool = True) -> dict:
-        logits = [float(v) for v in self.logits] if logits else None
-        d = {
-            "name": self.name, "description": self.description,
-            "logits": logits, "labels": list(self.labels),
+        """Every field, as JSON types (a masked logit is -inf: the caller writes it).
+
+        ``logits=False`` leaves them out (``None``); where they are the generator's
+        own, ``n_classes`` stands in for them.
+        """
+        d = {"name": self.name, "description": self.description}
+        if logits and self.logits_are_generated():
+            d["n_classes"] = self.n_classes
+        elif logits:
+            d["logits"] = self.logits.tolist()
+        else:
+            d["logits"] = None
+        d.update({
+            "labels": list(self.labels),
             "target": self.target, "scale": self.scale, "temperature": self.temperature,
             "epsilon": self.epsilon, "generator": self.generator.to_dict(),
             "view": {"log_probabilities": self.log_probabilities, "lse_mode": self.lse_mode,
                      "surface_loss": self.surface_loss, "surface_i": self.surface_i,
                      "surface_j": self.surface_j},
-        }
+        })
         return d
 
     @classmethod
@@ -309,23 +446,23 @@ class ExplorerState:
         view = d.pop("view", {}) or {}
         if not isinstance(view, dict):
             raise StateError("view must be an object")
-        allowed = {f.name for f in dataclasses.fields(cls)} - {"generator"} | {"generator", "n_classes"}
-        unknown = sorted(set(d) - allowed)
+        view_keys = {"log_probabilities", "lse_mode", "surface_loss", "surface_i", "surface_j"}
+        allowed = {f.name for f in dataclasses.fields(cls)} - view_keys | {"n_classes"}
+        unknown = sorted(set(d) - allowed, key=str)
         if unknown:
-            raise StateError(f"unknown key {unknown[0]!r}")
+            raise StateError(f"unknown key {brief(unknown[0])}")
+        vunknown = sorted(set(view) - view_keys, key=str)
+        if vunknown:
+            raise StateError(f"unknown view key {brief(vunknown[0])}")
         gen = Generator.from_dict(d.pop("generator")) if "generator" in d else Generator()
         n = d.pop("n_classes", None)
         if "logits" not in d:
             if n is None:
                 raise StateError("need either logits or n_classes with a generator")
-            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_CLASSES:
-                raise StateError(f"n_classes must be a whole number in 1..{MAX_CLASSES}, got {n!r}")
-            d["logits"] = gen.make(n)
-        elif n is not None and n != len(d["logits"]):
-            raise StateError(f"n_classes {n} does not match the {len(d['logits'])} logits")
-        vunknown = sorted(set(view) - {"log_probabilities", "lse_mode", "surface_loss", "surface_i", "surface_j"})
-        if vunknown:
-            raise StateError(f"unknown view key {vunknown[0]!r}")
+            d["logits"] = gen.make(_whole("n_classes", n, 1, MAX_CLASSES))
+        elif n is not None:
+            if not isinstance(d["logits"], (list, tuple)) or n != len(d["logits"]):
+                raise StateError(f"n_classes {brief(n)} does not match the logits")
         d.setdefault("target", 0)
         if "labels" in d:
             if not isinstance(d["labels"], (list, tuple)):

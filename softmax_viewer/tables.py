@@ -81,6 +81,25 @@ def json_number(v):
     return v
 
 
+def json_plain(obj):
+    """``obj`` with every number a JSON number (numpy scalars and arrays turned into
+    Python ones, infinities and NaN into strings, as ``json_number``): what
+    ``json.dumps(..., allow_nan=False)`` always takes."""
+    if isinstance(obj, dict):
+        return {str(k): json_plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [json_plain(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return [json_plain(v) for v in obj.tolist()]
+    if isinstance(obj, (bool, np.bool_)):
+        return bool(obj)
+    if isinstance(obj, (int, np.integer)):
+        return int(obj)
+    if isinstance(obj, (float, np.floating)):
+        return json_number(obj)
+    return obj
+
+
 def compute_json(bundle: Bundle) -> dict:
     """The numbers the window shows, for `softmax-viewer compute --json`.
 

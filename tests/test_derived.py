@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from softmax_viewer import derived, stable
-from softmax_viewer.derived import Computer, compute, effective_logits
-from softmax_viewer.state import ExplorerState, Generator
+from softmax_viewer.derived import Computer, compute
+from softmax_viewer.state import StateError, ExplorerState, Generator
 
 STATES = {
     "default": ExplorerState(),
@@ -228,7 +228,7 @@ def test_lse_over_n_is_each_n_computed_alone(low, high, scale, t):
 
 def test_effective_logits_at_zero_temperature():
     st = ExplorerState(logits=[-1.0, 0.0, 2.0, -np.inf], target=2, temperature=0.0)
-    np.testing.assert_array_equal(effective_logits(st), [-np.inf, 0.0, np.inf, -np.inf])
+    np.testing.assert_array_equal(st.effective_logits(), [-np.inf, 0.0, np.inf, -np.inf])
 
 
 def test_modules_outside_qt_import_no_qt():
@@ -303,13 +303,9 @@ def test_parts_a_change_does_not_touch_are_kept():
     assert b.lse is not a.lse
 
 
-def test_all_classes_masked_is_said_and_warns_nothing():
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        b = compute(ExplorerState(logits=[-np.inf, -np.inf, -np.inf], target=1))
-    assert any("every class is masked" in note for note in b.notes)
+def test_every_class_masked_is_refused_with_what_to_do():
+    with pytest.raises(StateError, match="every class is masked .* give at least one class a finite logit"):
+        ExplorerState(logits=[-np.inf, -np.inf, -np.inf], target=1)
     assert not any("masked" in note for note in compute(ExplorerState(logits=[1.0, -np.inf], target=0)).notes)
 
 

@@ -511,10 +511,10 @@ def test_train_command_prints_the_final_logits_when_every_step_would_not_fit(mon
     (["sample", "--n", "10", "--top-p", "2", "--json"], "top_p must be in (0, 1]"),
     (["sample", "--n", "-5", "--json"], "--n -5: must be >= 0"),
     (["sample", "--n", "100000000000000000000", "--json"], "n must be a whole number in 0..1e+15"),
-    (["sample", "--n", "5", "--seed", "-3", "--json"], "--seed -3: must be >= 0"),
+    (["sample", "--n", "5", "--seed", "-3", "--json"], "--seed -3: must be in 0..2147483647"),
     (["sample", "--n", "5", "--set", "temperature=0", "--json"], "nothing to sample"),
     (["sample", "--n", "5", "--logits=-inf,-inf", "--json"], "every class is masked"),
-    (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a finite number > 0"),
+    (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a number in (0, 1e300]"),
     (["train", "--steps", "10", "--lr", "1", "--mode", "linear", "--set", "n_classes=101", "--json"],
      "at most 100 classes"),
     (["train", "--steps", "x", "--lr", "1", "--json"], "invalid int value: 'x'"),
@@ -525,20 +525,6 @@ def test_lab_command_errors(args, needle):
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], r.stderr
-
-
-def test_labs_say_when_every_class_is_masked(labs_window):
-    """All logits -inf: no distribution; each lab says so instead of failing or
-    showing a number."""
-    w, lw = labs_window
-    w.store.set_state(w.store.state.replace(logits=np.array([-np.inf, -np.inf, -np.inf]), target=0))
-    w.store.flush()
-    lw.show_lab("sampling")
-    assert "Every class is masked" in lw.sampling.summary.text()
-    lw.show_lab("precision")
-    assert "every class is masked" in lw.precision.data.summary
-    with pytest.raises(ValueError, match="every class is masked"):
-        labs.sampling(w.store.state, n=5)
 
 
 def test_sampling_summary_tells_truncation_from_underflow(labs_window):

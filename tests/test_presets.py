@@ -110,10 +110,12 @@ def test_directory_missing_huge_binary_and_unreadable_files(tmp_path, monkeypatc
         presets.load(binary)
     ok = _write(tmp_path, BASE, "ok.json")
 
-    def deny(self):
+    from softmax_viewer import files
+
+    def deny(*_args, **_kw):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(type(ok), "read_bytes", deny)
-    with pytest.raises(PresetError, match="cannot be read"):
+    with monkeypatch.context() as m, pytest.raises(PresetError, match="cannot be read .Permission denied"):
+        m.setattr(files.os, "open", deny)
         presets.load(ok)
 
 
