@@ -109,7 +109,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
     """``lab``: with that lab open too, in a process of its own as the application
     opens it (``separate``; a change then also waits for the lab's word that it
     has drawn it), or in the window's process."""
-    from softmax_viewer.qt.app import ensure_app
+    from softmax_viewer.qt.platform import ensure_app
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.state import ExplorerState, Generator
 
@@ -146,7 +146,7 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
 def bench_peer():
     import numpy as np
     import pyqtgraph as pg
-    from softmax_viewer.qt.app import ensure_app
+    from softmax_viewer.qt.platform import ensure_app
 
     app = ensure_app()
     w = pg.GraphicsLayoutWidget()
@@ -177,7 +177,7 @@ def bench_peer():
 
 COLD = r"""
 import sys, time
-from softmax_viewer.qt.app import ensure_app
+from softmax_viewer.qt.platform import ensure_app
 from softmax_viewer.qt.window import MainWindow
 app = ensure_app()
 w = MainWindow(remember=False)

@@ -305,11 +305,19 @@ def _logaddexp_outer(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _rival_stats(u: np.ndarray, y: int) -> tuple[float, float, float]:
-    """max, LSE and sum of u without u_y: (-inf, -inf, 0) when there is no rival."""
+    """The rivals of the target (u without u_y): their max m, their LSE, and the sum of
+    (u_i - m) over them (<= 0; -inf where a rival is masked). (-inf, -inf, 0) when
+    there is no rival. Sums are taken relative to m so that logits near the float
+    range give their true differences, not inf - inf."""
     if u.size < 2:
         return -math.inf, -math.inf, 0.0
     rivals = np.delete(u, y)
-    return float(np.max(rivals)), float(stable.logsumexp(rivals)), float(np.sum(rivals))
+    m = float(np.max(rivals))
+    if not math.isfinite(m):
+        return m, m, -math.inf
+    with np.errstate(over="ignore"):       # a difference beyond the floats is -inf, as it is in the limit
+        below = float(np.sum(rivals - m))
+    return m, float(stable.logsumexp(rivals)), below
 
 
 def top_of(ranked: np.ndarray, p: np.ndarray, k: int, must: int) -> np.ndarray:
@@ -457,7 +465,7 @@ class Computer:
                     # eps/N > 0: its share of an infinite total (a masked class) is infinite
                     sce = float(own + (total if math.isinf(total) else (eps / n) * total)) + 0.0
         if state.temperature > 0 and n > 1:
-            m_r, l_r, _s_r = rivals if rivals is not None else _rival_stats(u, y)
+            m_r, l_r, _below = rivals if rivals is not None else _rival_stats(u, y)
             # beyond the float range: inf
             with np.errstate(invalid="ignore", over="ignore"):
                 hinge = max(float(m_r - u[y]), 0.0)
@@ -625,9 +633,10 @@ class Computer:
             rivals = None
         else:
             uu = u
-        m_r, l_r, s_r = rivals if rivals is not None else _rival_stats(uu, y)
+        m_r, l_r, below = rivals if rivals is not None else _rival_stats(uu, y)
         if not math.isfinite(m_r):      # no rival, or none finite: the margin counts from 0
-            m_r = 0.0
+            m_r, l_r = 0.0, -math.inf
+        over = l_r - m_r                # LSE of the rivals above their max: in [0, log(N - 1)]
         with np.errstate(over="ignore"):       # a margin beyond the float range is inf
             cur = float(uu[y] - m_r) if n > 1 else 0.0
         # the region around 0 is where the losses differ; include the current
@@ -636,16 +645,18 @@ class Computer:
         # drag grows the margin by 10 % a tick), otherwise the marker rests at the edge
         left, right = self._margin_span(cur)
         margin = np.linspace(-left, right, 241)
-        uy = m_r + margin
+        # everything relative to the rivals' max m: u_y = m + margin, LSE(u) = m + L
         with np.errstate(over="ignore", invalid="ignore"):
             hinge = np.maximum(-margin, 0.0) if n > 1 else np.zeros_like(margin)
-            gap = l_r - uy
+            gap = over - margin
             lse_hinge = np.maximum(gap, 0.0)
             ce = stable.softplus(gap)
-            lse_all = np.logaddexp(l_r, uy)
-            # sum_i log p_i, grouped so that logits near the float range do not overflow
-            total = (s_r - (n - 1) * lse_all) + (uy - lse_all)
-            smoothed = (1 - eps) * ce + (eps / n) * (-total) if eps > 0 else ce.copy()
+            big_l = np.logaddexp(over, margin)
+            # sum_i log p_i = sum_rivals (u_i - m) - (N - 1) L + (margin - L): no inf - inf
+            total = (below - (n - 1) * big_l) + (margin - big_l)
+            # eps/N > 0: its share of an infinite total (a masked class) is infinite
+            spread = np.where(np.isinf(total), -total, (eps / n) * -total)
+            smoothed = (1 - eps) * ce + spread if eps > 0 else ce.copy()
         if state.temperature == 0.0:                         # the T -> 0 limits
             ce = np.where(margin > 0, 0.0, np.inf)
             smoothed = np.where(margin > 0, 0.0, np.inf) if eps == 0 else np.full_like(margin, np.inf)

@@ -72,6 +72,13 @@ def _control(name, value, *, high=LARGEST):
     return v + 0.0                 # no -0.0
 
 
+def _tiny_is_zero(name, v: float) -> float:
+    """A generator's number: 0 or at least SMALLEST in size (what its spin box holds)."""
+    if 0.0 < abs(v) < SMALLEST:
+        raise StateError(f"{name} must be 0 or at least {SMALLEST:g} in size, got {v!r}")
+    return v + 0.0
+
+
 def _whole(name, value, low, high):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise StateError(f"{name} must be a whole number, got {brief(value)}")
@@ -135,8 +142,9 @@ class Generator:
         if self.kind not in GENERATOR_KINDS:
             raise StateError(f"generator kind must be one of {', '.join(GENERATOR_KINDS)}, got {self.kind!r}")
         for name in ("low", "high", "mean", "pad_value"):
-            object.__setattr__(self, name, _finite(f"generator {name}", getattr(self, name)) + 0.0)
-        object.__setattr__(self, "std", _finite("generator std", self.std, low=0.0) + 0.0)
+            object.__setattr__(self, name, _tiny_is_zero(f"generator {name}", _finite(
+                f"generator {name}", getattr(self, name))))
+        object.__setattr__(self, "std", _tiny_is_zero("generator std", _finite("generator std", self.std, low=0.0)))
         object.__setattr__(self, "seed", _whole("generator seed", self.seed, 0, MAX_SEED))
 
     def make(self, n: int, current: np.ndarray | None = None) -> np.ndarray:

@@ -297,24 +297,28 @@ def test_pyside6_void_calls_do_not_corrupt_none():
 
 
 def test_geometry_and_last_state_are_remembered(qtbot):
-    """UI preferences live in QSettings (here in the tests' own config folder)."""
-    from softmax_viewer.qt.window import last_state, settings
-    settings().clear()
-    w = MainWindow(last_state(), remember=True)
+    """UI preferences and the last state live in the tests' own config folder."""
+    from softmax_viewer.qt import platform
+    platform.settings().clear()
+    platform.forget_state()
+    w = MainWindow(platform.remembered_state()[0], remember=True)
     qtbot.addWidget(w)
     w.show()
     w.controls.temperature.spin.setValue(0.37)
     w.table.model.setData(w.table.model.index(0, LABEL), "goes")
     w.close()
-    st = last_state()
-    assert st.temperature == 0.37 and st.label(0) == "goes"
-    w2 = MainWindow(last_state(), remember=True)
+    st, problem = platform.remembered_state()
+    assert problem is None and st.temperature == 0.37 and st.label(0) == "goes"
+    assert isinstance(platform.settings().value("geometry"), bytes)
+    w2 = MainWindow(platform.remembered_state()[0], remember=True)
     qtbot.addWidget(w2)
     assert w2.store.state.temperature == 0.37
     assert w2.controls.temperature.spin.value() == 0.37
-    settings().setValue("last_state", "{not json")
-    assert last_state() is None                    # a damaged setting is ignored, not fatal
-    settings().clear()
+    (platform.config_dir() / platform.LAST_STATE_FILE).write_text("{not json")
+    st, problem = platform.remembered_state()       # a damaged file is said, not fatal
+    assert st is None and "not valid JSON" in problem
+    platform.settings().clear()
+    platform.forget_state()
 
 
 def test_screenshot_of_a_gallery_preset(tmp_path):

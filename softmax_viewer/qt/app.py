@@ -4,25 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
+from softmax_viewer.qt.platform import ensure_app
 from softmax_viewer.state import ExplorerState
-
-
-def ensure_app():
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("softmax-viewer")
-        app.setOrganizationName("softmax-viewer")
-    return app
-
-
-def settings():
-    """UI preferences only (geometry, the last state, the last folder), shared by both windows."""
-    from PySide6.QtCore import QSettings
-
-    return QSettings("softmax-viewer", "softmax-viewer")
 
 
 def _headless_window(state: ExplorerState, size=(1800, 1000)):
@@ -44,11 +27,13 @@ def _headless_window(state: ExplorerState, size=(1800, 1000)):
 
 def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
     """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
+    from softmax_viewer.qt import export as exporting
+
     _app, win = _headless_window(state, size)
-    image = win.grab()
-    if not image.save(path, "PNG"):
-        raise OSError(f"could not write the screenshot to {path}")
-    win.close()
+    try:
+        exporting.save_screenshot(win, path)
+    finally:
+        win.close()
 
 
 def export_file(state: ExplorerState, panel: str, path: str, scale: float = 1.0) -> None:
@@ -62,10 +47,40 @@ def export_file(state: ExplorerState, panel: str, path: str, scale: float = 1.0)
         win.close()
 
 
+def open_main_window(state: ExplorerState | None):
+    """The main window, shown, in ``state`` or else in the state of the last run.
+
+    A remembered state that cannot be restored (a damaged file, or one an older
+    version accepted) is dropped: the window starts on the default state and its
+    status bar says why.
+    """
+    from softmax_viewer.qt import platform
+    from softmax_viewer.qt.window import MainWindow
+
+    ensure_app()
+    platform.remove_stale_temporaries()
+    problem = None
+    remembered = state is None
+    if remembered:
+        state, problem = platform.remembered_state()
+    try:
+        win = MainWindow(state or ExplorerState(), separate_labs=True)
+    except Exception as exc:      # a last resort: what the loader accepts, the window shows
+        if not remembered or state is None:
+            raise
+        problem = f"{type(exc).__name__}: {exc}"
+        win = MainWindow(ExplorerState(), separate_labs=True)
+    if problem is not None:
+        platform.forget_state()
+        win.show_error(f"The state from the last run could not be restored: {problem}. "
+                       "The window starts on the default state.")
+    win.show()
+    return win
+
+
 def run(state: ExplorerState | None) -> int:
     app = ensure_app()
-    from softmax_viewer.qt.window import MainWindow, last_state
-
-    win = MainWindow(state if state is not None else (last_state() or ExplorerState()), separate_labs=True)
-    win.show()
-    return app.exec()
+    win = open_main_window(state)
+    code = app.exec()
+    del win
+    return code

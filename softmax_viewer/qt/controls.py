@@ -2,17 +2,76 @@
 from __future__ import annotations
 
 import math
+import sys
+from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
 )
 
 from softmax_viewer.qt.backdrop import over_backdrop
-from softmax_viewer.state import MAX_CLASSES, ExplorerState, Generator, StateError
+from softmax_viewer.state import LARGEST, MAX_CLASSES, MAX_SEED, ExplorerState, Generator, StateError
 
 SLIDER_STEPS = 1000
+FLOAT_MAX = sys.float_info.max
+
+
+@contextmanager
+def signals_blocked(*widgets):
+    """The widgets' signals blocked inside the block, and unblocked after it whatever
+    happens there (an exception included): a widget never stays deaf."""
+    blockers = [QSignalBlocker(w) for w in widgets]
+    try:
+        yield
+    finally:
+        for b in blockers:
+            b.unblock()
+
+
+def format_value(v: float) -> str:
+    """The shortest text that reads back as exactly ``v`` (1e-300, 0.37, 2.5, 100)."""
+    text = repr(float(v))
+    return text[:-2] if text.endswith(".0") else text
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A spin box for one float that holds and shows every value of its range exactly.
+
+    QDoubleSpinBox rounds to its decimals; at 323 decimals (its most) every value
+    from 1e-300 up keeps all its digits, which is why the state takes no smaller
+    nonzero value. The text is the shortest that reads back exactly (``format_value``).
+    """
+
+    def __init__(self, lo: float, hi: float, tooltip: str = "", parent=None):
+        super().__init__(parent)
+        self.setDecimals(323)
+        self.setRange(lo, hi)
+        self.setKeyboardTracking(False)
+        self.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.setToolTip(tooltip)
+
+    def textFromValue(self, v: float) -> str:
+        return format_value(v)
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text.strip().replace("−", "-"))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        t = text.strip().replace("−", "-")
+        try:
+            v = float(t)
+        except ValueError:
+            ok = all(ch in "0123456789+-.eE" for ch in t)
+            return (QValidator.Intermediate if ok else QValidator.Invalid), text, pos
+        if math.isfinite(v) and self.minimum() <= v <= self.maximum():
+            return QValidator.Acceptable, text, pos
+        return QValidator.Intermediate, text, pos
 
 
 class SliderSpin(QWidget):
@@ -27,17 +86,13 @@ class SliderSpin(QWidget):
     edited = Signal(float, bool)
     drag_finished = Signal()
 
-    def __init__(self, lo, hi, *, log, spin_min, spin_max, decimals=4, tooltip="", parent=None):
+    def __init__(self, lo, hi, *, log, spin_min, spin_max, tooltip="", parent=None):
         super().__init__(parent)
         self._lo, self._hi, self._log = lo, hi, log
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(SLIDER_STEPS // 20)
-        self.spin = QDoubleSpinBox()
-        self.spin.setRange(spin_min, spin_max)
-        self.spin.setDecimals(decimals)
-        self.spin.setKeyboardTracking(False)
-        self.spin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.spin = NumberSpin(spin_min, spin_max)
         self.spin.setMinimumWidth(90)
         self.spin.setMaximumWidth(120)
         for w in (self, self.slider, self.spin):
@@ -79,25 +134,22 @@ class SliderSpin(QWidget):
 
     def show_value(self, v: float) -> None:
         """Follow the state without emitting anything."""
-        for w in (self.slider, self.spin):
-            w.blockSignals(True)
-        self.spin.setValue(v)
-        if self._to_value(self.slider.value()) != v:
-            self.slider.setValue(self._to_pos(v))
-        for w in (self.slider, self.spin):
-            w.blockSignals(False)
+        with signals_blocked(self.slider, self.spin):
+            self.spin.setValue(v)
+            if self._to_value(self.slider.value()) != v:
+                self.slider.setValue(self._to_pos(v))
 
 
-def _spin(lo, hi, tooltip, *, decimals=None):
-    if decimals is None:
-        w = QSpinBox()
+def _spin(lo, hi, tooltip, *, number=False):
+    """A spin box for a whole number (QSpinBox) or, ``number``, any float (NumberSpin)."""
+    if number:
+        w = NumberSpin(lo, hi, tooltip)
     else:
-        w = QDoubleSpinBox()
-        w.setDecimals(decimals)
+        w = QSpinBox()
+        w.setRange(lo, hi)
+        w.setKeyboardTracking(False)
+        w.setToolTip(tooltip)
     w.setMaximumWidth(130)
-    w.setRange(lo, hi)
-    w.setKeyboardTracking(False)
-    w.setToolTip(tooltip)
     return w
 
 
@@ -118,13 +170,13 @@ class ControlPanel(QWidget):
 
         box = QGroupBox("What the softmax sees:  u = s · z / T")
         form = QFormLayout(box)
-        self.scale = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=1e6, tooltip=(
+        self.scale = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=(
             "Scale s multiplies every logit: u = s·z/T. Large s sharpens softmax towards argmax "
             "and LSE towards max; small s flattens p towards uniform and LSE towards max + log N."))
-        self.temperature = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=1e6, tooltip=(
+        self.temperature = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=(
             "Temperature T divides the logits: u = s·z/T. T → 0 is argmax (type 0 in the box: "
             "one-hot, ties share); large T makes p uniform."))
-        self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, decimals=3, tooltip=(
+        self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, tooltip=(
             "Label smoothing ε: q = (1 − ε)·onehot(y) + ε/N. ε > 0 bounds the target's logit gap "
             "at log((1 − ε + ε/N)/(ε/N)); ε = 1 makes q uniform."))
         form.addRow("Scale s", self.scale)
@@ -149,16 +201,16 @@ class ControlPanel(QWidget):
         self.generator.setToolTip("How the logits are made when N changes.")
         self._kinds = ["pad", "linspace", "gaussian"]
         self.gen_stack = QStackedWidget()
-        self.pad_value = _spin(-1e6, 1e6, "Logit given to new classes.", decimals=3)
+        self.pad_value = _spin(-FLOAT_MAX, FLOAT_MAX, "Logit given to new classes.", number=True)
         pad_w = QWidget(); QHBoxLayout(pad_w).addWidget(self.pad_value)
-        self.low = _spin(-1e6, 1e6, "Lowest logit of the even spacing.", decimals=3)
-        self.high = _spin(-1e6, 1e6, "Highest logit of the even spacing.", decimals=3)
+        self.low = _spin(-FLOAT_MAX, FLOAT_MAX, "Lowest logit of the even spacing.", number=True)
+        self.high = _spin(-FLOAT_MAX, FLOAT_MAX, "Highest logit of the even spacing.", number=True)
         lin_w = QWidget(); ll = QHBoxLayout(lin_w); ll.addWidget(QLabel("from")); ll.addWidget(self.low)
         ll.addWidget(QLabel("to")); ll.addWidget(self.high)
-        self.mean = _spin(-1e6, 1e6, "Mean of the Gaussian logits.", decimals=3)
-        self.std = _spin(0, 1e6, "Standard deviation of the Gaussian logits: their spread decides how "
-                                 "sharp softmax is.", decimals=3)
-        self.seed = _spin(0, 2**31 - 1, "Random seed: the same seed gives the same logits.")
+        self.mean = _spin(-FLOAT_MAX, FLOAT_MAX, "Mean of the Gaussian logits.", number=True)
+        self.std = _spin(0.0, FLOAT_MAX, "Standard deviation of the Gaussian logits: their spread decides how "
+                                         "sharp softmax is.", number=True)
+        self.seed = _spin(0, MAX_SEED, "Random seed: the same seed gives the same logits.")
         g_w = QWidget(); gl = QHBoxLayout(g_w)
         for lab, w in (("mean", self.mean), ("std", self.std), ("seed", self.seed)):
             gl.addWidget(QLabel(lab)); gl.addWidget(w)
@@ -245,29 +297,26 @@ class ControlPanel(QWidget):
         widgets = (self.target, self.n_classes, self.generator, self.pad_value, self.low, self.high,
                    self.mean, self.std, self.seed, self.prob_axis, self.lse_mode, self.surface_loss,
                    self.surface_i, self.surface_j)
-        for w in widgets:
-            w.blockSignals(True)
-        for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon)):
-            if w.value() != v:
-                w.show_value(v)
-        n = st.n_classes
-        for w in (self.target, self.surface_i, self.surface_j):
-            if w.maximum() != n - 1:
-                w.setMaximum(n - 1)
-        g = st.generator
-        kind = self._kinds.index(g.kind)
-        for w, v in ((self.target, st.target), (self.n_classes, n), (self.pad_value, g.pad_value),
-                     (self.low, g.low), (self.high, g.high), (self.mean, g.mean), (self.std, g.std),
-                     (self.seed, g.seed), (self.surface_i, st.surface_i), (self.surface_j, st.surface_j)):
-            if w.value() != v:
-                w.setValue(v)
-        for w, i in ((self.generator, kind), (self.gen_stack, kind), (self.prob_axis, int(st.log_probabilities)),
-                     (self.lse_mode, 0 if st.lse_mode == "scale" else 1),
-                     (self.surface_loss, self._losses.index(st.surface_loss))):
-            if w.currentIndex() != i:
-                w.setCurrentIndex(i)
-        label = st.label(st.target)
-        if self.target_label.text() != label:
-            self.target_label.setText(label)
-        for w in widgets:
-            w.blockSignals(False)
+        with signals_blocked(*widgets):
+            for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon)):
+                if w.value() != v:
+                    w.show_value(v)
+            n = st.n_classes
+            for w in (self.target, self.surface_i, self.surface_j):
+                if w.maximum() != n - 1:
+                    w.setMaximum(n - 1)
+            g = st.generator
+            kind = self._kinds.index(g.kind)
+            for w, v in ((self.target, st.target), (self.n_classes, n), (self.pad_value, g.pad_value),
+                         (self.low, g.low), (self.high, g.high), (self.mean, g.mean), (self.std, g.std),
+                         (self.seed, g.seed), (self.surface_i, st.surface_i), (self.surface_j, st.surface_j)):
+                if w.value() != v:
+                    w.setValue(v)
+            for w, i in ((self.generator, kind), (self.gen_stack, kind), (self.prob_axis, int(st.log_probabilities)),
+                         (self.lse_mode, 0 if st.lse_mode == "scale" else 1),
+                         (self.surface_loss, self._losses.index(st.surface_loss))):
+                if w.currentIndex() != i:
+                    w.setCurrentIndex(i)
+            label = st.label(st.target)
+            if self.target_label.text() != label:
+                self.target_label.setText(label)

@@ -8,15 +8,14 @@ QSvgGenerator for the ordinary widgets around them.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from softmax_viewer import files
 from softmax_viewer.tables import lab_csv, panel_csv
 
 FORMATS = (".png", ".svg", ".pdf", ".csv")
@@ -33,14 +32,48 @@ def _dpi(widget) -> int:
     return int(round(screen.logicalDotsPerInch())) if screen else 96
 
 
-def render_png(widget, path, scale: float = 1.0) -> None:
+def _to_bytes(write) -> bytes:
+    """What ``write(device)`` puts into an in-memory device."""
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.WriteOnly)
+    try:
+        ok = write(buf)
+    finally:
+        buf.close()
+    if ok is False:
+        raise ExportError("the image could not be drawn")
+    return bytes(data)
+
+
+def png_bytes(widget, scale: float = 1.0) -> bytes:
+    """The widget as a PNG ``scale`` times the screen's resolution."""
     size = widget.size()
     img = QImage(QSize(int(size.width() * scale), int(size.height() * scale)), QImage.Format_ARGB32)
+    if img.isNull():
+        raise ExportError(f"a {size.width() * scale:.0f} x {size.height() * scale:.0f} image is too large to make")
     img.setDevicePixelRatio(scale)
     img.fill(0xFFFFFFFF)
     with _pens_scaled(widget, scale):
-        _paint(widget, img)
-    _atomic(path, lambda tmp: img.save(tmp, "PNG"))
+        if not _paint(widget, img):
+            raise ExportError("the image could not be drawn")
+    data = _to_bytes(lambda buf: img.save(buf, "PNG"))
+    if not data.endswith(b"IEND\xaeB`\x82"):
+        raise ExportError("the PNG image could not be made whole")
+    return data
+
+
+def render_png(widget, path, scale: float = 1.0) -> None:
+    _write(path, png_bytes(widget, scale))
+
+
+def save_screenshot(widget, path) -> None:
+    """The widget as it is on screen (``grab``), to a PNG file."""
+    image = widget.grab()
+    data = _to_bytes(lambda buf: image.save(buf, "PNG"))
+    if not data.endswith(b"IEND\xaeB`\x82"):
+        raise ExportError(f"{path}: the screenshot could not be made")
+    _write(path, data)
 
 
 def _wider(pen, scale: float):
@@ -157,8 +190,6 @@ def _paint(widget, device) -> bool:
 
 def _qt_svg(widget) -> bytes:
     """A widget with no graphics view inside, through QSvgGenerator (SVG Tiny)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.WriteOnly)
@@ -261,13 +292,17 @@ def svg_document(root) -> bytes:
 
 
 def render_svg(widget, path) -> None:
-    data = svg_document(widget)
-    _atomic(path, lambda tmp: Path(tmp).write_bytes(data))
+    _write(path, svg_document(widget))
 
 
-def render_pdf(widget, path) -> None:
-    def write(tmp):
-        pdf = QPdfWriter(tmp)
+def pdf_bytes(widget) -> bytes:
+    """The widget as a one-page PDF (vector, text kept as text), made in memory.
+
+    QPdfWriter says nothing when its device fails; made in memory and checked for
+    its trailer, the document is whole before a byte of it reaches the disk.
+    """
+    def write(buf):
+        pdf = QPdfWriter(buf)
         dpi = _dpi(widget)
         pdf.setResolution(dpi)
         w_in, h_in = widget.width() / dpi, widget.height() / dpi
@@ -275,36 +310,22 @@ def render_pdf(widget, path) -> None:
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0))
         pdf.setTitle(widget.windowTitle() or "softmax viewer")
         return _paint(widget, pdf)
-    _atomic(path, write)
+    data = _to_bytes(write)
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise ExportError("the PDF document could not be made whole")
+    return data
 
 
-def _atomic(path, writer) -> None:
-    """Write through a temporary file in the same folder, then rename."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
+def render_pdf(widget, path) -> None:
+    _write(path, pdf_bytes(widget))
+
+
+def _write(path, data: bytes | str) -> None:
+    """Every export reaches the disk here: whole, or not at all (files.write_atomic)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=p.suffix, dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(f"{p}: cannot be written ({exc.strerror or exc})") from None
-    try:
-        ok = writer(tmp)
-        if ok is False or os.path.getsize(tmp) == 0:
-            raise ExportError(f"{p}: the image could not be written")
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        files.write_atomic(path, data, "export")
+    except files.FileError as exc:
+        raise ExportError(str(exc)) from None
 
 
 def export(widget, bundle, panel: str, path, scale: float = 1.0) -> None:
@@ -317,8 +338,7 @@ def export(widget, bundle, panel: str, path, scale: float = 1.0) -> None:
     elif suffix == ".pdf":
         render_pdf(widget, path)
     elif suffix == ".csv":
-        text = panel_csv(bundle, panel)
-        _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        _write(path, panel_csv(bundle, panel))
     else:
         raise ExportError(f"{path}: unknown format {suffix or '(none)'}; use one of {', '.join(FORMATS)}")
 
@@ -326,8 +346,7 @@ def export(widget, bundle, panel: str, path, scale: float = 1.0) -> None:
 def export_lab(lab, kind: str, path, scale: float = 1.0) -> None:
     """A lab's plots to an image, or its numbers to CSV."""
     if Path(path).suffix.lower() == ".csv":
-        text = lab_csv(kind, lab.data, lab.bundle.state)
-        _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        _write(path, lab_csv(kind, lab.data, lab.bundle.state))
     else:
         export(lab, lab.bundle, kind, path, scale)
 
@@ -341,7 +360,7 @@ def ask_export(parent, key: str):
     The dialog opens in the last folder a preset was saved to, or the home folder."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from softmax_viewer.qt.app import settings
+    from softmax_viewer.qt.platform import settings
 
     folder = str(settings().value("last_folder", "") or Path.home())
     path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),

@@ -360,7 +360,7 @@ def main(argv=None) -> int:
     if len(argv) != 1:
         print("usage: python -m softmax_viewer.qt.labhost SERVER (started by the explorer window)", file=sys.stderr)
         return 2
-    from softmax_viewer.qt.app import ensure_app
+    from softmax_viewer.qt.platform import ensure_app
 
     app = ensure_app()
     app.setQuitOnLastWindowClosed(False)       # closed, the labs window hides: the explorer may show it again

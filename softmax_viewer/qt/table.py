@@ -369,14 +369,15 @@ class LogitTable(QWidget):
             self.show_error(str(exc))
 
     def paste_text(self, text: str) -> bool:
+        st = self.store.state
         try:
             values = parse_logits(text)
+            n = values.size
+            new = st.replace(logits=values, labels=st.labels[:n], target=min(st.target, n - 1))
         except StateError as exc:
             self.show_error(f"Paste refused: {exc}. The logits are unchanged.")
             return False
-        st = self.store.state
-        n = values.size
-        self.store.set_state(st.replace(logits=values, labels=st.labels[:n], target=min(st.target, n - 1)))
+        self.store.set_state(new)
         return True
 
     def paste_clipboard(self):

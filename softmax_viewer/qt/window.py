@@ -1,7 +1,6 @@
 """The explorer's main window: controls and table on the left, six panels on the right."""
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from softmax_viewer import presets
 from softmax_viewer.qt import export as exporting
-from softmax_viewer.qt.app import settings
+from softmax_viewer.qt import platform
+from softmax_viewer.qt.platform import settings
 
 from softmax_viewer.qt.controls import ControlPanel
 from softmax_viewer.qt.panels import (
@@ -30,16 +30,6 @@ SETTLE_MS = 300                  # changes closer than this follow each other qu
 FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
            "q = (1 − ε)·onehot(y) + ε/N &nbsp;·&nbsp; losses are of u &nbsp;·&nbsp; "
            "gradient shown: <b>∂CE/∂u = p − q</b>")
-
-
-def last_state() -> ExplorerState | None:
-    raw = settings().value("last_state")
-    if not raw:
-        return None
-    try:
-        return ExplorerState.from_dict(json.loads(str(raw)))
-    except (ValueError, TypeError, StateError):
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +114,8 @@ class MainWindow(QMainWindow):
         self.resize(1800, 1000)
         if remember:
             geo = settings().value("geometry")
-            if isinstance(geo, QByteArray):
-                self.restoreGeometry(geo)
+            if isinstance(geo, bytes):
+                self.restoreGeometry(QByteArray(geo))
         self.store.flush()
         self._update_actions()
         self._update_title()
@@ -341,16 +331,18 @@ class MainWindow(QMainWindow):
         if not self.remember or self._is_gallery(path):
             return
         s = settings()
-        recent = [p for p in (s.value("recent") or []) if p != str(path)]
+        recent = [p for p in self._recent() if p != str(path)]
         s.setValue("recent", [str(path)] + recent[:7])
         s.setValue("last_folder", str(Path(path).parent))
         self._fill_recent()
 
+    def _recent(self) -> list:
+        recent = settings().value("recent") if self.remember else []
+        return [p for p in recent if isinstance(p, str)][:8] if isinstance(recent, list) else []
+
     def _fill_recent(self):
         self.recent_menu.clear()
-        recent = (settings().value("recent") or []) if self.remember else []
-        if isinstance(recent, str):
-            recent = [recent]
+        recent = self._recent()
         for p in recent:
             a = self.recent_menu.addAction(p)
             a.triggered.connect(lambda _=False, path=p: self.open_path(path))
@@ -425,9 +417,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.remember:
-            s = settings()
-            s.setValue("geometry", self.saveGeometry())
-            s.setValue("last_state", json.dumps(self.store.state.to_dict()))
+            settings().setValue("geometry", bytes(self.saveGeometry()))
+            platform.remember_state(self.store.state)
         if self.lab_process is not None:
             self.lab_process.close()
             self.lab_process = None
