@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
-from softmax_viewer.state import MAX_SEED, SETTABLE_KEYS, ExplorerState, StateError, brief, parse_logits
+from softmax_viewer.state import MAX_SEED, SETTABLE_KEYS, ExplorerState, StateError, brief, one_line, parse_logits
 
 PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
@@ -132,6 +131,7 @@ def _compute(args) -> int:
         out["naive_probabilities"] = d.naive_p.astype(float)
         out["dtype_probabilities"] = d.stable_p.astype(float)
         out["exp_overflow_threshold"] = d.exp_threshold
+        out["u_overflows_dtype"] = d.u_overflows
     _print_json(out)
     return 0
 
@@ -283,7 +283,5 @@ def _fail(exc) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
-    text = " ".join(str(exc).split())
-    text = re.sub(r"\S{201,}", lambda m: m.group(0)[:60] + "…", text)
-    print(f"softmax-viewer: {text}", file=sys.stderr)
+    print(f"softmax-viewer: {one_line(exc)}", file=sys.stderr)
     return 2

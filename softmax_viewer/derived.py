@@ -734,7 +734,9 @@ class Computer:
         has_inf = bool(np.any(~np.isfinite(vals)))
         if has_inf:
             finite = vals[np.isfinite(vals)]
-            cap = float(finite.max()) * 1.05 + 1.0 if finite.size else 1.0
+            with np.errstate(over="ignore"):
+                cap = float(finite.max()) * 1.05 + 1.0 if finite.size else 1.0
+            cap = min(cap, float(np.finfo(np.float64).max))     # drawn at the top of the floats
             vals = np.where(np.isfinite(vals), vals, cap)
         # the negative gradient of the chosen loss with respect to (z_i, z_j):
         # only its two entries are needed, each O(1) from p and q (O(N) for the hinges)

@@ -38,6 +38,9 @@ class PrecisionData:
     # to dtype: what the algorithm adds to the rounding of its input
     stable_worst_of_rounded_u: float
     summary: str
+    # classes whose u is a float64 but beyond dtype (rounded to ±inf): where every class
+    # is, no softmax in dtype exists (its stable_p is NaN, and the summary says why)
+    u_overflows: int = 0
 
 
 def exp_overflow_threshold(dtype) -> float:
@@ -61,7 +64,7 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     (the explorer's bundle does): the reference, one O(N) pass saved per tick.
     """
     if dtype not in DTYPES:
-        raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
+        raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {brief(dtype)}")
     dt = DTYPES[dtype]
     sz = state.scaled_logits()
     t = state.temperature
@@ -70,11 +73,14 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
         u = u64.astype(dt)
         ex = np.exp(u)
     naive = stable.naive_softmax(u)
-    if t > 0 and np.all(np.isfinite(u) | np.isneginf(u)) and np.isfinite(np.max(u)):
-        stable_p, ls = stable.softmax_and_log_softmax(u)
+    if t == 0:                           # the argmax limit of s·z as dtype holds it
+        with np.errstate(over="ignore"):
+            sz_dt = sz.astype(dt)
+        stable_p, ls = stable.softmax(sz_dt, temperature=0), stable.log_softmax(sz_dt, temperature=0)
+    elif np.any(np.isposinf(u)):          # u beyond dtype: its infinite classes share all the mass (the limit)
+        stable_p, ls = stable.softmax(u, temperature=0), stable.log_softmax(u, temperature=0)
     else:
-        stable_p = stable.softmax(u) if np.isfinite(u).any() else np.full(u.shape, np.nan, dt)
-        ls = np.full(u.shape, np.nan, dt)
+        stable_p, ls = stable.softmax_and_log_softmax(u)
     with np.errstate(divide="ignore"):
         log_of = np.log(stable_p)
     if p is None or np.shape(p) != sz.shape:
@@ -102,7 +108,7 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     elif rounded:
         summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
-                         ulp_stable, worst_rounded, summary)
+                         ulp_stable, worst_rounded, summary, lost)
 
 
 # ---------------------------------------------------------------------------
@@ -258,13 +264,13 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
     passes on every tick of a drag.
     """
     if order not in ORDERS:
-        raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {order!r}")
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, got {brief(order)}")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 <= n <= MAX_DRAWS:
-        raise ValueError(f"n must be a whole number in 0..{MAX_DRAWS:.0e}, got {n!r}")
+        raise ValueError(f"n must be a whole number in 0..{MAX_DRAWS:.0e}, got {brief(n)}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed <= MAX_SEED:
         raise ValueError(f"seed must be a whole number in 0..{MAX_SEED}, got {brief(seed)}")
     if not gumbel_tau > 0:
-        raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {gumbel_tau!r}")
+        raise ValueError(f"the Gumbel-softmax temperature must be > 0, got {brief(gumbel_tau)}")
     sz = state.scaled_logits()
     t = state.temperature
     if p is None or np.shape(p) != sz.shape or log_p is None or np.shape(log_p) != sz.shape:
@@ -388,14 +394,14 @@ class Descent:
     def __init__(self, state: ExplorerState, steps: int = 200, lr: float = 0.5, loss: str = "ce",
                  mode: str = "logits", seed: int = 0, keep_logits: bool = True):
         if loss not in LOSSES:
-            raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+            raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {brief(loss)}")
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {brief(mode)}")
         if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= MAX_STEPS:
-            raise ValueError(f"steps must be a whole number in 0..{MAX_STEPS}, got {steps!r}")
+            raise ValueError(f"steps must be a whole number in 0..{MAX_STEPS}, got {brief(steps)}")
         if isinstance(lr, bool) or not isinstance(lr, (int, float, np.floating)) or not (
                 0 < lr <= 1e300 and math.isfinite(lr)):
-            raise ValueError(f"lr must be a number in (0, 1e300], got {lr!r}")
+            raise ValueError(f"lr must be a number in (0, 1e300], got {brief(lr)}")
         if state.temperature == 0:
             raise ValueError("training needs a temperature > 0 (at T = 0 the gradient is 0 or infinite)")
         k = state.n_classes

@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 
 from softmax_viewer import files
-from softmax_viewer.state import ExplorerState, Generator, StateError, brief
+from softmax_viewer.state import ExplorerState, Generator, StateError, brief, one_line
 
 FORMAT = "softmax-viewer-preset"
 VERSION = 1
@@ -38,8 +38,8 @@ class PresetError(ValueError):
 
     def __init__(self, path, problem: str):
         self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        self.problem = one_line(problem)
+        super().__init__(f"{path}: {self.problem}")
 
 
 def _number(v, where: str, path) -> float:
@@ -81,18 +81,18 @@ def from_data(data, path="<preset>") -> ExplorerState:
     if data.get("format") != FORMAT:
         if "format" not in data:
             raise PresetError(path, f'missing "format": "{FORMAT}"')
-        raise PresetError(path, f'"format" must be "{FORMAT}", got {data["format"]!r}')
+        raise PresetError(path, f'"format" must be "{FORMAT}", got {brief(data["format"])}')
     version = data.get("version")
     if "version" not in data:
         raise PresetError(path, 'missing "version"')
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise PresetError(path, f'"version" must be a whole number >= 1, got {version!r}')
+        raise PresetError(path, f'"version" must be a whole number >= 1, got {brief(version)}')
     if version > VERSION:
         raise PresetError(path, f"written by a newer softmax-viewer (format version {version}); "
                                 f"this one reads versions up to {VERSION}")
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
-        raise PresetError(path, f"unknown key {unknown[0]!r}")
+        raise PresetError(path, f"unknown key {brief(unknown[0])}")
     if "logits" not in data and "n_classes" not in data:
         raise PresetError(path, 'needs "logits", or "n_classes" with a "generator"')
     for key in ("name", "description"):

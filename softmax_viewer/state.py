@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -46,6 +47,13 @@ def brief(value) -> str:
     return f"{text[:30]}…"
 
 
+def one_line(text: str) -> str:
+    """A message as one readable line: its whitespace one space, and every run of over
+    120 characters without a space (a 400-digit number, a pasted blob) cut."""
+    text = " ".join(str(text).split())
+    return re.sub(r"\S{121,}", lambda m: m.group(0)[:40] + "…", text)
+
+
 def _finite(name, value, *, low=None, high=None, allow_inf=False):
     if isinstance(value, bool):
         raise StateError(f"{name} must be a number, got {brief(value)}")
@@ -75,7 +83,7 @@ def _control(name, value, *, high=LARGEST):
 def _tiny_is_zero(name, v: float) -> float:
     """A generator's number: 0 or at least SMALLEST in size (what its spin box holds)."""
     if 0.0 < abs(v) < SMALLEST:
-        raise StateError(f"{name} must be 0 or at least {SMALLEST:g} in size, got {v!r}")
+        raise StateError(f"{name} must be 0 or at least {SMALLEST:g} in size, got {brief(v)}")
     return v + 0.0
 
 
@@ -140,7 +148,7 @@ class Generator:
 
     def __post_init__(self):
         if self.kind not in GENERATOR_KINDS:
-            raise StateError(f"generator kind must be one of {', '.join(GENERATOR_KINDS)}, got {self.kind!r}")
+            raise StateError(f"generator kind must be one of {', '.join(GENERATOR_KINDS)}, got {brief(self.kind)}")
         for name in ("low", "high", "mean", "pad_value"):
             object.__setattr__(self, name, _tiny_is_zero(f"generator {name}", _finite(
                 f"generator {name}", getattr(self, name))))
@@ -149,9 +157,13 @@ class Generator:
 
     def make(self, n: int, current: np.ndarray | None = None) -> np.ndarray:
         if self.kind == "linspace":
-            return np.linspace(self.low, self.high, n)
+            if math.isfinite(self.high - self.low):
+                return np.linspace(self.low, self.high, n)
+            t = np.linspace(0.0, 1.0, n)           # a range wider than the floats: no step to take
+            return self.low * (1.0 - t) + self.high * t
         if self.kind == "gaussian":
-            return self.mean + self.std * np.random.default_rng(self.seed).standard_normal(n)
+            with np.errstate(over="ignore"):        # beyond the floats: +-inf, which the state refuses
+                return self.mean + self.std * np.random.default_rng(self.seed).standard_normal(n)
         cur = np.zeros(0) if current is None else np.asarray(current, dtype=np.float64)
         if n <= cur.size:
             return cur[:n].copy()
@@ -174,7 +186,7 @@ class Generator:
         allowed = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(d) - allowed)
         if unknown:
-            raise StateError(f"unknown generator key {unknown[0]!r}")
+            raise StateError(f"unknown generator key {brief(unknown[0])}")
         return cls(**d)
 
 
@@ -400,7 +412,7 @@ class ExplorerState:
     def with_setting(self, key: str, value: str) -> "ExplorerState":
         """Apply one ``KEY=VALUE`` from the command line (KEY in SETTABLE_KEYS)."""
         if key not in SETTABLE_KEYS:
-            raise StateError(f"unknown key {key!r}: use one of {', '.join(SETTABLE_KEYS)}")
+            raise StateError(f"unknown key {brief(key)}: use one of {', '.join(SETTABLE_KEYS)}")
         text = str(value).strip()
         if key in ("n_classes", "target"):
             if len(text) > 20:
@@ -414,6 +426,8 @@ class ExplorerState:
             v = float(text.replace("−", "-"))
         except ValueError:
             raise StateError(f"{key} must be a number, got {brief(value)}") from None
+        if math.isinf(v) and "inf" not in text.lower():
+            raise StateError(f"{key} is beyond the float range (±1.8e308), got {brief(text)}")
         return self.replace(**{key: v})
 
     # ---- files ----
@@ -543,7 +557,7 @@ def parse_logit(token: str, where: str = "the value") -> float:
     try:
         v = float(tok.replace("−", "-").replace("∞", "inf"))
     except ValueError:
-        raise StateError(f"{where} ({tok!r}) is not a number") from None
+        raise StateError(f"{where} ({brief(tok)}) is not a number") from None
     if math.isnan(v) or v == math.inf:
         raise StateError(f"{where} is {tok}: only finite numbers or -inf (a masked class) are allowed")
     return v

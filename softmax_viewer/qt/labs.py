@@ -372,7 +372,7 @@ class OverconfidenceLab(LabPanel):
         self.loss = QComboBox()
         self.loss.addItems(["softmax CE (one-hot)", "label-smoothed CE (ε from the main window)", "hinge"])
         self.lr = _spin(0.0001, 100.0, 0.5, "Learning rate of gradient descent.", decimals=4)
-        self.steps = _spin(1, 100_000, 300, "Number of gradient steps.")
+        self.steps = _spin(1, labs.MAX_STEPS, 300, "Number of gradient steps.")
         self.play = QPushButton("Play")
         self.step_button = QPushButton("Step")
         self.reset = QPushButton("Reset")

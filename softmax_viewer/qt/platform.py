@@ -127,7 +127,7 @@ def remove_stale_temporaries() -> None:
 
 
 #: what Qt prints that says nothing to a user (the offscreen platform's remark on every window)
-QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+QT_NOISE = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _qt_message(mode, context, message) -> None:
