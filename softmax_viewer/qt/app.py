@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from softmax_viewer.qt.platform import ensure_app
 from softmax_viewer.state import ExplorerState

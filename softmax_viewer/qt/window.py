@@ -22,7 +22,7 @@ from softmax_viewer.qt.panels import (
 )
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.table import LogitTable
-from softmax_viewer.state import ExplorerState, StateError
+from softmax_viewer.state import ExplorerState
 
 OPENING_LABS = "Opening the labs window…"
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
