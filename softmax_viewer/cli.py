@@ -243,6 +243,15 @@ def _export(args) -> int:
 
 
 def main(argv=None) -> int:
+    """The command line; Ctrl+C ends it with one line and status 130."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("softmax-viewer: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     try:

@@ -446,12 +446,16 @@ class Computer:
             max_u = float(np.max(u))
             lse_minus_max = 0.0 - float(log_p[k])     # = -log p_max, exact for every T
             lse_u = max_u + lse_minus_max if np.isfinite(max_u) else max_u
-            finite = u[np.isfinite(u)]
-            mean = float(np.mean(finite)) if finite.size else float("nan")
-            var = float(np.var(finite)) if finite.size else float("nan")
-            norm = stable.norm(finite)
-            if finite.size < n and np.any(np.isposinf(u)):
-                mean = var = norm = float("inf")
+            if state.temperature > 0:        # over the unmasked classes (u is finite there)
+                finite = u[np.isfinite(u)]
+                mean, var, norm = float(np.mean(finite)), float(np.var(finite)), stable.norm(finite)
+            else:                            # T -> 0: the limits of (s/T)·(mean, var, norm of z)
+                live = state.scaled_logits()
+                live = live[np.isfinite(live)]
+                m, v = float(np.mean(live)), float(np.var(live))
+                mean = 0.0 if m == 0 else math.copysign(math.inf, m)
+                var = 0.0 if v == 0 else math.inf
+                norm = math.inf if np.any(live != 0) else 0.0
         with np.errstate(invalid="ignore"):
             h = 0.0 - float(np.sum(np.where(p > 0, p * log_p, 0.0)))
             ce = float(-log_p[y]) + 0.0

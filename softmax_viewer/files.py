@@ -53,6 +53,7 @@ def read_limited(path, limit: int, what: str = "file") -> bytes:
     symlink to a device is refused as the device it points to.
     """
     p = Path(path)
+    _check_name(p)
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -87,6 +88,11 @@ def read_limited(path, limit: int, what: str = "file") -> bytes:
         os.close(fd)
 
 
+def _check_name(p: Path) -> None:
+    if "\0" in str(p):
+        raise FileError(str(p).replace("\0", "\\0"), "a file name cannot hold a NUL character")
+
+
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -116,7 +122,7 @@ def remove_stale_temporaries(folder) -> int:
     removed = 0
     try:
         entries = list(os.scandir(folder))
-    except OSError:
+    except (OSError, ValueError, TypeError):      # gone, unreadable, or not a name at all (a NUL in it)
         return 0
     now = time.time()
     for entry in entries:
@@ -144,8 +150,13 @@ def write_atomic(path, data: bytes | str, what: str = "file") -> None:
     ones (0666 less the umask). Raises FileError naming the file and the problem.
     """
     p = Path(path)
+    _check_name(p)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if p.is_symlink():                 # the link stays; what it points to is replaced
+        p = Path(os.path.realpath(p))
+    if p.exists() and not p.is_file() and not p.is_dir():
+        raise FileError(path, f"is not a regular file (a pipe, a device or a socket): choose a file for the {what}")
     folder = p.parent if str(p.parent) else Path(".")
     if p.is_dir():
         raise FileError(p, f"is a directory: choose a file name for the {what}")

@@ -413,7 +413,12 @@ class Descent:
         self.scale, self.temperature = state.scale, state.temperature
         with np.errstate(over="ignore"):       # du/dz = s/T beyond the floats: capped, its sign kept
             self.c = min(state.scale / state.temperature, float(np.finfo(np.float64).max))
-        self.z_limit = float(np.finfo(np.float64).max) / max(1.0, state.scale, self.c)
+        # |z| within this keeps s·z and u = s·z/T floats (a quarter of their range, or as far
+        # as the state's own logits reach): a step beyond it saturates instead of overflowing
+        z0 = np.asarray(state.logits)
+        reach = float(np.max(np.abs(z0[np.isfinite(z0)])))
+        self.u_safe = 0.25 * float(np.finfo(np.float64).max) / max(1.0, state.scale, self.c)
+        self.z_limit = max(self.u_safe, reach)
         self.k = k
         self.bound = gap_bound(self.eps, k) if loss == "smoothed_ce" else math.inf
         self.out = {key: np.empty(self.steps + 1) for key in ("loss", "norm", "gap", "max_p")}
@@ -482,7 +487,7 @@ class Descent:
         if i < self.steps:
             gz = c * g
             # a step beyond the floats saturates: every logit x·w + b stays within z_limit
-            bound = self.z_limit / (2.0 * self.x_max + 1.0)
+            bound = self.u_safe / (2.0 * self.x_max + 1.0)
             self.w = np.clip(np.nan_to_num(self.w - self.lr * (self.x.T @ gz), nan=0.0), -bound, bound)
             self.b = np.clip(np.nan_to_num(self.b - self.lr * gz.sum(axis=0), nan=0.0), -bound, bound)
 

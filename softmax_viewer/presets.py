@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 
 from softmax_viewer import files
-from softmax_viewer.state import ExplorerState, Generator, StateError, brief, one_line
+from softmax_viewer.state import ExplorerState, Generator, StateError, brief, one_line, underflows
 
 FORMAT = "softmax-viewer-preset"
 VERSION = 1
@@ -31,6 +31,29 @@ SUFFIX = ".json"
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
              "temperature", "epsilon", "n_classes", "generator", "view"}
 _NUMBER_KEYS = ("scale", "temperature", "epsilon")
+
+
+class _Tiny(float):
+    """A JSON number written as not 0 that rounds to 0.0 (1e-400): refused where 0 means something."""
+
+
+def _parse_float(text: str) -> float:
+    v = float(text)
+    return _Tiny(v) if v == 0 and underflows(text) else v
+
+
+def _check_tiny(v, where: str, path) -> None:
+    if isinstance(v, _Tiny):
+        raise PresetError(path, f"{where} is below the smallest float (it would be 0): use 0, or at least 1e-300")
+
+
+def _unique_keys(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {brief(key)} appears twice in one object")
+        seen[key] = value
+    return seen
 
 
 class PresetError(ValueError):
@@ -65,13 +88,17 @@ def _reject_constant(name):
 def parse(text: str, path="<preset>") -> ExplorerState:
     """Validate preset text and return its state, or raise PresetError saying where."""
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float,
+                          object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise PresetError(path, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise PresetError(path, "is nested too deeply (lists or objects inside each other) to be a preset") from None
-    except ValueError as exc:          # a NaN or Infinity constant, or an integer of over 4,300 digits
-        raise PresetError(path, str(exc).split("; use sys.set_int_max_str_digits")[0]) from None
+    except ValueError as exc:          # NaN or Infinity, a key twice, or an integer of over 4,300 digits
+        text = str(exc)
+        if "sys.set_int_max_str_digits" in text:
+            text = "holds an integer of over 4,300 digits, which no field takes"
+        raise PresetError(path, text) from None
     return from_data(data, path)
 
 
@@ -104,6 +131,7 @@ def from_data(data, path="<preset>") -> ExplorerState:
             if not _is_number(v):
                 raise PresetError(path, f'"{key}" must be a number, got {brief(v)}')
             _number(v, f'"{key}"', path)
+            _check_tiny(v, f'"{key}"', path)
     if "target" in data and (isinstance(data["target"], bool) or not isinstance(data["target"], int)):
         raise PresetError(path, f'"target" must be a whole class index, got {brief(data["target"])}')
     state_dict = {k: v for k, v in data.items() if k not in ("format", "version")}
@@ -133,6 +161,7 @@ def from_data(data, path="<preset>") -> ExplorerState:
         for key, v in gen.items():
             if key not in ("kind", "seed") and _is_number(v):
                 _number(v, f'"generator" {key}', path)
+                _check_tiny(v, f'"generator" {key}', path)
     if "view" in data and not isinstance(data["view"], dict):
         raise PresetError(path, '"view" must be an object')
     if "n_classes" in data:

@@ -24,6 +24,7 @@ end, so their results are correctly rounded to within a fraction of an ulp.
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 import threading
@@ -85,6 +86,14 @@ def _as_float_array(x) -> np.ndarray:
         raise TypeError("complex input is not supported")
     if a.dtype.kind not in "fiub":
         a = a.astype(np.float64)
+    elif a.dtype.kind == "f" and a.dtype.itemsize > 8:
+        # long double: computed in float64, so it must fit there
+        with np.errstate(over="ignore", under="ignore"):
+            a64 = a.astype(np.float64)
+        if np.any(np.isinf(a64) & np.isfinite(a)):
+            raise ValueError("the input holds values beyond the float64 range (±1.8e308), which this "
+                             "module computes in: scale them down first (softmax is shift invariant)")
+        a = a64
     return a
 
 
@@ -1011,3 +1020,22 @@ def entropy(logits, *, temperature=1.0, axis=-1):
     terms = np.where(np.isnan(p), np.nan, terms)
     h = np.sum(terms, axis=1).reshape(batch)
     return float(h) if h.ndim == 0 else h
+
+
+# --------------------------------------------------------------------------
+# Underflow is what softmax does (exp of a very negative number is 0): every
+# public function runs with it silent, whatever np.seterr the caller set. The
+# other floating-point events each function handles where they arise.
+# --------------------------------------------------------------------------
+
+def _underflow_silent(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with np.errstate(under="ignore"):
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+for _name in __all__:
+    globals()[_name] = _underflow_silent(globals()[_name])
+del _name

@@ -6,6 +6,7 @@ validates again; ``to_dict`` / ``from_dict`` round-trip it exactly.
 from __future__ import annotations
 
 import dataclasses
+import decimal
 import math
 import re
 import weakref
@@ -54,6 +55,14 @@ def one_line(text: str) -> str:
     return re.sub(r"\S{121,}", lambda m: m.group(0)[:40] + "…", text)
 
 
+def underflows(text: str) -> bool:
+    """A number written as not 0 that is too small for a float (1e-400 reads as 0.0)."""
+    try:
+        return decimal.Decimal(str(text).strip().replace("−", "-")) != 0
+    except (decimal.InvalidOperation, ValueError):
+        return False
+
+
 def _finite(name, value, *, low=None, high=None, allow_inf=False):
     if isinstance(value, bool):
         raise StateError(f"{name} must be a number, got {brief(value)}")
@@ -100,7 +109,17 @@ def _text(name, value, limit) -> str:
         raise StateError(f"{name} must be text, got {type(value).__name__}")
     if len(value) > limit:
         raise StateError(f"{name} is {len(value):,} characters long; at most {limit:,} are kept")
+    _writable(name, value)
     return value
+
+
+def _writable(name, value: str) -> None:
+    """Text that a file can hold: a lone surrogate (half of a character) cannot be written."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise StateError(f"{name} holds {value[exc.start]!r} at character {exc.start}, half of a character "
+                         "(a lone surrogate), which no file can hold") from None
 
 
 # ---- u = s·z/T: the one place it is computed ----
@@ -301,6 +320,9 @@ class ExplorerState:
         if long is not None:
             raise StateError(f"the name of class {long} is {len(labels[long]):,} characters long; "
                              f"at most {MAX_LABEL} are kept")
+        for k, lab in enumerate(labels):
+            if not lab.isascii():
+                _writable(f"the name of class {k}", lab)
         object.__setattr__(self, "labels", labels)
         if isinstance(self.target, bool) or not isinstance(self.target, (int, np.integer)):
             raise StateError(f"target must be a whole class index, got {brief(self.target)}")
@@ -428,6 +450,8 @@ class ExplorerState:
             raise StateError(f"{key} must be a number, got {brief(value)}") from None
         if math.isinf(v) and "inf" not in text.lower():
             raise StateError(f"{key} is beyond the float range (±1.8e308), got {brief(text)}")
+        if v == 0 and underflows(text):
+            raise StateError(f"{key} must be 0 or at least {SMALLEST:g}, got {brief(text)}")
         return self.replace(**{key: v})
 
     # ---- files ----
@@ -558,6 +582,8 @@ def parse_logit(token: str, where: str = "the value") -> float:
         v = float(tok.replace("−", "-").replace("∞", "inf"))
     except ValueError:
         raise StateError(f"{where} ({brief(tok)}) is not a number") from None
+    if math.isinf(v) and "inf" not in tok.lower() and "∞" not in tok:
+        raise StateError(f"{where} ({brief(tok)}) is beyond the float range (±1.8e308): write -inf to mask a class")
     if math.isnan(v) or v == math.inf:
         raise StateError(f"{where} is {tok}: only finite numbers or -inf (a masked class) are allowed")
     return v

@@ -89,6 +89,11 @@ def json_plain(obj):
         return {str(k): json_plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [json_plain(v) for v in obj]
+    if isinstance(obj, np.ndarray) and obj.dtype.kind == "f" and obj.ndim == 1:
+        out = obj.astype(np.float64).tolist()          # a million numbers: no Python call each
+        for i in np.flatnonzero(~np.isfinite(obj)).tolist():
+            out[i] = json_number(out[i])
+        return out
     if isinstance(obj, np.ndarray):
         return [json_plain(v) for v in obj.tolist()]
     if isinstance(obj, (bool, np.bool_)):
@@ -111,7 +116,7 @@ def compute_json(bundle: Bundle) -> dict:
     num = json_number
 
     def arr(a):
-        return [num(v) for v in np.asarray(a, dtype=float)]
+        return json_plain(np.asarray(a, dtype=np.float64).ravel())
 
     return {
         "n_classes": st.n_classes, "target": st.target, "scale": st.scale, "temperature": st.temperature,
@@ -130,7 +135,10 @@ LABS = ("precision", "sampling", "overconfidence")
 
 
 def lab_csv(kind: str, data, state) -> str:
-    """The numbers behind a lab, as CSV."""
+    """The numbers behind a lab, as CSV (ValueError when the lab has none: a run that
+    cannot be made, such as training at T = 0)."""
+    if data is None:
+        raise ValueError(f"the {kind} lab has no numbers to export in this state")
     if kind == "precision":
         return _write(["class", "label", "u", "textbook_p", "stable_p", "log_of_softmax", "log_softmax",
                        "flag", "ulp_textbook", "ulp_stable"],

@@ -94,3 +94,15 @@ def test_an_error_is_one_line_with_nothing_from_qt_or_libpng(tmp_path):
     assert r.returncode == 0 and r.stderr == "", r.stderr
     r = _run("--screenshot", str(tmp_path / "shot.png"))
     assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_ctrl_c_ends_with_one_line():
+    import signal
+    import time
+
+    p = subprocess.Popen([sys.executable, "-m", "softmax_viewer", "train", "--steps", "100000", "--lr", "1",
+                          "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and err.strip().splitlines() == ["softmax-viewer: interrupted"] and out == ""

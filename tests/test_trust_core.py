@@ -343,3 +343,111 @@ def test_json_plain_turns_every_number_into_json(no_warnings):
     obj = {"a": np.array([1.0, np.inf, -np.inf, np.nan]), "b": np.float32(2.5), "c": [np.int64(3), (np.bool_(True),)]}
     assert json.loads(json.dumps(json_plain(obj), allow_nan=False)) == {
         "a": [1.0, "inf", "-inf", "nan"], "b": 2.5, "c": [3, [True]]}
+
+
+# ---- found by a hostile review ----
+
+def test_a_nul_in_a_file_name_is_one_line():
+    with pytest.raises(presets.PresetError, match="cannot hold a NUL"):
+        presets.load("a\0b.json")
+    assert files.remove_stale_temporaries("/tmp/\0x") == 0
+
+
+@pytest.mark.parametrize("changes", [dict(labels=("\udfff",)), dict(name="\ud800"), dict(description="ok \udc00")])
+def test_a_lone_surrogate_in_a_name_is_refused(changes):
+    with pytest.raises(StateError, match="lone surrogate"):
+        ExplorerState(**changes)
+
+
+def test_a_lone_surrogate_in_a_preset_is_refused(tmp_path):
+    p = _preset(tmp_path, '"logits": [1, 2], "target": 0, "labels": ["\\udfff", "b"]')
+    with pytest.raises(presets.PresetError, match="lone surrogate"):
+        presets.load(p)
+
+
+@pytest.mark.parametrize("logits,changes,loss", [
+    ([1.0, 0.0], {"temperature": 1e-300}, "ce"),
+    ([5e-324, -5e-324, 0.0], {"temperature": 1e-300}, "ce"),
+    ([-np.inf, 0.0, -np.inf], {}, "hinge"),
+    ([1e308, -1e308], {}, "ce"),
+])
+def test_training_at_the_edges_of_the_floats_has_no_nan(logits, changes, loss, no_warnings):
+    st = ExplorerState(logits=logits, target=0, **changes)
+    run = labs.train(st, steps=5, lr=1.0, loss=loss)
+    for series in (run.loss, run.norm, run.gap, run.max_p, run.logits.ravel()):
+        assert not np.any(np.isnan(series))
+    if logits[0] == 1e308:                      # a step of 1 leaves 1e308 where it is
+        np.testing.assert_array_equal(run.logits[-1], logits)
+
+
+@pytest.mark.parametrize("changes", [{"scale": 1e300}, {"scale": 1e200}, {"temperature": 1e-200}])
+def test_linear_training_at_a_huge_scale_has_no_nan_gap(changes, no_warnings):
+    run = labs.train(ExplorerState(target=0, **changes), steps=5, lr=1.0, mode="linear")
+    for series in (run.loss, run.norm, run.gap, run.max_p):
+        assert not np.any(np.isnan(series))
+
+
+def test_the_readout_at_zero_temperature_gives_the_limits():
+    r = derived.compute(ExplorerState(logits=[-1.0, -2.0], target=0, temperature=0.0)).readout
+    assert (r["mean"], r["variance"], r["norm"]) == (-math.inf, math.inf, math.inf)
+    r = derived.compute(ExplorerState(logits=[0.0, 0.0], target=0, temperature=0.0)).readout
+    assert (r["mean"], r["variance"], r["norm"]) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize("key", ["scale", "temperature", "epsilon"])
+def test_a_control_below_the_float_range_is_refused_not_rounded_to_zero(key, tmp_path):
+    with pytest.raises(StateError, match=f"{key} must be 0 or at least 1e-300, got '1e-400'"):
+        ExplorerState().with_setting(key, "1e-400")
+    p = _preset(tmp_path, f'"logits": [1, 2], "target": 0, "{key}": 1e-400')
+    with pytest.raises(presets.PresetError, match="below the smallest float"):
+        presets.load(p)
+    assert ExplorerState().with_setting(key, "0").__getattribute__(key) == 0.0
+
+
+def test_a_logit_beyond_the_float_range_is_refused_not_masked():
+    from softmax_viewer.state import parse_logits
+
+    with pytest.raises(StateError, match="beyond the float range"):
+        parse_logits("-1e400, 1")
+    assert np.isneginf(parse_logits("-inf, 1")[0])
+
+
+def test_a_key_twice_in_a_preset_is_refused(tmp_path):
+    p = _preset(tmp_path, '"logits": [1, 2], "target": 0, "scale": 1, "scale": 2')
+    with pytest.raises(presets.PresetError, match="the key 'scale' appears twice"):
+        presets.load(p)
+
+
+def test_an_integer_of_over_4300_digits_is_one_line(tmp_path):
+    p = _preset(tmp_path, '"logits": [1, 2], "target": 0, "scale": 1' + "0" * 5000)
+    with pytest.raises(presets.PresetError, match="over 4,300 digits"):
+        presets.load(p)
+
+
+def test_long_double_beyond_float64_is_refused_without_a_warning(no_warnings):
+    x = np.array([1e300, 1.0], np.longdouble) * np.longdouble(1e10)
+    if np.finfo(np.longdouble).max <= np.finfo(np.float64).max:
+        pytest.skip("this machine's long double is float64")
+    with pytest.raises(ValueError, match="beyond the float64 range"):
+        stable.softmax(x)
+    np.testing.assert_allclose(stable.softmax(np.array([1.0, 2.0], np.longdouble)), stable.softmax([1.0, 2.0]))
+
+
+def test_the_core_works_whatever_np_seterr_says():
+    with np.errstate(all="raise"):
+        np.testing.assert_allclose(stable.log_softmax([5e-324, 0.0], temperature=1e10), [-math.log(2)] * 2)
+        assert stable.entropy([1e-300, 0.0], temperature=1e300) == pytest.approx(math.log(2))
+        assert stable.softmax([0.0, -1000.0]).tolist() == [1.0, 0.0]
+
+
+def test_writing_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("{}")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    presets.save(ExplorerState(), link)
+    assert link.is_symlink() and presets.load(target).same_as(ExplorerState())
+    dev = tmp_path / "full.json"
+    dev.symlink_to("/dev/full")
+    with pytest.raises(presets.PresetError, match="not a regular file"):
+        presets.save(ExplorerState(), dev)

@@ -242,3 +242,35 @@ def test_the_window_survives_presets_near_every_limit(win, tmp_path):
         assert win.store.state.scale != presets.load(p).scale or \
             "beyond the float range" in win.statusBar().currentMessage()
         _controls_follow(win)
+
+
+def test_exporting_a_lab_with_no_run_says_so_at_once(win, tmp_path):
+    win.store.set_state(win.store.state.replace(temperature=0.0))
+    win.open_lab("overconfidence")
+    assert not win.export_to("overconfidence", tmp_path / "x.csv")
+    assert "no numbers to export" in win.errors[-1]
+    assert win.export_to("overconfidence", tmp_path / "x.png")
+
+
+def test_a_nul_in_the_settings_does_not_stop_the_start(qtbot, clean_config):
+    s = platform.settings()
+    s.setValue("last_folder", "/tmp/\0x")
+    s.setValue("recent", ["/tmp/a\0/b.json", 3])
+    w = app.open_main_window(ExplorerState())
+    qtbot.addWidget(w)
+    assert w.store.state.same_as(ExplorerState())
+    w.remember = False
+    w.close()
+
+
+def test_a_refused_generator_value_is_shown_as_the_state_has_it(win):
+    win.controls.generator.setCurrentIndex(win.controls._kinds.index("gaussian"))
+    win.controls.std.setValue(1e-310)                 # below what the state takes
+    assert win.store.state.generator.std == 1.0 and win.controls.std.value() == 1.0
+    assert "at least 1e-300" in win.statusBar().currentMessage()
+
+
+def test_a_long_number_in_a_message_is_cut(win):
+    win.table.paste_text("1" + "0" * 400 + "1, x")
+    text = win.table.message.text()
+    assert len(text) < 200 and "…" in text

@@ -285,6 +285,7 @@ class ControlPanel(QWidget):
                             std=self.std.value(), seed=int(self.seed.value()), pad_value=self.pad_value.value())
         except StateError as exc:
             self.error.emit(str(exc))
+            self.show_state(self.store.state)
             return
         self._ask(lambda s: s.with_generator(gen))
 

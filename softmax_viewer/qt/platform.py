@@ -74,7 +74,7 @@ class Settings:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             files.write_atomic(self.path, json.dumps(self._data, indent=1, ensure_ascii=False), "settings file")
-        except (OSError, TypeError, ValueError) as exc:
+        except Exception as exc:      # a preference not kept is said, never raised
             return str(exc)
         return None
 
@@ -89,14 +89,18 @@ def remember_state(state: ExplorerState) -> str | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         presets.save(state, path)
-    except (OSError, presets.PresetError) as exc:
+    except Exception as exc:          # closing the window must go on whatever happens here
         return str(exc)
     return None
 
 
 def forget_state() -> None:
+    path = config_dir() / LAST_STATE_FILE
     try:
-        (config_dir() / LAST_STATE_FILE).unlink()
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()               # an empty folder in its place; a full one is left alone
+        else:
+            path.unlink()
     except OSError:
         pass
 
@@ -123,7 +127,7 @@ def remove_stale_temporaries() -> None:
     if isinstance(recent, list):
         folders.update(Path(str(p)).parent for p in recent[:8])
     for folder in folders:
-        files.remove_stale_temporaries(folder)
+        files.remove_stale_temporaries(folder)       # a folder that is gone or no name at all: nothing
 
 
 #: what Qt prints that says nothing to a user (the offscreen platform's remark on every window)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.arrays import qt_array
-from softmax_viewer.state import StateError, parse_logit, parse_logits
+from softmax_viewer.state import StateError, one_line, parse_logit, parse_logits
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
 HEADERS = ("y", "Label", "Logit z", "p", "log p")
@@ -153,7 +153,7 @@ class LogitTableModel(QAbstractTableModel):
             else:
                 return False
         except StateError as exc:
-            self.error.emit(f"Row {r} ({st.label(r)}): {exc}; the old value is kept.")
+            self.error.emit(one_line(f"Row {r} ({st.label(r)}): {exc}; the old value is kept."))
             return False
         self.store.set_state(new)
         return True
@@ -348,6 +348,7 @@ class LogitTable(QWidget):
             self.message.clear()
 
     def show_error(self, text: str) -> None:
+        text = one_line(text)
         self.message.setText(text)
         self.error.emit(text)
 

@@ -22,7 +22,7 @@ from softmax_viewer.qt.panels import (
 )
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.table import LogitTable
-from softmax_viewer.state import ExplorerState
+from softmax_viewer.state import ExplorerState, one_line
 
 OPENING_LABS = "Opening the labs window…"
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         self._last_note = note
 
     def show_error(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(one_line(text), 8000)
 
     # ---- lifetime ----
     def closeEvent(self, event):
