@@ -111,7 +111,8 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
     has drawn it), or in the window's process."""
     from softmax_viewer.qt.platform import ensure_app
     from softmax_viewer.qt.window import MainWindow
-    from softmax_viewer.state import ExplorerState, Generator
+    from softmax_viewer.logits import Generator
+    from softmax_viewer.state import ExplorerState
 
     app = ensure_app()
     if lab is None:

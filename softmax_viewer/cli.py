@@ -18,7 +18,9 @@ import argparse
 import json
 import sys
 
-from softmax_viewer.state import MAX_SEED, SETTABLE_KEYS, ExplorerState, StateError, brief, one_line, parse_logits
+from softmax_viewer.limits import MAX_SEED, StateError, brief, one_line
+from softmax_viewer.logits import parse_logits
+from softmax_viewer.state import SETTABLE_KEYS, ExplorerState
 
 PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")

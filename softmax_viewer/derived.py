@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from softmax_viewer import stable
-from softmax_viewer.state import ExplorerState, effective_logits, scaled_logits
+from softmax_viewer.logits import effective_logits, scaled_logits
+from softmax_viewer.state import ExplorerState
 
 #: above this many classes the bar panels show the top classes only (a bar
 #: panel is a few hundred pixels wide: more bars than this are slivers)

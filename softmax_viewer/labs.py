@@ -13,7 +13,9 @@ from functools import lru_cache
 import numpy as np
 
 from softmax_viewer import stable
-from softmax_viewer.state import MAX_SEED, ExplorerState, brief, effective_logits
+from softmax_viewer.limits import MAX_SEED, brief
+from softmax_viewer.logits import effective_logits
+from softmax_viewer.state import ExplorerState
 
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
 

@@ -19,7 +19,9 @@ import math
 from pathlib import Path
 
 from softmax_viewer import files
-from softmax_viewer.state import ExplorerState, Generator, StateError, brief, one_line, underflows
+from softmax_viewer.limits import StateError, brief, one_line, underflows
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 FORMAT = "softmax-viewer-preset"
 VERSION = 1

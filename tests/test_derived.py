@@ -8,7 +8,9 @@ import pytest
 
 from softmax_viewer import derived, stable
 from softmax_viewer.derived import Computer, compute
-from softmax_viewer.state import StateError, ExplorerState, Generator
+from softmax_viewer.limits import StateError
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 STATES = {
     "default": ExplorerState(),

@@ -9,7 +9,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from softmax_viewer.derived import Computer
 from softmax_viewer.qt.labhost import Channel, main
 from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState, Generator
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 
 def _pair(qtbot):

@@ -9,7 +9,8 @@ import pytest
 
 from softmax_viewer import labs, stable
 from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState, Generator
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 SEED3 = ExplorerState(logits=[10.0, 2.0, 10000.0, 4.0], target=2)
 

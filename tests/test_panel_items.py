@@ -379,7 +379,8 @@ def test_a_range_that_moves_during_a_drag_is_painted_once(qtbot, drag_paints):
     """Regression: pyqtgraph moved a view to its new range inside Qt's paint, which
     then painted the whole plot a second time straight after (one tick in eight)."""
     from softmax_viewer.qt.window import MainWindow
-    from softmax_viewer.state import ExplorerState, Generator
+    from softmax_viewer.logits import Generator
+    from softmax_viewer.state import ExplorerState
 
     win = MainWindow(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000),
                      remember=False)
@@ -418,7 +419,8 @@ def test_kept_axis_pictures_are_the_fresh_layouts(qtbot, monkeypatch):
     picture is the one a fresh layout of the axis makes."""
     from softmax_viewer.qt.panels import axis as axis_module
     from softmax_viewer.qt.window import MainWindow
-    from softmax_viewer.state import ExplorerState, Generator
+    from softmax_viewer.logits import Generator
+    from softmax_viewer.state import ExplorerState
 
     layouts, asked = [0], [0]
     paint, key = pg.AxisItem.paint, axis_module.picture_key

@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 from softmax_viewer import presets
 from softmax_viewer.derived import compute
 from softmax_viewer.presets import PresetError
-from softmax_viewer.state import ExplorerState, Generator
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 BASE = {"format": "softmax-viewer-preset", "version": 1, "logits": [1.0, 2.0, 3.0]}
 

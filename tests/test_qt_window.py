@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from softmax_viewer import derived, stable
 from softmax_viewer.qt.table import LOGIT, LABEL, TARGET
 from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState, Generator
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 from tests.test_derived import EXTREMES
 
 

@@ -2,7 +2,9 @@
 import numpy as np
 import pytest
 
-from softmax_viewer.state import ExplorerState, Generator, History, StateError, parse_logits
+from softmax_viewer.limits import StateError
+from softmax_viewer.logits import Generator, parse_logits
+from softmax_viewer.state import ExplorerState, History
 
 
 @pytest.mark.parametrize("changes,match", [

@@ -12,7 +12,9 @@ import pytest
 import scipy.special
 
 from softmax_viewer import derived, files, labs, presets, stable
-from softmax_viewer.state import MAX_SEED, SMALLEST, ExplorerState, Generator, StateError
+from softmax_viewer.limits import MAX_SEED, SMALLEST, StateError
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 HEAD = '{"format": "softmax-viewer-preset", "version": 1, '
 
@@ -405,7 +407,7 @@ def test_a_control_below_the_float_range_is_refused_not_rounded_to_zero(key, tmp
 
 
 def test_a_logit_beyond_the_float_range_is_refused_not_masked():
-    from softmax_viewer.state import parse_logits
+    from softmax_viewer.logits import parse_logits
 
     with pytest.raises(StateError, match="beyond the float range"):
         parse_logits("-1e400, 1")

@@ -12,7 +12,9 @@ from softmax_viewer import files, presets
 from softmax_viewer.qt import app, platform
 from softmax_viewer.qt.controls import signals_blocked
 from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import MAX_SEED, SMALLEST, ExplorerState, Generator
+from softmax_viewer.limits import MAX_SEED, SMALLEST
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 HEAD = '{"format": "softmax-viewer-preset", "version": 1, '
 FLOAT_MAX = sys.float_info.max

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.backdrop import over_backdrop
-from softmax_viewer.state import LARGEST, MAX_CLASSES, MAX_SEED, ExplorerState, Generator, StateError
+from softmax_viewer.limits import LARGEST, MAX_CLASSES, MAX_SEED, StateError
+from softmax_viewer.logits import Generator
+from softmax_viewer.state import ExplorerState
 
 SLIDER_STEPS = 1000
 FLOAT_MAX = sys.float_info.max

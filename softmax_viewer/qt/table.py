@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.arrays import qt_array
-from softmax_viewer.state import StateError, one_line, parse_logit, parse_logits
+from softmax_viewer.limits import StateError, one_line, parse_logit
+from softmax_viewer.logits import parse_logits
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
 HEADERS = ("y", "Label", "Logit z", "p", "log p")

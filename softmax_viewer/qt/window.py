@@ -22,7 +22,8 @@ from softmax_viewer.qt.panels import (
 )
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.table import LogitTable
-from softmax_viewer.state import ExplorerState, one_line
+from softmax_viewer.limits import one_line
+from softmax_viewer.state import ExplorerState
 
 OPENING_LABS = "Opening the labs window…"
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
