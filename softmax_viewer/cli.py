@@ -18,12 +18,11 @@ import argparse
 import json
 import sys
 
+from softmax_viewer import names
 from softmax_viewer.limits import MAX_SEED, StateError, brief, one_line
 from softmax_viewer.logits import parse_logits
 from softmax_viewer.state import SETTABLE_KEYS, ExplorerState
 
-PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
-EXPORT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
 COMMANDS = ("export", "compute", "sample", "train", "presets")
 
 
@@ -48,14 +47,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command == "export":
         ap = _Parser(prog="softmax-viewer export", description="Export a panel or the window to a file.")
         _state_options(ap)
-        ap.add_argument("--panel", required=True, choices=PANELS)
+        ap.add_argument("--panel", required=True, choices=list(names.EXPORT_TARGETS))
         ap.add_argument("--out", required=True, metavar="FILE", help="ends in .png, .svg, .pdf or .csv")
         ap.add_argument("--scale", type=float, default=1.0, help="PNG resolution as a multiple of the screen's")
         return ap
     if command == "compute":
         ap = _Parser(prog="softmax-viewer compute", description="Print the numbers the window shows.")
         _state_options(ap)
-        ap.add_argument("--dtype", choices=("float16", "float32", "float64"),
+        ap.add_argument("--dtype", choices=names.DTYPES,
                         help="also give the textbook formula's probabilities in this dtype")
         ap.add_argument("--json", action="store_true", required=True, help="as one JSON object")
         return ap
@@ -67,7 +66,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         ap.add_argument("--top-k", type=int, help="keep the k most probable classes")
         ap.add_argument("--top-p", type=float, help="nucleus: the smallest set reaching mass p")
         ap.add_argument("--min-p", type=float, help="keep classes with p >= min_p * p_max")
-        ap.add_argument("--order", choices=("temperature_first", "truncate_first"), default="temperature_first")
+        ap.add_argument("--order", choices=list(names.SAMPLING_ORDERS), default="temperature_first")
         ap.add_argument("--json", action="store_true", required=True)
         return ap
     if command == "train":
@@ -75,8 +74,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         _state_options(ap)
         ap.add_argument("--steps", type=int, required=True)
         ap.add_argument("--lr", type=float, required=True)
-        ap.add_argument("--loss", choices=("ce", "smoothed_ce", "hinge"), default="ce")
-        ap.add_argument("--mode", choices=("logits", "linear"), default="logits")
+        ap.add_argument("--loss", choices=list(names.TRAINING_LOSSES), default="ce")
+        ap.add_argument("--mode", choices=list(names.TRAINING_MODES), default="logits")
         ap.add_argument("--json", action="store_true", required=True)
         return ap
     if command == "presets":
@@ -229,8 +228,8 @@ def _export(args) -> int:
     from pathlib import Path
 
     out = Path(args.out)
-    if out.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UsageError(f"--out {args.out!r}: the file must end in .png, .svg, .pdf or .csv")
+    if out.suffix.lower() not in names.EXPORT_FORMATS:
+        raise UsageError(f"--out {args.out!r}: the file must end in {names.one_of(names.EXPORT_FORMATS)}")
     if out.is_dir():
         raise UsageError(f"--out {args.out!r} is a directory")
     if not out.parent.exists() and str(out.parent):

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from softmax_viewer import stable
+from softmax_viewer import names, stable
 from softmax_viewer.limits import MAX_SEED, brief
 from softmax_viewer.logits import effective_logits
 from softmax_viewer.state import ExplorerState
 
-DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
+DTYPES = {name: getattr(np, name) for name in names.DTYPES}
 
 
 # ---------------------------------------------------------------------------
@@ -117,7 +117,7 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
 # sampling lab
 # ---------------------------------------------------------------------------
 
-ORDERS = ("temperature_first", "truncate_first")
+ORDERS = tuple(names.SAMPLING_ORDERS)
 
 
 @dataclass(frozen=True)
@@ -305,8 +305,8 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
 # the overconfidence experiment (seed 002)
 # ---------------------------------------------------------------------------
 
-LOSSES = ("ce", "smoothed_ce", "hinge")
-MODES = ("logits", "linear")
+LOSSES = tuple(names.TRAINING_LOSSES)
+MODES = tuple(names.TRAINING_MODES)
 
 
 def gap_bound(epsilon: float, n_classes: int) -> float:

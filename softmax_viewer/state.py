@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from softmax_viewer import names
 from softmax_viewer.limits import (MAX_CLASSES, MAX_DESCRIPTION, MAX_LABEL, MAX_NAME, SMALLEST, StateError, control_value,
                                    check_text, whole_number, check_writable, brief, underflows)
 from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a_float, effective_logits, scaled_logits
 
-LSE_MODES = ("scale", "n_classes")
-SURFACE_LOSSES = ("ce", "smoothed_ce", "lse_hinge", "hinge")
+LSE_MODES = tuple(names.LSE_MODES)
+SURFACE_LOSSES = tuple(names.LOSSES)
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "n_classes", "target")
 
 

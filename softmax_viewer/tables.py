@@ -6,9 +6,9 @@ import io
 
 import numpy as np
 
+from softmax_viewer import names
 from softmax_viewer.derived import Bundle
 
-PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 
 
 def _fmt(v) -> str:
@@ -68,7 +68,7 @@ def panel_csv(bundle: Bundle, panel: str) -> str:
         d = bundle.gradient
         return _write(["class", "label", "grad_p_minus_q"],
                       ((int(i), st.label(int(i)), float(g)) for i, g in zip(d.shown, d.grad)))
-    raise ValueError(f"unknown panel {panel!r}: use one of {', '.join(PANELS)}")
+    raise ValueError(f"unknown panel {panel!r}: use one of {names.one_of(names.EXPORT_TARGETS)}")
 
 
 def json_number(v):
@@ -131,7 +131,6 @@ def compute_json(bundle: Bundle) -> dict:
     }
 
 
-LABS = ("precision", "sampling", "overconfidence")
 
 
 def lab_csv(kind: str, data, state) -> str:
@@ -153,4 +152,4 @@ def lab_csv(kind: str, data, state) -> str:
     if kind == "overconfidence":
         return _write(["step", "loss", "norm", "gap", "max_p"],
                       zip(data.steps.tolist(), data.loss, data.norm, data.gap, data.max_p))
-    raise ValueError(f"unknown lab {kind!r}: use one of {', '.join(LABS)}")
+    raise ValueError(f"unknown lab {kind!r}: use one of {names.one_of(names.LABS)}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.backdrop import over_backdrop
+from softmax_viewer import names
 from softmax_viewer.limits import LARGEST, MAX_CLASSES, MAX_SEED, StateError
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
@@ -230,11 +231,11 @@ class ControlPanel(QWidget):
         self.prob_axis.addItems(["linear p", "log p (log_softmax)"])
         self.prob_axis.setToolTip("Probability axis: p, or log p from log_softmax (finite where p underflows).")
         self.lse_mode = QComboBox()
-        self.lse_mode.addItems(["sweep the scale s", "sweep the class count N"])
+        self.lse_mode.addItems(list(names.LSE_MODES.values()))
         self.lse_mode.setToolTip("LSE panel: max(u) ≤ LSE(u) ≤ max(u) + log N while s or N sweeps.")
         self.surface_loss = QComboBox()
-        self.surface_loss.addItems(["softmax cross-entropy", "label-smoothed CE", "LSE-hinge", "hinge"])
-        self._losses = ["ce", "smoothed_ce", "lse_hinge", "hinge"]
+        self.surface_loss.addItems(list(names.LOSSES.values()))
+        self._losses = list(names.LOSSES)
         self.surface_loss.setToolTip("The loss drawn over two logits in the surface panel.")
         self.surface_i = _spin(0, 0, "First logit of the loss surface (x axis).")
         self.surface_j = _spin(0, 0, "Second logit of the loss surface (y axis).")
@@ -260,7 +261,7 @@ class ControlPanel(QWidget):
         self.prob_axis.currentIndexChanged.connect(
             lambda i: self._ask(lambda s: s.replace(log_probabilities=bool(i))))
         self.lse_mode.currentIndexChanged.connect(
-            lambda i: self._ask(lambda s: s.replace(lse_mode=("scale", "n_classes")[i])))
+            lambda i: self._ask(lambda s: s.replace(lse_mode=list(names.LSE_MODES)[i])))
         self.surface_loss.currentIndexChanged.connect(
             lambda i: self._ask(lambda s: s.replace(surface_loss=self._losses[i])))
         self.surface_i.valueChanged.connect(lambda v: self._ask(lambda s: s.replace(surface_i=int(v))))
@@ -316,7 +317,7 @@ class ControlPanel(QWidget):
                 if w.value() != v:
                     w.setValue(v)
             for w, i in ((self.generator, kind), (self.gen_stack, kind), (self.prob_axis, int(st.log_probabilities)),
-                         (self.lse_mode, 0 if st.lse_mode == "scale" else 1),
+                         (self.lse_mode, list(names.LSE_MODES).index(st.lse_mode)),
                          (self.surface_loss, self._losses.index(st.surface_loss))):
                 if w.currentIndex() != i:
                     w.setCurrentIndex(i)

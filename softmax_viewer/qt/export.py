@@ -15,12 +15,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QR
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
-from softmax_viewer import files
+from softmax_viewer import files, names
 from softmax_viewer.tables import lab_csv, panel_csv
 
-FORMATS = (".png", ".svg", ".pdf", ".csv")
-FILTERS = {"PNG image (*.png)": ".png", "SVG vector image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf",
-           "CSV data (*.csv)": ".csv"}
+FORMATS = tuple(names.EXPORT_FORMATS)
+FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
 
 
 class ExportError(OSError):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from softmax_viewer import presets
+from softmax_viewer import names, presets
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import platform
 from softmax_viewer.qt.platform import settings
@@ -144,9 +144,7 @@ class MainWindow(QMainWindow):
                      "Save this state as a new preset file.")
         file_menu.addSeparator()
         export_menu = file_menu.addMenu("&Export")
-        for key, title in (("window", "Whole window"), ("probabilities", "Probabilities"),
-                           ("lse", "LSE against max"), ("loss", "Losses"), ("surface", "Loss surface"),
-                           ("gradient", "Gradient and Jacobian")):
+        for key, title in names.EXPORT_TARGETS.items():
             self._action(export_menu, f"{title}…", lambda _=False, k=key: self.export_dialog(k),
                          tip=f"{title} to PNG, SVG, PDF or CSV.")
         self._action(file_menu, "&Copy window image", lambda: exporting.copy_image(self),
