@@ -1,9 +1,13 @@
 """Hinge -> LSE-hinge -> softplus = softmax cross-entropy, against the target's margin."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+
+from softmax_viewer.derived import MARGIN_REACHES
 
 from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREEN, GREY, ORANGE, PlotPanel, Rule, curve,
                                           finite_or_nan, steady_ceiling)
@@ -35,20 +39,39 @@ class LossPanel(PlotPanel):
         self.plot.addItem(self.vline)
         self.plot.setLabel("left", "loss")
         self._ceiling = None           # the top of the loss axis
+        self._span = None              # how far the margin axis reaches, left and right
+
+    def margin_span(self, cur: float) -> tuple[float, float]:
+        """How far the margin axis reaches, left and right, for the current margin.
+
+        The first of MARGIN_REACHES beyond the margin (and 2 more) on each side;
+        the last span is kept while it holds the margin and is at most 2.5 times
+        the one needed, so that values that come and go (a spin box stepped back
+        and forth, a drag there and back) do not move the axis every time.
+        """
+        def reach(v):
+            return next((r for r in MARGIN_REACHES if r >= v), MARGIN_REACHES[-1])
+        need = (reach(2.0 - cur), reach(cur + 2.0)) if math.isfinite(cur) else (MARGIN_REACHES[0],) * 2
+        if self._span is None or not all(n <= r <= 2.5 * n for n, r in zip(need, self._span)):
+            self._span = need
+        return self._span
 
     def update_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.loss
         top = 0.0
-        x_mark = float(np.clip(d.current_margin, d.margin[0], d.margin[-1]))
+        left, right = self.margin_span(d.current_margin)
+        shown = (d.margin >= -left) & (d.margin <= right)     # the curves over the span shown
+        margin = d.margin[shown]
+        x_mark = float(np.clip(d.current_margin, -left, right))
         # off the axis: said under it (a longer title would widen the plot past its panel)
         off = "" if x_mark == d.current_margin else f"  (now {d.current_margin:.4g}: off the axis)"
         self.text.label(self.plot, "bottom", "margin u_y − max rival" + off)
         ys = []
-        near = (d.margin > x_mark - 6) & (d.margin < x_mark + 6)     # the curves around the point
+        near = (margin > x_mark - 6) & (margin < x_mark + 6)     # the curves around the point
         for key, line in self.curves.items():
-            y = finite_or_nan(getattr(d, key))
-            line.setData(d.margin, y)
+            y = finite_or_nan(getattr(d, key)[shown])
+            line.setData(margin, y)
             ys.append(d.current[key])
             y = y[near]
             y = y[y == y]                                             # NaN left out
@@ -59,5 +82,5 @@ class LossPanel(PlotPanel):
         # axes are redrawn only when a range moves: the loss axis keeps its
         # ceiling while the curves near the point reach between 30 % of it and it
         self._ceiling = steady_ceiling(max(top, 1.0), self._ceiling)
-        self.text.range(self.plot, x=(float(d.margin[0]), float(d.margin[-1])))
+        self.text.range(self.plot, x=(-left, right))
         self.text.range(self.plot, y=(0.0, self._ceiling), padding=0.02)
