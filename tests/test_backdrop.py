@@ -5,7 +5,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QGroupBox, QHBoxLayout, QSlider, QTabWidget, QVBoxLayout, QWidget
 
 from softmax_viewer.qt.backdrop import over_backdrop
-from softmax_viewer.qt.panels.base import SteadyText
+from softmax_viewer.qt.plotting import SteadyText
 
 
 def _pixels(widget):

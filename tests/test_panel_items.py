@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from softmax_viewer.qt.panels import base
-from softmax_viewer.qt.panels.axis import lean_draw_specs, use_lean_specs
+from softmax_viewer.qt import plotting as base
+from softmax_viewer.qt.plotting.ticks import lean_draw_specs, use_lean_specs
 from softmax_viewer.qt.panels.surface import colour_levels
 
 
@@ -65,7 +65,7 @@ def test_lean_axis_specs_match_pyqtgraph(plot, side):
 
 
 def test_lean_tick_values_match_pyqtgraph(plot):
-    from softmax_viewer.qt.panels.axis import _tick_values
+    from softmax_viewer.qt.plotting.ticks import _tick_values
     w, item = plot
     axis = item.getAxis("left")
     compared = 0
@@ -417,7 +417,7 @@ def test_kept_axis_pictures_are_the_fresh_layouts(qtbot, monkeypatch):
     """Values stepped in turn bring axes back to ranges they have shown: those are
     played from the kept pictures (fewer layouts than changes), and each kept
     picture is the one a fresh layout of the axis makes."""
-    from softmax_viewer.qt.panels import axis as axis_module
+    from softmax_viewer.qt.plotting import ticks as axis_module
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.logits import Generator
     from softmax_viewer.state import ExplorerState
@@ -631,7 +631,7 @@ def _legend_plot(qtbot):
 
 def _unflat_uncached(w):
     """The widget drawn with every legend entry as its own item and no caches (an export's way)."""
-    from softmax_viewer.qt.export import _no_item_caches
+    from softmax_viewer.qt.plotting.exporting import drawn_as_items as _no_item_caches
     with _no_item_caches(w):
         return w.grab().toImage()
 

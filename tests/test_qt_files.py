@@ -252,7 +252,7 @@ def test_png_lines_keep_their_width_at_any_scale(qtbot, tmp_path):
     import pyqtgraph as pg
 
     from softmax_viewer.qt import export as exporting
-    from softmax_viewer.qt.panels.base import Curve, Dots
+    from softmax_viewer.qt.plotting import Curve, Dots
 
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 

@@ -353,7 +353,7 @@ def test_colour_levels_hold_still_while_the_data_fit():
 
 
 def test_class_ticks_fit_the_width(qtbot):
-    from softmax_viewer.qt.panels.base import class_ticks
+    from softmax_viewer.qt.plotting import class_ticks
     classes = np.arange(40)
     wide = class_ticks(classes, lambda c: f"class {c}", False, 4000.0)[0]
     narrow = class_ticks(classes, lambda c: f"class {c}", False, 300.0)[0]
@@ -414,7 +414,7 @@ def test_probability_axis_zooms_to_bars_spread_over_many_classes(qtbot):
 
 
 def test_class_range_leaves_room_for_the_end_labels(qtbot):
-    from softmax_viewer.qt.panels.base import _label_width, class_range
+    from softmax_viewer.qt.plotting.class_axis import _label_width, class_range
     ticks = [[(0, "#1"), (5, "#6"), (35, "#36"), (39, "#40")]]
     lo, hi = class_range(ticks, 40, 300.0)
     per_px = (hi - lo) / 300.0
@@ -528,7 +528,7 @@ def test_a_drag_repaints_the_number_columns_in_one_call(qtbot, monkeypatch, drag
 
 
 def test_steady_range_keeps_still_and_grows_with_room():
-    from softmax_viewer.qt.panels.base import steady_range
+    from softmax_viewer.qt.plotting import steady_range
     a = steady_range(0.0, 1.0)
     assert a[0] <= 0.0 and a[1] >= 1.0
     assert steady_range(0.1, 0.9, a) == a                  # fits, fills most: kept
@@ -542,7 +542,7 @@ def test_curve_draws_the_real_pen_off_screen(qtbot):
     """On screen a wide pen is four thin strokes; an export gets the pen itself."""
     import pyqtgraph as pg
     from PySide6.QtGui import QImage
-    from softmax_viewer.qt.panels.base import Curve
+    from softmax_viewer.qt.plotting import Curve
     w = pg.PlotWidget()
     qtbot.addWidget(w)
     c = Curve(pg.mkPen("#1f77b4", width=3), name="c")
@@ -609,7 +609,7 @@ def test_curve_polylines_paint_what_the_path_paints(qtbot, monkeypatch):
     pixels must be those of the path (what exports stroke), gaps included."""
     import pyqtgraph as pg
     from PySide6.QtCore import Qt
-    from softmax_viewer.qt.panels.base import Curve
+    from softmax_viewer.qt.plotting import Curve
     w = pg.PlotWidget()
     qtbot.addWidget(w)
     w.resize(300, 200)
@@ -634,7 +634,7 @@ def test_titles_and_legends_answer_their_bounds_in_qt(qtbot):
     """Titles and legends answer Qt's bounds queries from C++ (no call into Python),
     with the rectangle pyqtgraph's own boundingRect gives, before and after a resize."""
     import pyqtgraph as pg
-    from softmax_viewer.qt.panels.base import NATIVE_BOUNDS
+    from softmax_viewer.qt.plotting.scene import NATIVE_BOUNDS
     w = MainWindow(ExplorerState(), remember=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
@@ -759,7 +759,7 @@ def test_readout_rows_follow_a_relayout(qtbot):
 
 
 def test_tick_steps_are_remembered_exactly(qtbot):
-    from softmax_viewer.qt.panels import base
+    from softmax_viewer.qt.plotting import class_axis as base
 
     texts = [f"class {k}" for k in range(40)]
     for extent in (55.0, 120.4, 120.9, 390.0, 391.7, 1200.0):

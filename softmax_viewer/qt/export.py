@@ -8,14 +8,14 @@ QSvgGenerator for the ordinary widgets around them.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF
+from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from softmax_viewer import files, names
+from softmax_viewer.qt.plotting.exporting import drawn_as_items, pens_widened, plot_svgs, render_widget, svg_parts
 from softmax_viewer.tables import lab_csv, panel_csv
 
 FORMATS = tuple(names.EXPORT_FORMATS)
@@ -53,8 +53,8 @@ def png_bytes(widget, scale: float = 1.0) -> bytes:
         raise ExportError(f"a {size.width() * scale:.0f} x {size.height() * scale:.0f} image is too large to make")
     img.setDevicePixelRatio(scale)
     img.fill(0xFFFFFFFF)
-    with _pens_scaled(widget, scale):
-        if not _paint(widget, img):
+    with pens_widened(widget, scale):
+        if not render_widget(widget, img):
             raise ExportError("the image could not be drawn")
     data = _to_bytes(lambda buf: img.save(buf, "PNG"))
     if not data.endswith(b"IEND\xaeB`\x82"):
@@ -75,118 +75,6 @@ def save_screenshot(widget, path) -> None:
     _write(path, data)
 
 
-def _wider(pen, scale: float):
-    """A cosmetic pen ``scale`` times as wide (its dashes, in units of its width, follow)."""
-    from PySide6.QtGui import QPen
-
-    if pen is None or not pen.isCosmetic() or pen.style() == Qt.NoPen:
-        return pen
-    out = QPen(pen)
-    out.setWidthF(max(pen.widthF(), 1.0) * scale)
-    return out
-
-
-@contextmanager
-def _pens_scaled(widget, scale: float):
-    """Lines as thick, relative to the figure, in a PNG ``scale`` times the screen's size.
-
-    pyqtgraph draws with cosmetic pens, whose width is in device pixels: a 3x
-    picture drew every curve, marker outline and axis at a third of its
-    width on screen. For the export the plots' pens are widened by ``scale``
-    and put back afterwards.
-    """
-    import pyqtgraph as pg
-
-    from softmax_viewer.qt.panels.base import Curve, Dots, Rule
-
-    if scale == 1.0:
-        yield
-        return
-    undo = []
-
-    def swap(obj, get, put):
-        old = get(obj)
-        new = _wider(old, scale)
-        if new is not old:
-            put(obj, new)
-            undo.append((obj, put, old))
-
-    for view in _views(widget):
-        for item in view.scene().items():
-            if isinstance(item, Curve):
-                swap(item, lambda o: o.opts["pen"], lambda o, v: o.opts.__setitem__("pen", v))
-            elif isinstance(item, Dots):
-                swap(item, lambda o: o._pen, lambda o, v: setattr(o, "_pen", v))
-            elif isinstance(item, pg.InfiniteLine):
-                swap(item, lambda o: o.currentPen, lambda o, v: setattr(o, "currentPen", v))
-            elif isinstance(item, Rule):
-                swap(item, lambda o: o.pen, lambda o, v: setattr(o, "pen", v))
-            elif isinstance(item, pg.AxisItem):
-                # its own pen, None for the default one: put back as it was
-                undo.append((item, lambda o, v: setattr(o, "_pen", v), item._pen))
-                item._pen = _wider(item.pen(), scale)
-                item.picture = None                 # its ticks are recorded with the pen
-            elif isinstance(item, pg.ArrowItem):
-                swap(item, lambda o: o.pen(), lambda o, v: o.setPen(v))
-    try:
-        yield
-    finally:
-        for obj, put, old in reversed(undo):
-            put(obj, old)
-            if isinstance(obj, pg.AxisItem):        # its ticks again with the screen's pen
-                obj.picture = None
-                obj.update()
-
-
-def _views(widget) -> list:
-    """The pyqtgraph views in ``widget`` (itself, if it is one)."""
-    import pyqtgraph as pg
-
-    return ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
-
-
-@contextmanager
-def _no_item_caches(widget):
-    """On screen, axes and legends are drawn from pixmap caches, and a legend
-    as one picture; an export draws them afresh, each item as itself, so that
-    text stays text in a PDF or SVG and sharp at any PNG scale."""
-    from PySide6.QtWidgets import QGraphicsItem
-
-    from softmax_viewer.qt.panels.base import FlatLegend
-
-    flat, saved = [], []
-    for view in _views(widget):
-        for item in view.scene().items():
-            if isinstance(item, FlatLegend) and item.is_flat():
-                item.set_flat(False)
-                flat.append(item)
-            mode = item.cacheMode()
-            if mode != QGraphicsItem.NoCache:
-                saved.append((item, mode))
-                item.setCacheMode(QGraphicsItem.NoCache)
-    try:
-        yield
-    finally:
-        for item, mode in saved:
-            item.setCacheMode(mode)
-        for legend in flat:
-            legend.set_flat(True)
-
-
-def _paint(widget, device) -> bool:
-    from softmax_viewer.qt.panels.base import Curve
-
-    with _no_item_caches(widget):
-        p = QPainter(device)
-        Curve.exact = True             # wide lines as the pen itself, not the screen's thin strokes
-        try:
-            widget.render(p, QPoint(0, 0))
-        finally:
-            Curve.exact = False
-            ok = p.end()
-    return ok
-
-
 def _qt_svg(widget) -> bytes:
     """A widget with no graphics view inside, through QSvgGenerator (SVG Tiny)."""
     data = QByteArray()
@@ -197,51 +85,9 @@ def _qt_svg(widget) -> bytes:
     gen.setSize(widget.size())
     gen.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     gen.setResolution(_dpi(widget))
-    _paint(widget, gen)
+    render_widget(widget, gen)
     buf.close()
     return bytes(data)
-
-
-def _pg_svgs(view):
-    """A pyqtgraph view through pyqtgraph's SVG exporter: [(svg, offset in the view)].
-
-    It keeps cosmetic pens thin and clips curves to their plots, which
-    QSvgGenerator does not do for pyqtgraph's items.  A layout of several plots
-    is exported plot by plot: exported whole, its images land in the wrong place.
-    """
-    import pyqtgraph as pg
-    import pyqtgraph.exporters as pg_exporters
-    from PySide6.QtCore import QPointF
-
-    central = view.centralWidget
-    items = list(central.items) if isinstance(central, pg.GraphicsLayout) else [central]
-    out = []
-    for item in items:
-        if not item.isVisible():
-            continue
-        svg = pg_exporters.SVGExporter(item).export(toBytes=True)
-        out.append((svg, view.mapFromScene(item.mapToScene(QPointF(0, 0)))))
-    return out
-
-
-def _svg_parts(root):
-    """The widget tree cut into pieces: pyqtgraph views, and maximal parts without one."""
-    import pyqtgraph as pg
-    from PySide6.QtWidgets import QWidget
-
-    parts = []
-
-    def walk(w):
-        if isinstance(w, pg.GraphicsView):
-            parts.append(("pg", w))
-        elif not w.findChildren(pg.GraphicsView):
-            parts.append(("qt", w))
-        else:
-            for c in w.children():
-                if isinstance(c, QWidget) and not c.isWindow() and c.isVisibleTo(root):
-                    walk(c)
-    walk(root)
-    return parts
 
 
 def svg_document(root) -> bytes:
@@ -265,11 +111,11 @@ def svg_document(root) -> bytes:
     bg = root.palette().window().color().name()
     ET.SubElement(doc, f"{{{svg_ns}}}rect", {"width": "100%", "height": "100%", "fill": bg})
     pieces = []
-    with _no_item_caches(root):        # pyqtgraph's exporter paints each item: none drawn as part of another
-        for kind, widget in _svg_parts(root):
+    with drawn_as_items(root):        # pyqtgraph's exporter paints each item: none drawn as part of another
+        for kind, widget in svg_parts(root):
             pos = widget.mapTo(root, QPoint(0, 0)) if widget is not root else QPoint(0, 0)
             if kind == "pg":
-                for data, offset in _pg_svgs(widget):
+                for data, offset in plot_svgs(widget):
                     pieces.append((data, pos.x() + offset.x(), pos.y() + offset.y()))
             else:
                 pieces.append((_qt_svg(widget), pos.x(), pos.y()))
@@ -308,7 +154,7 @@ def pdf_bytes(widget) -> bytes:
         pdf.setPageSize(QPageSize(QSizeF(w_in * 25.4, h_in * 25.4), QPageSize.Millimeter))
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0))
         pdf.setTitle(widget.windowTitle() or "softmax viewer")
-        return _paint(widget, pdf)
+        return render_widget(widget, pdf)
     data = _to_bytes(write)
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
         raise ExportError("the PDF document could not be made whole")

@@ -10,7 +10,6 @@ import time
 from functools import lru_cache
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSpinBox,
@@ -19,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from softmax_viewer import labs
 from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
-from softmax_viewer.qt.panels.base import (
-    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, Bars, ClassAxis, Dots, FlatLegend, Marks, SteadyText, TextCache,
-    cache_static_items, curve, fix_left_axes, repaint_lean, settle_views, steady_ceiling,
-    steady_range,
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import (
+    BLUE, GREEN, GREY, ORANGE, PURPLE, RED, VIEW_LIMIT, ClassAxis, SteadyText, TextCache, cache_static_items,
+    fix_left_axes, repaint_lean, settle_views, steady_ceiling, steady_range,
 )
 
 LAB_AXIS_WIDTH = 64
@@ -89,7 +88,7 @@ class LabPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.controls = QFormLayout()
-        self.plots_widget = pg.GraphicsLayoutWidget()
+        self.plots_widget = plotting.layout_widget()
         repaint_lean(self.plots_widget)
         # a fixed two-line summary: a new text does not re-lay-out the window
         self.summary = SteadyText(lines=2, point_size=10, colour="#000", padding=4)
@@ -120,7 +119,7 @@ class LabPanel(QWidget):
         return p
 
     def plots(self):
-        return [item for item in self.plots_widget.ci.items if isinstance(item, pg.PlotItem)]
+        return plotting.plots_of(self.plots_widget)
 
     def y_range(self, plot, lo, hi, steps=10, fill=0.5, step=None):
         """Set ``plot``'s y range to hold [lo, hi], moving it only when the data
@@ -173,34 +172,24 @@ class PrecisionLab(LabPanel):
         self.controls.addRow("dtype", self.dtype)
         self.dtype.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.u_plot = self.add_plot(0, 0, "u in the chosen dtype; red above exp's overflow threshold")
-        self.u_ok = Bars(BLUE, width=0.6)
-        self.u_over = Bars(RED, width=0.6)
-        self.threshold = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
-                                         label="exp overflows above {value:.2f}",
-                                         labelOpts={"position": 0.2, "color": RED, "fill": (255, 255, 255, 220)})
-        for item in (self.u_ok, self.u_over, self.threshold):
-            self.u_plot.addItem(item)
+        self.u_ok = plotting.bars(self.u_plot, BLUE, width=0.6)
+        self.u_over = plotting.bars(self.u_plot, RED, width=0.6)
+        self.threshold = plotting.labelled_rule(self.u_plot, plotting.pen(RED, width=1.5, style=Qt.DashLine),
+                                                "exp overflows above {value:.2f}", position=0.2)
         self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
         self.p_plot.setYRange(0.0, 1.05, padding=0)          # probabilities: always 0 .. 1
-        self.p_stable = Bars(BLUE, width=0.4)
-        self.p_naive = Bars(GREY, width=0.4)
-        self.p_flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2))
-        for item in (self.p_stable, self.p_naive, self.p_flags):
-            self.p_plot.addItem(item)
+        self.p_stable = plotting.bars(self.p_plot, BLUE, width=0.4)
+        self.p_naive = plotting.bars(self.p_plot, GREY, width=0.4)
+        self.p_flags = plotting.marks(self.p_plot, symbol="x", size=14, brush=RED, pen=plotting.pen(RED, width=2))
         self.log_plot = self.add_plot(1, 0, "log(softmax) (grey, −∞ marked ▼) beside log_softmax (blue)")
-        self.log_naive = Bars(GREY, width=0.4)
-        self.log_stable = Bars(BLUE, width=0.4)
-        self.log_flags = Marks([], [], symbol="t", size=12, brush=RED, pen=None)
-        for item in (self.log_naive, self.log_stable, self.log_flags):
-            self.log_plot.addItem(item)
+        self.log_naive = plotting.bars(self.log_plot, GREY, width=0.4)
+        self.log_stable = plotting.bars(self.log_plot, BLUE, width=0.4)
+        self.log_flags = plotting.marks(self.log_plot, symbol="t", size=12, brush=RED, pen=None)
         self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
-        FlatLegend.add_to(self.ulp_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
+        plotting.legend(self.ulp_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
         # markers at log10(ulps) on an axis that reads 10^k (decade_ticks; cheaper than pyqtgraph's log mode per item)
-        self.ulp_naive = Dots(size=7, pen=None, brush=GREY, symbol="o", name="textbook")
-        self.ulp_stable = Dots(size=7, pen=None, brush=BLUE, symbol="s", name="stable")
-        for item in (self.ulp_naive, self.ulp_stable):
-            self.ulp_plot.addItem(item)
-            self.ulp_plot.legend.addItem(item, item.name())
+        self.ulp_naive = plotting.dots(self.ulp_plot, size=7, pen=None, brush=GREY, symbol="o", name="textbook")
+        self.ulp_stable = plotting.dots(self.ulp_plot, size=7, pen=None, brush=BLUE, symbol="s", name="stable")
 
     def update_state(self, bundle):
         st = bundle.state
@@ -284,21 +273,17 @@ class SamplingLab(LabPanel):
         self.order.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.again.clicked.connect(lambda: self.seed.setValue(self.seed.value() + 1))
         self.hist_plot = self.add_plot(0, 0, "share of draws (blue) against p (orange); grey: truncated")
-        self.hist = Bars(BLUE, width=0.6)
-        self.cut = Bars((200, 200, 200), width=0.6)
-        for item in (self.cut, self.hist):
-            self.hist_plot.addItem(item)
-        self.p_line = curve(self.hist_plot, pg.mkPen(ORANGE, width=3), connect="pairs", antialias=False)
+        self.cut = plotting.bars(self.hist_plot, (200, 200, 200), width=0.6)
+        self.hist = plotting.bars(self.hist_plot, BLUE, width=0.6)
+        self.p_line = plotting.curve(self.hist_plot, plotting.pen(ORANGE, width=3), connect="pairs", antialias=False)
         self.gumbel_plot = self.add_plot(0, 1, "one Gumbel-max draw: log p + g; the winner is the sample")
-        self.perturbed = Bars(PURPLE, width=0.6)
-        self.winner = Bars(GREEN, width=0.6)
-        for item in (self.perturbed, self.winner):
-            self.gumbel_plot.addItem(item)
+        self.perturbed = plotting.bars(self.gumbel_plot, PURPLE, width=0.6)
+        self.winner = plotting.bars(self.gumbel_plot, GREEN, width=0.6)
         # log p of each class: a short black line across its bar (one path, not a scatter)
-        self.logp_marks = curve(self.gumbel_plot, pg.mkPen("k", width=2), connect="pairs", antialias=False)
+        self.logp_marks = plotting.curve(self.gumbel_plot, plotting.pen("k", width=2), connect="pairs",
+                                         antialias=False)
         self.relaxed_plot = self.add_plot(1, 0, "Gumbel-softmax relaxed sample: softmax((log p + g)/τ)", colspan=2)
-        self.relaxed = Bars(GREEN, width=0.6)
-        self.relaxed_plot.addItem(self.relaxed)
+        self.relaxed = plotting.bars(self.relaxed_plot, GREEN, width=0.6)
 
     def settings(self) -> dict:
         return dict(n=int(self.n.value()), seed=int(self.seed.value()),
@@ -406,17 +391,14 @@ class OverconfidenceLab(LabPanel):
             plot = self.add_plot(r, c, title)
             plot.setLabel("bottom", "step")
             # the whole run, faint, from the start: the point then walks along it
-            ahead = pg.mkColor(colour)
+            ahead = plotting.colour(colour)
             ahead.setAlpha(90)
-            self.curves[key + "_all"] = curve(plot, pg.mkPen(ahead, width=1.5))
-            self.curves[key] = curve(plot, pg.mkPen(colour, width=2))
-            self.curves[key + "_now"] = pg.ScatterPlotItem([], [], symbol="o", size=8, brush=colour)
-            plot.addItem(self.curves[key + "_now"])
+            self.curves[key + "_all"] = plotting.curve(plot, plotting.pen(ahead, width=1.5))
+            self.curves[key] = plotting.curve(plot, plotting.pen(colour, width=2))
+            self.curves[key + "_now"] = plotting.scatter(plot, size=8, brush=colour)
             if key == "gap":
-                self.bound = pg.InfiniteLine(angle=0, pen=pg.mkPen(RED, width=1.5, style=Qt.DashLine),
-                                             label="ε bound",
-                                             labelOpts={"position": 0.35, "color": RED, "fill": (255, 255, 255, 220)})
-                plot.addItem(self.bound)
+                self.bound = plotting.labelled_rule(plot, plotting.pen(RED, width=1.5, style=Qt.DashLine),
+                                                    "ε bound", position=0.35)
         self.run = None
         self._descent = None           # the run being computed, a slice per event-loop turn
         self._planned = 0              # the steps of the run shown
@@ -620,7 +602,7 @@ class LabsWindow(QMainWindow):
             lab.changed.connect(self.refresh)
             if export_cb is not None:
                 for plot in lab.plots():
-                    menu = plot.getViewBox().menu
+                    menu = plotting.context_menu(plot)
                     menu.addSeparator()
                     menu.addAction("Export this lab…").triggered.connect(
                         lambda _=False, k=key: export_cb(k))

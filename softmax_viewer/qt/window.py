@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from softmax_viewer import names, presets
 from softmax_viewer.qt import export as exporting
-from softmax_viewer.qt import platform
+from softmax_viewer.qt import platform, plotting
 from softmax_viewer.qt.platform import settings
 
 from softmax_viewer.qt.controls import ControlPanel
@@ -241,9 +241,8 @@ class MainWindow(QMainWindow):
                     a.triggered.connect(slot)
                     panel.addAction(a)
                 continue
-            plots = [panel.plot] if key != "gradient" else [panel.plot, panel.jac_plot]
-            for plot in plots:
-                menu = plot.getViewBox().menu
+            for plot in panel.plots():
+                menu = plotting.context_menu(plot)
                 menu.addSeparator()
                 menu.addAction("Export this panel…").triggered.connect(
                     lambda _=False, k=key: self.export_dialog(k))

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from softmax_viewer.derived import TOP_JACOBIAN
-from softmax_viewer.qt.panels.base import BLUE, RED, Bars, ClassAxis, Image, PlotPanel, Rule, nice_ceiling, tick_step
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import BLUE, RED, ClassAxis, PlotPanel, nice_ceiling, tick_step
 
 
 class GradientPanel(PlotPanel):
@@ -19,24 +19,24 @@ class GradientPanel(PlotPanel):
                "classes hold all of p.")
 
     def make_view(self):
-        w = pg.GraphicsLayoutWidget()
+        w = plotting.layout_widget()
         return w, w.addPlot(row=0, col=0)
+
+    def plots(self) -> list:
+        return [self.plot, self.jac_plot]
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._class_axis = ClassAxis()
         # two items with one brush each: per-bar brushes draw bar by bar
-        self.bars_up = Bars(RED, width=0.6)
-        self.bars_down = Bars(BLUE, width=0.6)
-        self.plot.addItem(self.bars_up)
-        self.plot.addItem(self.bars_down)
-        self.plot.addItem(Rule(angle=0, pen=pg.mkPen("#444")))
+        self.bars_up = plotting.bars(self.plot, RED, width=0.6)
+        self.bars_down = plotting.bars(self.plot, BLUE, width=0.6)
+        plotting.rule(self.plot, angle=0, pen=plotting.pen("#444"))
         self.jac_plot = self.plot_widget.addPlot(row=1, col=0)
         self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")
-        self.jac_image = Image()
-        cmap = pg.colormap.get("CET-D1")
+        self.jac_image = plotting.image(self.jac_plot)
+        cmap = plotting.colormap.get("CET-D1")
         self.jac_image.setColorMap(cmap)
-        self.jac_plot.addItem(self.jac_image)
         # class 0 at the top, drawn by flipping the data rather than the axis
         # (pyqtgraph's SVG export misplaces images on an inverted axis)
         self.jac_plot.setLabel("bottom", "class")

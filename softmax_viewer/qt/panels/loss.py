@@ -4,13 +4,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from softmax_viewer.derived import MARGIN_REACHES
 
-from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREEN, GREY, ORANGE, PlotPanel, Rule, curve,
-                                          finite_or_nan, steady_ceiling)
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan, steady_ceiling
 
 
 class LossPanel(PlotPanel):
@@ -21,22 +20,20 @@ class LossPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        FlatLegend.add_to(self.plot, offset=(-5, 5), labelTextSize="8pt")
+        plotting.legend(self.plot, offset=(-5, 5), labelTextSize="8pt")
         specs = (
-            ("hinge", "hinge", pg.mkPen(GREY, width=2, style=Qt.DashLine)),
-            ("lse_hinge", "LSE-hinge", pg.mkPen(GREEN, width=2)),
-            ("ce", "softmax CE", pg.mkPen(BLUE, width=2.5)),
-            ("smoothed_ce", "label-smoothed CE", pg.mkPen(ORANGE, width=2, style=Qt.DashLine)),
+            ("hinge", "hinge", plotting.pen(GREY, width=2, style=Qt.DashLine)),
+            ("lse_hinge", "LSE-hinge", plotting.pen(GREEN, width=2)),
+            ("ce", "softmax CE", plotting.pen(BLUE, width=2.5)),
+            ("smoothed_ce", "label-smoothed CE", plotting.pen(ORANGE, width=2, style=Qt.DashLine)),
         )
         self.curves = {}
         for key, name, pen in specs:
-            self.curves[key] = curve(self.plot, pen, name)
+            self.curves[key] = plotting.curve(self.plot, pen, name)
         # the current point on every curve, in one item
-        self.markers = Dots(size=9, pen="k")
-        self._marker_brushes = [pg.mkBrush(pen.color()) for _, _, pen in specs]
-        self.plot.addItem(self.markers)
-        self.vline = Rule(angle=90, pen=pg.mkPen("#999", width=1))
-        self.plot.addItem(self.vline)
+        self.markers = plotting.dots(self.plot, size=9, pen="k")
+        self._marker_brushes = [plotting.brush(pen.color()) for _, _, pen in specs]
+        self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
         self.plot.setLabel("left", "loss")
         self._ceiling = None           # the top of the loss axis
         self._span = None              # how far the margin axis reaches, left and right

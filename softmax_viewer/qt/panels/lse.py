@@ -4,11 +4,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.panels.base import (BLUE, Dots, FlatLegend, GREY, RED, PlotPanel, Rule, curve, finite_or_nan,
-                                          steady_range)
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import BLUE, GREY, RED, PlotPanel, finite_or_nan, steady_range
 
 
 def log_ticks(lo: float, hi: float):
@@ -37,16 +36,14 @@ class LsePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        FlatLegend.add_to(self.plot, offset=(5, 5), labelTextSize="8pt")
+        plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
         # x is plotted as log10(x) and only the axis is told (its ticks read 10^k):
         # cheaper than pyqtgraph's per-item log mode on every setData
-        self.max_curve = curve(self.plot, pg.mkPen(GREY, width=2, style=Qt.DashLine), "max(u)")
-        self.lse_curve = curve(self.plot, pg.mkPen(BLUE, width=2.5), "LSE(u)")
-        self.bound_curve = curve(self.plot, pg.mkPen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
-        self.marker = Dots(size=10, pen="k", brush=BLUE)
-        self.plot.addItem(self.marker)
-        self.vline = Rule(angle=90, pen=pg.mkPen("#999", width=1))
-        self.plot.addItem(self.vline)
+        self.max_curve = plotting.curve(self.plot, plotting.pen(GREY, width=2, style=Qt.DashLine), "max(u)")
+        self.lse_curve = plotting.curve(self.plot, plotting.pen(BLUE, width=2.5), "LSE(u)")
+        self.bound_curve = plotting.curve(self.plot, plotting.pen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
+        self.marker = plotting.dots(self.plot, size=10, pen="k", brush=BLUE)
+        self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
         self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same

@@ -4,10 +4,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
 
-from softmax_viewer.qt.panels.base import (BLUE, GREY, ORANGE, RED, Bars, ClassAxis, FlatLegend, Marks, PlotPanel,
-                                          SteadyText, VIEW_LIMIT, curve, finite_or_nan, steady_ceiling, steady_range)
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import (BLUE, GREY, ORANGE, RED, VIEW_LIMIT, ClassAxis, PlotPanel, SteadyText,
+                                        finite_or_nan, steady_ceiling, steady_range)
 
 
 def p_ceiling(top: float) -> float:
@@ -28,18 +28,15 @@ class ProbabilityPanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._class_axis = ClassAxis()
-        self.bars = Bars(BLUE, width=0.55, name="p (stable)")
-        self.naive = Bars(GREY, width=0.18, name="textbook exp/Σexp")
-        self.flags = Marks([], [], symbol="x", size=14, brush=RED, pen=pg.mkPen(RED, width=2), name="textbook NaN")
-        FlatLegend.add_to(self.plot, offset=(5, 5), labelTextSize="8pt")
-        for item in (self.bars, self.naive):
-            self.plot.addItem(item)
-            self.plot.legend.addItem(item, item.name())
-        self.q_line = curve(self.plot, pg.mkPen(ORANGE, width=3), "target q", connect="pairs", antialias=False)
-        self.plot.addItem(self.flags)
+        plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
+        self.bars = plotting.bars(self.plot, BLUE, width=0.55, name="p (stable)")
+        self.naive = plotting.bars(self.plot, GREY, width=0.18, name="textbook exp/Σexp")
+        self.q_line = plotting.curve(self.plot, plotting.pen(ORANGE, width=3), "target q", connect="pairs",
+                                     antialias=False)
+        self.flags = plotting.marks(self.plot, symbol="x", size=14, brush=RED, pen=plotting.pen(RED, width=2),
+                                    name="textbook NaN")
         # where q stands above a zoomed axis (the target's 1 over bars of 0.004)
-        self.q_above = Marks([], [], symbol="t1", size=11, brush=ORANGE, pen=None)
-        self.plot.addItem(self.q_above)
+        self.q_above = plotting.marks(self.plot, symbol="t1", size=11, brush=ORANGE, pen=None)
         self._flagged = None
         self._ceiling = 1.0            # the linear axis' top, kept while the largest p fits it
         self._above = None

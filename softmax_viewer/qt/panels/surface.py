@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from softmax_viewer.qt.panels.base import Dots, Image, PlotPanel, curve, steady_range
+from softmax_viewer.qt import plotting
+from softmax_viewer.qt.plotting import PlotPanel, steady_range
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
@@ -49,19 +49,15 @@ class SurfacePanel(PlotPanel):
         # made with data, so that the levels the colour bar hands it below are taken
         # at once (an empty ImageItem defers them and applies them over the first
         # image's own levels)
-        self.image = Image(np.zeros((2, 2)), levels=(0.0, 1.0))
-        self.image.setColorMap(pg.colormap.get("viridis"))
-        self.plot.addItem(self.image)
+        self.image = plotting.image(self.plot, np.zeros((2, 2)), levels=(0.0, 1.0))
+        self.image.setColorMap(plotting.colormap.get("viridis"))
         # contours come precomputed (derived.contour_segments): pyqtgraph's
         # IsocurveItem traces them in Python at paint time, ~15 ms a frame
-        self.contours = curve(self.plot, pg.mkPen((255, 255, 255, 190), width=1), connect="pairs")
-        self.arrow_line = curve(self.plot, pg.mkPen("#ff4136", width=2.5), connect="all")
-        self.point = Dots(size=11, pen=pg.mkPen("w", width=1.5), brush="#ff4136")
-        self.arrow_head = pg.ArrowItem(angle=0, headLen=14, tipAngle=35, brush="#ff4136", pen=None)
-        for item in (self.point, self.arrow_head):
-            self.plot.addItem(item)
-        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), interactive=False, width=12)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.contours = plotting.curve(self.plot, plotting.pen((255, 255, 255, 190), width=1), connect="pairs")
+        self.arrow_line = plotting.curve(self.plot, plotting.pen("#ff4136", width=2.5), connect="all")
+        self.point = plotting.dots(self.plot, size=11, pen=plotting.pen("w", width=1.5), brush="#ff4136")
+        self.arrow_head = plotting.arrow(self.plot, angle=0, headLen=14, tipAngle=35, brush="#ff4136", pen=None)
+        self.colorbar = plotting.colour_bar(self.plot, self.image, plotting.colormap.get("viridis"), width=12)
         # a fixed width: new tick labels do not re-lay-out the plot beside it
         self.colorbar.axis.setWidth(48)
         self._levels = None

@@ -1,0 +1,158 @@
+"""The plotting layer: the one part of the program that knows pyqtgraph.
+
+Panels and labs build their plots through these functions and classes and
+nothing else: items are made once (``curve``, ``bars``, ``dots``, ``marks``,
+``rule``, ``image``, ``legend``) and updated in place (``setData`` /
+``setOpts`` / ``setValue`` / ``setImage``). A few are drawn by items of our own
+that measured faster than pyqtgraph's (the figures are in benchmarks/README.md,
+"The plotting layer"); the rest are pyqtgraph's. Export reaches the items
+through ``plotting.exporting`` only.
+
+``SOFTMAX_VIEWER_STOCK_ITEMS`` (a comma-separated list of kinds: curve, rule,
+dots, bars, marks, image, legend, ticks, scene, viewport, settle) makes the
+layer draw those kinds with stock pyqtgraph: the benchmark's measure of what
+each custom piece saves.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from softmax_viewer.qt.plotting import stock
+from softmax_viewer.qt.plotting.bars import Bars, Marks
+from softmax_viewer.qt.plotting.class_axis import ClassAxis, class_range, class_ticks, tick_step
+from softmax_viewer.qt.plotting.dots import Dots
+from softmax_viewer.qt.plotting.image import Image
+from softmax_viewer.qt.plotting.items import Curve, Rule
+from softmax_viewer.qt.plotting.legend import FlatLegend
+from softmax_viewer.qt.plotting.panel import PlotPanel, SteadyText
+from softmax_viewer.qt.plotting.switches import STOCK
+from softmax_viewer.qt.plotting.scene import (LEFT_AXIS_WIDTH, cache_static_items, fix_left_axes, repaint_lean,
+                                              settle_views)
+from softmax_viewer.qt.plotting.views import (VIEW_LIMIT, TextCache, finite_or_nan, nice_ceiling, steady_ceiling,
+                                              steady_range, viewable)
+
+
+# Antialiasing is turned on per item (curves and markers): bars, axes and
+# images do not need it, and in software rendering it costs a third of every paint.
+pg.setConfigOptions(antialias=False, background="w", foreground="#222")
+
+BLUE = "#1f77b4"
+ORANGE = "#ff7f0e"
+GREEN = "#2ca02c"
+RED = "#d62728"
+GREY = "#7f7f7f"
+PURPLE = "#9467bd"
+DASH = Qt.DashLine
+
+pen = pg.mkPen
+brush = pg.mkBrush
+colour = pg.mkColor
+colormap = pg.colormap
+
+
+def _added(plot, item, name=None):
+    plot.addItem(item)          # (pyqtgraph puts a named scatter in the legend itself)
+    legend = plot.legend
+    if name and legend is not None and not any(sample.item is item for sample, _label in legend.items):
+        legend.addItem(item, name)
+    return item
+
+
+def curve(plot, pen, name=None, connect="finite", antialias=True):
+    """A line through (x, y) in ``plot`` (and its legend, when named); NaN breaks it
+    (``connect="finite"``), ``connect="pairs"`` draws separate segments."""
+    make = stock.stock_curve if "curve" in STOCK else Curve
+    return _added(plot, make(pen, name=name, connect=connect, antialias=antialias), name)
+
+
+def bars(plot, brush, width=0.6, name=None):
+    """Filled bars without outline: ``setOpts(x, height=..., y0=..., y1=..., width=...)``."""
+    make = stock.StockBars if "bars" in STOCK else Bars
+    return _added(plot, make(brush, width=width, name=name), name)
+
+
+def dots(plot, size=10, pen="k", brush=BLUE, symbol="o", name=None):
+    """A few markers of a fixed size in pixels: ``setData(x, y, brushes=None)``."""
+    make = stock.StockDots if "dots" in STOCK else Dots
+    return _added(plot, make(size=size, pen=pen, brush=brush, symbol=symbol, name=name), name)
+
+
+def marks(plot, symbol="x", size=14, brush=RED, pen=None, name=None):
+    """Scatter marks that are usually absent (overflow flags): ``setData(x, y)``."""
+    make = pg.ScatterPlotItem if "marks" in STOCK else Marks
+    return _added(plot, make([], [], symbol=symbol, size=size, brush=brush, pen=pen, name=name), name)
+
+
+def rule(plot, angle=90, pen=None, pos=0.0):
+    """A line across the view at x (``angle=90``) or y (``angle=0``): ``setValue(v)``."""
+    return _added(plot, stock.stock_rule(angle, pen, pos) if "rule" in STOCK else Rule(angle, pen, pos))
+
+
+def labelled_rule(plot, pen, label, position=0.3, colour_=RED):
+    """A horizontal line with a label on it (a threshold, a bound)."""
+    return _added(plot, pg.InfiniteLine(angle=0, pen=pen, label=label,
+                                        labelOpts={"position": position, "color": colour_,
+                                                   "fill": (255, 255, 255, 220)}))
+
+
+def scatter(plot, size=8, brush=BLUE, symbol="o"):
+    """A scatter of a few points (``setData(x, y)``), pyqtgraph's own."""
+    return _added(plot, pg.ScatterPlotItem([], [], symbol=symbol, size=size, brush=brush))
+
+
+def image(plot, data=None, levels=None):
+    """A colour-mapped image: ``setImage(values, levels=...)``, ``setRect(rect)``, ``setColorMap``.
+    Made with ``data`` and ``levels``, the levels a colour bar hands it are taken at once."""
+    args = (data,) if data is not None else ()
+    kwargs = {"levels": levels} if levels is not None else {}
+    return _added(plot, (pg.ImageItem if "image" in STOCK else Image)(*args, **kwargs))
+
+
+def arrow(plot, **opts):
+    return _added(plot, pg.ArrowItem(**opts))
+
+
+def colour_bar(plot, item, colormap_, width=12):
+    """A colour bar beside ``plot`` for the image ``item``."""
+    bar = pg.ColorBarItem(colorMap=colormap_, interactive=False, width=width)
+    bar.setImageItem(item, insert_in=plot)
+    return bar
+
+
+def legend(plot, **opts):
+    """``plot``'s legend (``offset``, ``labelTextSize``, ``brush`` as pyqtgraph's)."""
+    if "legend" in STOCK:
+        return plot.addLegend(**opts)
+    return FlatLegend.add_to(plot, **opts)
+
+
+def plot_widget():
+    """A widget holding one plot: (widget, plot)."""
+    w = pg.PlotWidget()
+    return w, w.getPlotItem()
+
+
+def layout_widget():
+    """A widget holding a grid of plots (``addPlot(row=, col=)``)."""
+    return pg.GraphicsLayoutWidget()
+
+
+def plots_of(layout_widget_) -> list:
+    """The plots in a layout widget, in the order they were added."""
+    return [item for item in layout_widget_.ci.items if isinstance(item, pg.PlotItem)]
+
+
+def context_menu(plot):
+    """The right-click menu of ``plot``'s view (to add entries to)."""
+    return plot.getViewBox().menu
+
+
+__all__ = [
+    "BLUE", "ORANGE", "GREEN", "RED", "GREY", "PURPLE", "DASH", "STOCK", "VIEW_LIMIT", "LEFT_AXIS_WIDTH",
+    "pen", "brush", "colour", "colormap", "curve", "bars", "dots", "marks", "rule", "labelled_rule", "scatter",
+    "image", "arrow", "colour_bar", "legend", "plot_widget", "layout_widget", "plots_of", "context_menu",
+    "PlotPanel", "SteadyText", "TextCache", "ClassAxis", "class_ticks", "class_range", "tick_step",
+    "finite_or_nan", "nice_ceiling", "steady_ceiling", "steady_range", "viewable",
+    "cache_static_items", "fix_left_axes", "repaint_lean", "settle_views",
+]

@@ -1,0 +1,145 @@
+"""A plot panel: a titled pyqtgraph plot that follows the bundle, and a steady line of text."""
+from __future__ import annotations
+
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QPainter, QStaticText)
+from PySide6.QtWidgets import (QSizePolicy, QVBoxLayout, QWidget)
+
+from softmax_viewer.qt.backdrop import Backdrop
+from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean, settle_views
+from softmax_viewer.qt.plotting.views import TextCache
+
+def _alike(a: tuple, b: tuple) -> bool:
+    """Parts the very same objects, texts equal."""
+    return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b))
+
+
+class PlotPanel(QWidget):
+    """A panel with one pyqtgraph PlotWidget (subclasses may add more)."""
+
+    title = ""
+    tooltip = ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot_widget, self.plot = self.make_view()
+        repaint_lean(self.plot_widget)
+        self.plot.setTitle(self.title, size="11pt")
+        # no grid: pyqtgraph draws it with alpha blending at ~12 ms a plot in software
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.plot_widget)
+        self.setToolTip(self.tooltip)
+        self.bundle = None
+        self._refresh_pending = False
+        self._cached = False           # static items are cached on the first show
+        self._drawn = None             # what of the last bundle drawn this panel showed (see shows)
+        self.text = TextCache()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._cached:
+            self._cached = True
+            cache_static_items(self.plot_widget.scene())
+            fix_left_axes(self.plot_widget.scene())
+
+    def make_view(self):
+        """The pyqtgraph widget and its main plot (a panel may build more plots)."""
+        w = pg.PlotWidget()
+        return w, w.getPlotItem()
+
+    def plots(self) -> list:
+        """Every plot of the panel (its right-click menus export it)."""
+        return [self.plot]
+
+    def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def shows(self, bundle):
+        """What of ``bundle`` this panel draws, as a tuple of the bundle's parts (kept
+        by the Computer while their inputs stay) and texts; None: all of it."""
+        return None
+
+    def follow(self, bundle) -> None:
+        """Draw ``bundle``; a panel whose part of it is the one already drawn does
+        nothing (and Qt repaints nothing of it)."""
+        part = self.shows(bundle)
+        if part is not None and self._drawn is not None and _alike(part, self._drawn):
+            self.bundle = bundle
+            return
+        self._show(bundle)
+        self._drawn = part
+
+    def _show(self, bundle) -> None:
+        """Draw ``bundle`` and move the views to their new ranges before Qt paints."""
+        self.update_bundle(bundle)
+        settle_views(self.plot_widget)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        # tick labels are spaced for the plot's size: redo them once the plot's
+        # own layout has followed (it is laid out after this event)
+        if self.bundle is not None and not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh)
+
+    def _refresh(self):
+        self._refresh_pending = False
+        if self.bundle is not None:
+            self._show(self.bundle)
+
+
+class SteadyText(QWidget):
+    """A note of a fixed number of lines that changes while a slider moves.
+
+    A QLabel asks its layout to recompute on every setText (its size hint may
+    follow the text): inside a tab widget that repainted the whole tab page,
+    tab bar and frame on every tick (1.5 ms). This widget has a fixed height
+    and a size hint that never changes, and lays its (plain, word-wrapped)
+    text out only when it paints: a new text repaints just its own rectangle.
+    """
+
+    def __init__(self, lines: int = 2, point_size: float = 9.0, colour: str = "#444", padding: int = 2,
+                 parent=None):
+        super().__init__(parent)
+        font = QFont(self.font())
+        font.setPointSizeF(point_size)
+        self.setFont(font)
+        self._colour = QColor(colour)
+        self._pad = padding
+        self._text = ""
+        self._static = QStaticText()
+        # plain text: QStaticText lays rich text out through a QTextDocument, ~0.4 ms a time
+        self._static.setTextFormat(Qt.PlainText)
+        self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + 2 * padding + 2)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        # a new text repaints this line alone, not the window, tab frame and page behind it
+        self.backdrop = Backdrop(self)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._static.setText(text)
+            self.setAccessibleName(text)
+            self.update()
+
+    def sizeHint(self):
+        return QSize(120, self.height())
+
+    def minimumSizeHint(self):
+        return QSize(0, self.height())
+
+    def paintEvent(self, _event):
+        p = QPainter(self)
+        p.setPen(self._colour)
+        width = max(1, self.width() - 2 * self._pad)
+        if self._static.textWidth() != width:
+            self._static.setTextWidth(width)
+        p.setClipRect(self.rect())
+        p.drawStaticText(self._pad, self._pad, self._static)
+        p.end()
