@@ -22,11 +22,8 @@ synchronous repaint of the whole window, static widgets included: an upper
 bound.)  Cold start is the
 wall time from launching a fresh interpreter to the first painted window.
 Targets: p95 <= 16 ms for N <= 1,000, <= 50 ms at N = 100,000; cold start <= 1.5 s.
-A second table repeats the temperature drag with each lab's window open beside
-the main window (the labs follow every change too), in a process of its own as
-the application opens it: a change is timed until the window has repainted and
-the lab process has said that it has drawn it.  A third repeats it at 1,000
-classes with the lab in the window's own process, for comparison.
+A second table repeats the temperature drag with each lab docked in the main
+window (the labs follow every change too).
 
 The peer, timed after each table: a bare pyqtgraph window of the
 same size with five plots of one 241-point curve each, every curve given new data
@@ -69,9 +66,8 @@ def _dispose(app, *windows):
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete.value)
 
 
-def _changes(app, win, ctl, name, pattern, full_repaint, then=None):
-    """Times of CHANGES changes of one control, in ms (``then``: what a change
-    waits for besides the window's repaint)."""
+def _changes(app, win, ctl, name, pattern, full_repaint):
+    """Times of CHANGES changes of one control, in ms."""
     times = []
     if pattern == "drag":
         start = ctl.slider.value()
@@ -93,8 +89,6 @@ def _changes(app, win, ctl, name, pattern, full_repaint, then=None):
             win.repaint()                     # the whole window painted now
         else:
             app.processEvents()               # the posted update requests: paint
-        if then is not None:
-            then()
         times.append((time.perf_counter() - t0) * 1e3)
         assert getattr(win.store.bundle.state, name) == ctl.value()
     if pattern == "drag":
@@ -105,10 +99,8 @@ def _changes(app, win, ctl, name, pattern, full_repaint, then=None):
 
 
 def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature", "epsilon"),
-                  patterns=("drag", "jump"), sizes=(10, 1000, 100_000), separate=True):
-    """``lab``: with that lab open too, in a process of its own as the application
-    opens it (``separate``; a change then also waits for the lab's word that it
-    has drawn it), or in the window's process."""
+                  patterns=("drag", "jump"), sizes=(10, 1000, 100_000)):
+    """``lab``: with that lab open too, docked in the window (it follows every change)."""
     from softmax_viewer.qt.platform import ensure_app
     from softmax_viewer.qt.window import MainWindow
     from softmax_viewer.logits import Generator
@@ -120,28 +112,24 @@ def bench_changes(full_repaint=False, lab=None, controls=("scale", "temperature"
         print(f"{'N':>8} {'control':24} {'change':6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for n in sizes:
         st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n)
-        win = MainWindow(st, remember=False, separate_labs=lab is not None and separate)
+        win = MainWindow(st, remember=False)
         win.resize(1800, 1000)
         win.show()
         for _ in range(5):
             app.processEvents()
         win.repaint()
-        then = None
         if lab is not None:
-            win.open_lab(lab)                 # a window of 1300 x 850
+            win.open_lab(lab)                 # docked beside the panels
             for _ in range(5):
                 app.processEvents()
-            if win.lab_process is not None:
-                then = win.lab_process.wait_drawn
-                then()
         for name in controls:
             ctl = getattr(win.controls, name)
             for pattern in patterns:
-                times = _changes(app, win, ctl, name, pattern, full_repaint, then)
+                times = _changes(app, win, ctl, name, pattern, full_repaint)
                 where = f"{name} +{lab}" if lab else name
                 print(f"{n:>8} {where:24} {pattern:6} {statistics.median(times):8.2f} "
                       f"{_percentile(times, 95):8.2f} {max(times):8.2f}", flush=True)
-        _dispose(app, win, win.labs_window)      # closing the window ends its lab process
+        _dispose(app, win)
 
 
 def bench_peer():
@@ -210,10 +198,8 @@ if __name__ == "__main__":
     bench_changes(full_repaint=full)
     bench_peer()
     if "--no-labs" not in sys.argv:
-        print("with a lab open in its own process, as the application opens it (temperature drag):")
+        print("with a lab docked in the window (temperature drag):")
         for lab in ("precision", "sampling", "overconfidence"):
             bench_changes(full_repaint=full, lab=lab, controls=("temperature",))
-        print("the same at 1,000 classes with the lab in the window's process:")
-        for lab in ("precision", "sampling", "overconfidence"):
-            bench_changes(full_repaint=full, lab=lab, controls=("temperature",), sizes=(1000,), separate=False)
+        bench_peer()
         bench_peer()

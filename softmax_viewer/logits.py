@@ -24,8 +24,14 @@ def scaled_logits(logits, scale) -> np.ndarray:
     ``scale`` may be an array broadcast against ``logits`` (a sweep of scales).
     """
     z = np.asarray(logits, dtype=np.float64)
+    if np.ndim(scale) == 0:                 # (a number: the common case, kept cheap)
+        s = float(scale)
+        if s != 0.0:
+            with np.errstate(over="ignore"):     # a state never holds s·z beyond the floats
+                return s * z
+        return np.where(np.isneginf(z), -np.inf, 0.0)
     s = np.asarray(scale, dtype=np.float64)
-    with np.errstate(over="ignore", invalid="ignore"):     # a state never holds s·z beyond the floats
+    with np.errstate(over="ignore", invalid="ignore"):
         sz = s * z
     if np.any(s == 0):
         sz = np.where(np.isnan(sz), -np.inf, sz)

@@ -31,7 +31,7 @@ MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".json"
 
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
-             "temperature", "epsilon", "n_classes", "generator", "view"}
+             "temperature", "epsilon", "n_classes", "generator", "view", "labs"}
 _NUMBER_KEYS = ("scale", "temperature", "epsilon")
 
 
@@ -166,6 +166,8 @@ def from_data(data, path="<preset>") -> ExplorerState:
                 _check_tiny(v, f'"generator" {key}', path)
     if "view" in data and not isinstance(data["view"], dict):
         raise PresetError(path, '"view" must be an object')
+    if "labs" in data and not isinstance(data["labs"], dict):
+        raise PresetError(path, '"labs" must be an object')
     if "n_classes" in data:
         n = data["n_classes"]
         if isinstance(n, bool) or not isinstance(n, int):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from softmax_viewer import names
+from softmax_viewer.lab_settings import LabSettings
 from softmax_viewer.limits import (MAX_CLASSES, MAX_DESCRIPTION, MAX_LABEL, MAX_NAME, SMALLEST, StateError, control_value,
                                    check_text, whole_number, check_writable, brief, underflows)
 from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a_float, effective_logits, scaled_logits
@@ -44,6 +45,7 @@ class ExplorerState:
     surface_j: int = 1
     name: str = ""
     description: str = ""
+    labs: LabSettings = field(default_factory=LabSettings)    # the labs' own settings
 
     def __post_init__(self):
         logits = self.logits if is_checked(self.logits) else as_logits(self.logits)
@@ -88,6 +90,8 @@ class ExplorerState:
         if not isinstance(self.log_probabilities, (bool, np.bool_)):
             raise StateError(f"log_probabilities must be true or false, got {brief(self.log_probabilities)}")
         object.__setattr__(self, "log_probabilities", bool(self.log_probabilities))
+        if not isinstance(self.labs, LabSettings):
+            raise StateError("labs must be LabSettings")
         check_text("name", self.name, MAX_NAME)
         check_text("description", self.description, MAX_DESCRIPTION)
 
@@ -221,6 +225,7 @@ class ExplorerState:
             "view": {"log_probabilities": self.log_probabilities, "lse_mode": self.lse_mode,
                      "surface_loss": self.surface_loss, "surface_i": self.surface_i,
                      "surface_j": self.surface_j},
+            "labs": self.labs.to_dict(),
         })
         return d
 
@@ -241,6 +246,8 @@ class ExplorerState:
         if vunknown:
             raise StateError(f"unknown view key {brief(vunknown[0])}")
         gen = Generator.from_dict(d.pop("generator")) if "generator" in d else Generator()
+        if "labs" in d:
+            d["labs"] = LabSettings.from_dict(d["labs"])
         n = d.pop("n_classes", None)
         if "logits" not in d:
             if n is None:

@@ -309,7 +309,7 @@ def test_readout_numbers_sit_level_with_their_names(qtbot):
     panel.resize(380, 700)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.update_bundle(compute(ExplorerState(logits=[1.0, 2.0, 3.0], target=2)))
+    panel.draw(compute(ExplorerState(logits=[1.0, 2.0, 3.0], target=2)))
     column = panel.value_column
     for r, (key, _name, _formula) in enumerate(ROWS):
         name_label = panel.formulas[key][0].parentWidget().layout().itemAtPosition(r, 0).widget()
@@ -599,8 +599,8 @@ def test_plot_views_fill_their_background_once_without_a_cached_copy(qtbot):
 
     win = MainWindow(ExplorerState(logits=[2.0, 1.0, 0.5, -1.0], target=0), remember=False)
     qtbot.addWidget(win)
-    labs = win.labs()
-    views = win.findChildren(pg.GraphicsView) + labs.findChildren(pg.GraphicsView)
+    win.open_lab("precision")
+    views = win.findChildren(pg.GraphicsView)
     assert len(views) >= 6
     for view in views:
         brush = view.backgroundBrush()

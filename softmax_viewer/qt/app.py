@@ -63,12 +63,12 @@ def open_main_window(state: ExplorerState | None):
     if remembered:
         state, problem = platform.remembered_state()
     try:
-        win = MainWindow(state or ExplorerState(), separate_labs=True)
+        win = MainWindow(state or ExplorerState())
     except Exception as exc:      # a last resort: what the loader accepts, the window shows
         if not remembered or state is None:
             raise
         problem = f"{type(exc).__name__}: {exc}"
-        win = MainWindow(ExplorerState(), separate_labs=True)
+        win = MainWindow(ExplorerState())
     if problem is not None:
         platform.forget_state()
         win.show_error(f"The state from the last run could not be restored: {problem}. "

@@ -17,6 +17,7 @@ from softmax_viewer.qt import platform, plotting
 from softmax_viewer.qt.platform import settings
 
 from softmax_viewer.qt.controls import ControlPanel
+from softmax_viewer.qt.labs.docks import LabDocks
 from softmax_viewer.qt.panels import (
     GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel,
 )
@@ -25,7 +26,6 @@ from softmax_viewer.qt.table import LogitTable
 from softmax_viewer.limits import one_line
 from softmax_viewer.state import ExplorerState
 
-OPENING_LABS = "Opening the labs window…"
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
 
 FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
@@ -34,16 +34,12 @@ FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nb
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: ExplorerState | None = None, *, remember: bool = True,
-                 separate_labs: bool = False):
-        """``separate_labs``: open the labs window in a process of its own (the
-        application does; see labhost), rather than in this one."""
+    def __init__(self, state: ExplorerState | None = None, *, remember: bool = True):
         super().__init__()
         self.setWindowTitle("softmax viewer")
         self.remember = remember
-        self.separate_labs = separate_labs
-        self.lab_process = None          # the labs' own process, once opened (separate_labs)
         self.store = Store(state if state is not None else ExplorerState(), self)
+        self.lab_docks = LabDocks(self, self.store, export_cb=self.export_dialog, error_cb=self.show_error)
 
         self.formula = QLabel(FORMULA)
         self.formula.setTextFormat(Qt.RichText)
@@ -152,13 +148,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, "Ctrl+Q")      # StandardKey.Quit is empty offscreen
         labs_menu = self.menuBar().addMenu("&Labs")
-        for key, title, tip in (
-                ("precision", "&Precision lab", "float16/32/64: where exp overflows, NaN, underflow, ulp errors."),
-                ("sampling", "&Sampling lab", "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax."),
-                ("overconfidence", "&Overconfidence experiment",
-                 "Gradient descent under one-hot and smoothed labels.")):
-            self._action(labs_menu, title, lambda _=False, k=key: self.open_lab(k), tip=tip)
-        self.labs_window = None
+        tips = {"precision": "float16/32/64: where exp overflows, NaN, underflow, ulp errors.",
+                "sampling": "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax.",
+                "overconfidence": "Gradient descent under one-hot and smoothed labels."}
+        for key, title in names.LABS.items():
+            self._action(labs_menu, f"&{title}", lambda _=False, k=key: self.open_lab(k), tip=tips[key])
         self.presets_menu = self.menuBar().addMenu("&Presets")
         for name, path in presets.gallery().items():
             try:
@@ -184,49 +178,9 @@ class MainWindow(QMainWindow):
                 "surface": self.surface, "gradient": self.gradient, "readout": self.readout, "window": self}
 
     # ---- labs ----
-    def labs(self):
-        if self.labs_window is None:
-            from softmax_viewer.qt.labs import LabsWindow
-
-            self.labs_window = LabsWindow(self.store, export_cb=self.export_dialog)
-        return self.labs_window
-
     def open_lab(self, key: str):
-        if self.separate_labs:
-            if self.lab_process is None:
-                from softmax_viewer.qt.labhost import LabProcess, LabProcessError
-
-                try:
-                    self.lab_process = LabProcess(self.store, self)
-                except LabProcessError as exc:
-                    self._labs_here(key, str(exc))
-                    return
-                self.lab_process.ended.connect(self._lab_process_ended)
-                self.statusBar().showMessage(OPENING_LABS, 10_000)
-                self.lab_process.opened.connect(self._lab_process_opened)
-            self.lab_process.show_lab(key)
-            return
-        self.labs().show_lab(key)
-
-    def _lab_process_opened(self) -> None:
-        if self.statusBar().currentMessage() == OPENING_LABS:
-            self.statusBar().clearMessage()
-
-    def _labs_here(self, key: str, why: str) -> None:
-        """The labs' own process cannot run: open them in this one instead."""
-        self.separate_labs = False
-        self.show_error(f"The labs could not start in a process of their own: {why}. "
-                        "They run in this window's process instead.")
-        self.labs().show_lab(key)
-
-    def _lab_process_ended(self, why: str, ran: bool) -> None:
-        key = self.lab_process.lab
-        self.lab_process.deleteLater()
-        self.lab_process = None
-        if ran:
-            self.show_error(f"The labs window has closed: {why}. The Labs menu opens it again.")
-        else:            # the lab last asked for, here
-            self._labs_here(key, why)
+        """Open lab ``key`` in its dock beside the panels; its view."""
+        return self.lab_docks.show_lab(key)
 
     def _add_panel_menus(self):
         """Each plot's right-click menu exports that panel."""
@@ -364,11 +318,8 @@ class MainWindow(QMainWindow):
     def export_to(self, key: str, path, scale: float = 1.0) -> bool:
         self.store.flush()
         try:
-            if key in ("precision", "sampling", "overconfidence"):
-                if self.lab_process is not None and self.lab_process.connected:
-                    self.lab_process.export(key, path, scale)
-                else:
-                    self.labs().export(key, path, scale)
+            if key in names.LABS:
+                self.lab_docks.export(key, path, scale)
             else:
                 exporting.export(self.panel_widgets()[key], self.store.bundle, key, path, scale)
         except (OSError, ValueError) as exc:
@@ -399,7 +350,7 @@ class MainWindow(QMainWindow):
         if moving:
             self._settle.start()
         for panel in self.panels:
-            getattr(panel, "follow", panel.update_bundle)(bundle)
+            panel.draw(bundle)
         note = "; ".join(bundle.notes)
         if note and note != self._last_note:            # once, not on every tick of a drag
             self.statusBar().showMessage(note, 4000)
@@ -417,7 +368,4 @@ class MainWindow(QMainWindow):
         if self.remember:
             settings().setValue("geometry", bytes(self.saveGeometry()))
             platform.remember_state(self.store.state)
-        if self.lab_process is not None:
-            self.lab_process.close()
-            self.lab_process = None
         super().closeEvent(event)

@@ -46,7 +46,7 @@ class GradientPanel(PlotPanel):
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
 
-    def update_bundle(self, bundle) -> None:
+    def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.gradient
         st = bundle.state

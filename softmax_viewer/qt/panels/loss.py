@@ -53,7 +53,7 @@ class LossPanel(PlotPanel):
             self._span = need
         return self._span
 
-    def update_bundle(self, bundle) -> None:
+    def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.loss
         top = 0.0

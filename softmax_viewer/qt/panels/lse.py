@@ -52,7 +52,7 @@ class LsePanel(PlotPanel):
     def shows(self, bundle):
         return (bundle.lse,)
 
-    def update_bundle(self, bundle) -> None:
+    def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.lse
         if self._x is None or self._x[0] is not d.x:

@@ -45,7 +45,7 @@ class ProbabilityPanel(PlotPanel):
         self.note = SteadyText(lines=2, point_size=9, colour="#444")
         self.layout().addWidget(self.note)
 
-    def update_bundle(self, bundle) -> None:
+    def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.probabilities
         st = bundle.state

@@ -198,7 +198,8 @@ class ReadoutPanel(QWidget):
             rows.append(f"{name}  {form_l.text()}  {self.values[key].text()}")
         return "\n".join(rows)
 
-    def update_bundle(self, bundle) -> None:
+    def draw(self, bundle) -> None:
+        """Show ``bundle``'s numbers (what every panel does, by this name)."""
         self.bundle = bundle
         r = bundle.readout
         st = bundle.state

@@ -67,7 +67,7 @@ class SurfacePanel(PlotPanel):
         d, st = bundle.surface, bundle.state
         return (d, st.label(d.i), st.label(d.j))
 
-    def update_bundle(self, bundle) -> None:
+    def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
         d = bundle.surface
         st = bundle.state
@@ -113,4 +113,4 @@ class SurfacePanel(PlotPanel):
             vals = self.bundle.surface.values
             if colour_levels(float(np.min(vals)), float(np.max(vals))) != self._levels:
                 self._levels = None
-                self.update_bundle(self.bundle)
+                self.plot_bundle(self.bundle)

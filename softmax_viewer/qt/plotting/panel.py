@@ -54,7 +54,7 @@ class PlotPanel(QWidget):
         """Every plot of the panel (its right-click menus export it)."""
         return [self.plot]
 
-    def update_bundle(self, bundle) -> None:  # pragma: no cover - abstract
+    def plot_bundle(self, bundle) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def shows(self, bundle):
@@ -62,7 +62,7 @@ class PlotPanel(QWidget):
         by the Computer while their inputs stay) and texts; None: all of it."""
         return None
 
-    def follow(self, bundle) -> None:
+    def draw(self, bundle) -> None:
         """Draw ``bundle``; a panel whose part of it is the one already drawn does
         nothing (and Qt repaints nothing of it)."""
         part = self.shows(bundle)
@@ -74,7 +74,7 @@ class PlotPanel(QWidget):
 
     def _show(self, bundle) -> None:
         """Draw ``bundle`` and move the views to their new ranges before Qt paints."""
-        self.update_bundle(bundle)
+        self.plot_bundle(bundle)
         settle_views(self.plot_widget)
 
     def resizeEvent(self, event):

@@ -15,7 +15,9 @@ class StockBars(pg.BarGraphItem):
     """pyqtgraph's BarGraphItem (no outline) with the plotting layer's ``setOpts(x, height, y0, y1, width)``."""
 
     def __init__(self, brush, width=0.6, name=None):
+        self._ready = False
         super().__init__(x=np.zeros(0), height=np.zeros(0), width=width, brush=brush, pen=None)
+        self._ready = True
         # what a legend sample reads: a square of the bars' colour
         self.opts.update(name=name, symbol="s", size=17, antialias=False)
 
@@ -23,8 +25,8 @@ class StockBars(pg.BarGraphItem):
         return self.opts.get("name")
 
     def setOpts(self, x=None, height=None, y0=0.0, y1=None, width=None, **kwargs):
-        if x is None:                       # pyqtgraph's own keyword calls (its constructor)
-            return super().setOpts(**kwargs)
+        if not self._ready:                 # pyqtgraph's own call from its constructor
+            return super().setOpts(x=x, height=height, width=width, **kwargs)
         x = np.asarray(x, dtype=np.float64).ravel()
         y0 = np.broadcast_to(np.asarray(y0, dtype=np.float64), x.shape)
         if y1 is None:
@@ -39,10 +41,14 @@ class StockDots(pg.ScatterPlotItem):
     """pyqtgraph's ScatterPlotItem with the plotting layer's ``setData(x, y, brushes=None)``."""
 
     def __init__(self, size=10, pen="k", brush="#1f77b4", symbol="o", name=None):
-        super().__init__([], [], size=size, pen=pen, brush=brush, symbol=symbol, name=name)
         self._default_brush = pg.mkBrush(brush)
+        self._ready = False
+        super().__init__(size=size, pen=pen, brush=brush, symbol=symbol, name=name)
+        self._ready = True
 
-    def setData(self, x, y, brushes=None):
+    def setData(self, x=None, y=None, brushes=None, **kwargs):
+        if not self._ready:                 # pyqtgraph's own call from its constructor
+            return super().setData(**kwargs)
         x = np.asarray(x, dtype=np.float64)
         y = np.asarray(y, dtype=np.float64)
         ok = np.isfinite(x) & np.isfinite(y)
