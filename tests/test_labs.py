@@ -612,21 +612,3 @@ def test_labs_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, de
         w.grab()
     run = lw.overconfidence.run
     assert defined is not (np.isnan(run.loss).any() or np.isnan(run.norm).any())
-
-
-@pytest.mark.parametrize("key", ["precision", "sampling"])    # (overconfidence at 1,000 classes waits for a pause)
-def test_a_lab_is_painted_once_a_tick_while_its_ranges_move(qtbot, drag_paints, key):
-    """Regression: a lab whose axes moved with a drag painted all its plots twice on
-    up to one tick in three (pyqtgraph applies a new range inside Qt's paint)."""
-    w = MainWindow(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(1000),
-                   remember=False)
-    qtbot.addWidget(w)
-    w.show()
-    lw = w.lab_docks
-    w.resize(1800, 1000)
-    lw.show_lab(key)
-    qtbot.waitExposed(w)
-    w.controls.temperature.slider.setValue(200)
-    ticks = drag_paints(w.controls.temperature, {lw.labs[key].plots_widget.viewport(): key}, 40)
-    assert all(len(painted) <= 1 for painted in ticks), ticks
-    assert sum(len(painted) for painted in ticks) >= 30         # and it did follow the drag

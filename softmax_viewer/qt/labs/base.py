@@ -12,7 +12,7 @@ from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS, top_of
 from softmax_viewer.limits import StateError
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import (ClassAxis, SteadyText, TextCache, cache_static_items, fix_left_axes,
-                                        repaint_lean, settle_views, steady_ceiling, steady_range)
+                                        repaint_lean, steady_ceiling, steady_range)
 
 LAB_AXIS_WIDTH = 64
 
@@ -144,7 +144,6 @@ class LabPanel(QWidget):
             return
         self._stale = False
         self.plot_bundle(bundle)
-        settle_views(self.plots_widget)     # new ranges applied now: one paint shows them
 
     def showEvent(self, event):
         super().showEvent(event)

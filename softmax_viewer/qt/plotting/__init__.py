@@ -8,8 +8,8 @@ that measured faster than pyqtgraph's (the figures are in benchmarks/README.md,
 "The plotting layer"); the rest are pyqtgraph's. Export reaches the items
 through ``plotting.exporting`` only.
 
-``SOFTMAX_VIEWER_STOCK_ITEMS`` (a comma-separated list of kinds: curve, rule,
-dots, bars, marks, image, legend, ticks, scene, viewport, settle) makes the
+``SOFTMAX_VIEWER_STOCK_ITEMS`` (a comma-separated list of kinds: curve, dots,
+bars, image, legend, ticks, scene, viewport) makes the
 layer draw those kinds with stock pyqtgraph: the benchmark's measure of what
 each custom piece saves.
 """
@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from softmax_viewer.qt.plotting import stock
-from softmax_viewer.qt.plotting.bars import Bars, Marks
+from softmax_viewer.qt.plotting.bars import Bars
 from softmax_viewer.qt.plotting.class_axis import ClassAxis, class_range, class_ticks, tick_step
 from softmax_viewer.qt.plotting.dots import Dots
 from softmax_viewer.qt.plotting.image import Image
@@ -27,8 +27,7 @@ from softmax_viewer.qt.plotting.items import Curve, Rule
 from softmax_viewer.qt.plotting.legend import FlatLegend
 from softmax_viewer.qt.plotting.panel import PlotPanel, SteadyText
 from softmax_viewer.qt.plotting.switches import STOCK
-from softmax_viewer.qt.plotting.scene import (LEFT_AXIS_WIDTH, cache_static_items, fix_left_axes, repaint_lean,
-                                              settle_views)
+from softmax_viewer.qt.plotting.scene import LEFT_AXIS_WIDTH, cache_static_items, fix_left_axes, repaint_lean
 from softmax_viewer.qt.plotting.views import (VIEW_LIMIT, TextCache, finite_or_nan, nice_ceiling, steady_ceiling,
                                               steady_range, viewable)
 
@@ -80,20 +79,18 @@ def dots(plot, size=10, pen="k", brush=BLUE, symbol="o", name=None):
 
 def marks(plot, symbol="x", size=14, brush=RED, pen=None, name=None):
     """Scatter marks that are usually absent (overflow flags): ``setData(x, y)``."""
-    make = pg.ScatterPlotItem if "marks" in STOCK else Marks
-    return _added(plot, make([], [], symbol=symbol, size=size, brush=brush, pen=pen, name=name), name)
+    return _added(plot, pg.ScatterPlotItem([], [], symbol=symbol, size=size, brush=brush, pen=pen, name=name), name)
 
 
 def rule(plot, angle=90, pen=None, pos=0.0):
-    """A line across the view at x (``angle=90``) or y (``angle=0``): ``setValue(v)``."""
-    return _added(plot, stock.stock_rule(angle, pen, pos) if "rule" in STOCK else Rule(angle, pen, pos))
+    """A line across the view at x (``angle=90``) or y (``angle=0``): ``setValue(v)``, hidden at NaN."""
+    return _added(plot, Rule(pos=pos, angle=angle, pen=pen if pen is not None else "#999"))
 
 
 def labelled_rule(plot, pen, label, position=0.3, colour_=RED):
     """A horizontal line with a label on it (a threshold, a bound)."""
-    return _added(plot, pg.InfiniteLine(angle=0, pen=pen, label=label,
-                                        labelOpts={"position": position, "color": colour_,
-                                                   "fill": (255, 255, 255, 220)}))
+    return _added(plot, Rule(angle=0, pen=pen, label=label,
+                              labelOpts={"position": position, "color": colour_, "fill": (255, 255, 255, 220)}))
 
 
 def scatter(plot, size=8, brush=BLUE, symbol="o"):
@@ -154,5 +151,5 @@ __all__ = [
     "image", "arrow", "colour_bar", "legend", "plot_widget", "layout_widget", "plots_of", "context_menu",
     "PlotPanel", "SteadyText", "TextCache", "ClassAxis", "class_ticks", "class_range", "tick_step",
     "finite_or_nan", "nice_ceiling", "steady_ceiling", "steady_range", "viewable",
-    "cache_static_items", "fix_left_axes", "repaint_lean", "settle_views",
+    "cache_static_items", "fix_left_axes", "repaint_lean",
 ]

@@ -1,4 +1,4 @@
-"""Bars without outline, and Marks (usually absent scatter marks)."""
+"""Bars without outline."""
 from __future__ import annotations
 
 
@@ -78,25 +78,3 @@ class Bars(ViewSpan):
             p.setPen(Qt.NoPen)
             p.setBrush(self.opts["brush"])
             p.drawRects(qt_array(self._rects, QRectF), len(self._rects))
-
-
-class Marks(pg.ScatterPlotItem):
-    """A ScatterPlotItem for marks that are usually absent (overflow flags):
-    with no points it paints nothing, where pyqtgraph's still builds its
-    painter state and hit masks (~0.2 ms a paint), and none set again over
-    none is no change (pyqtgraph's setData rebuilds its tables: 70 µs)."""
-
-    def setData(self, *args, **kwargs):
-        if (len(args) == 2 and not kwargs and self.data.size == 0
-                and np.size(args[0]) == 0 and np.size(args[1]) == 0):
-            return
-        super().setData(*args, **kwargs)
-
-    def paint(self, p, *args):
-        if self.data.size:
-            super().paint(p, *args)
-
-    def boundingRect(self):
-        # without points, nothing to bound: Qt then skips the item (pyqtgraph's
-        # answer costs a data-bounds pass and pixel-size mapping on every paint)
-        return super().boundingRect() if self.data.size else QRectF()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from softmax_viewer.qt.plotting.dots import Dots
-from softmax_viewer.qt.plotting.items import Curve, Rule
+from softmax_viewer.qt.plotting.items import Curve
 from softmax_viewer.qt.plotting.legend import FlatLegend
 
 def _wider(pen, scale: float):
@@ -54,8 +54,6 @@ def pens_widened(widget, scale: float):
                 swap(item, lambda o: o._pen, lambda o, v: setattr(o, "_pen", v))
             elif isinstance(item, pg.InfiniteLine):
                 swap(item, lambda o: o.currentPen, lambda o, v: setattr(o, "currentPen", v))
-            elif isinstance(item, Rule):
-                swap(item, lambda o: o.pen, lambda o, v: setattr(o, "pen", v))
             elif isinstance(item, pg.AxisItem):
                 # its own pen, None for the default one: put back as it was
                 undo.append((item, lambda o, v: setattr(o, "_pen", v), item._pen))

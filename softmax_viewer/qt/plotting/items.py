@@ -1,11 +1,10 @@
-"""The plot items drawn for speed: ViewSpan (an item as large as its view), Curve and Rule."""
+"""The plot items: ViewSpan (an item as large as its view) and Curve, drawn for speed; Rule, pyqtgraph's line made safe at NaN."""
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QPainter, QPainterPath, QPen, QPolygonF, QTransform)
 from PySide6.QtWidgets import QWidget
 
@@ -246,55 +245,16 @@ class Curve(ViewSpan):
         return True
 
 
-class Rule(ViewSpan):
-    """A line across the view at one x (``angle=90``) or one y (``angle=0``).
+class Rule(pg.InfiniteLine):
+    """pyqtgraph's InfiniteLine, not draggable, hidden at a value that is not a
+    finite number (pyqtgraph's own raises in its auto-range at NaN)."""
 
-    What pyqtgraph's InfiniteLine draws for such a line that is not dragged
-    and has no label (aliased, as it draws lines along an axis), without its
-    Python work on every move and repaint (its ends and bounds mapped through
-    the view, 40 µs a tick a line). On screen the line is placed in device
-    pixels, so a value far off the view is never handed to the rasteriser;
-    exports draw it in data coordinates, as other items.
-    """
-
-    def __init__(self, angle=90, pen=None, pos=0.0):
-        super().__init__()
-        if angle not in (0, 90):
-            raise ValueError("a Rule is vertical (90) or horizontal (0)")
-        self._vertical = angle == 90
-        self.pen = pg.mkPen(pen if pen is not None else "#999")
-        self._value = float(pos)
-
-    def value(self) -> float:
-        return self._value
+    def __init__(self, pos=0.0, angle=90, pen=None, **kwargs):
+        super().__init__(pos=0.0, angle=angle, pen=pen, movable=False, **kwargs)
+        self.setValue(pos)
 
     def setValue(self, v) -> None:
         v = float(v)
-        if v != self._value:
-            self._value = v
-            self.update()
-
-    def paint(self, p, *args):
-        v = self._value
-        if not math.isfinite(v):
-            return
-        p.setRenderHint(QPainter.Antialiasing, False)
-        p.setPen(self.pen)
-        r = self._rect
-        t = p.transform()
-        if not on_screen(p) or not self._scale_and_shift(t):
-            if self._vertical:
-                p.drawLine(QPointF(v, r.top()), QPointF(v, r.bottom()))
-            else:
-                p.drawLine(QPointF(r.left(), v), QPointF(r.right(), v))
-            return
-        at = v * (t.m11() if self._vertical else t.m22()) + (t.m31() if self._vertical else t.m32())
-        if not abs(at) < 1e9:
-            return
-        span = t.mapRect(r)
-        p.resetTransform()
-        if self._vertical:
-            p.drawLine(QPointF(at, span.top() - 1.0), QPointF(at, span.bottom() + 1.0))
-        else:
-            p.drawLine(QPointF(span.left() - 1.0, at), QPointF(span.right() + 1.0, at))
-        p.setTransform(t)
+        if np.isfinite(v):
+            super().setValue(v)
+        self.setVisible(bool(np.isfinite(v)))

@@ -8,7 +8,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetrics, QPainter, QStaticText)
 from PySide6.QtWidgets import (QSizePolicy, QVBoxLayout, QWidget)
 
 from softmax_viewer.qt.backdrop import Backdrop
-from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean, settle_views
+from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean
 from softmax_viewer.qt.plotting.views import TextCache
 
 def _alike(a: tuple, b: tuple) -> bool:
@@ -73,9 +73,7 @@ class PlotPanel(QWidget):
         self._drawn = part
 
     def _show(self, bundle) -> None:
-        """Draw ``bundle`` and move the views to their new ranges before Qt paints."""
         self.plot_bundle(bundle)
-        settle_views(self.plot_widget)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

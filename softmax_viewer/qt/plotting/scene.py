@@ -95,16 +95,3 @@ def paint_background_once(view) -> None:
     if view.backgroundBrush().style() == Qt.SolidPattern and view.backgroundBrush().isOpaque():
         view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)
         view.setCacheMode(QGraphicsView.CacheNone)
-
-
-def settle_views(view) -> None:
-    """Move the views of ``view``'s scene to their new ranges now, not when it paints.
-
-    pyqtgraph applies a new range when the scene is about to paint; the items
-    then move inside Qt's paint, which asks for a second paint of the whole
-    plot straight after the first (one tick in eight of a drag painted a plot
-    twice). Applied here, between the data and the paint, one paint shows it.
-    """
-    scene = view.scene()
-    if scene is not None and "settle" not in STOCK:
-        scene.prepareForPaint()

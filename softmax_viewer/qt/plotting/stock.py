@@ -56,9 +56,5 @@ class StockDots(pg.ScatterPlotItem):
         super().setData(x=x[ok], y=y[ok], brush=brush)
 
 
-def stock_rule(angle=90, pen=None, pos=0.0):
-    return pg.InfiniteLine(pos=pos, angle=angle, pen=pen if pen is not None else "#999", movable=False)
-
-
 def stock_curve(pen, name=None, connect="finite", antialias=True):
     return pg.PlotCurveItem(pen=pg.mkPen(pen), name=name, connect=connect, antialias=antialias)
