@@ -120,7 +120,7 @@ def state_from_args(args) -> ExplorerState | None:
 
 def _compute(args) -> int:
     from softmax_viewer.derived import compute
-    from softmax_viewer.tables import compute_json
+    from softmax_viewer.panel_data import compute_json
 
     st = state_from_args(args) or ExplorerState()
     out = compute_json(compute(st))
@@ -140,7 +140,7 @@ def _compute(args) -> int:
 def _print_json(obj) -> None:
     """One JSON object, written whole: composed first (every number through
     ``json_plain``, so nothing can stop it half-way), then written at once."""
-    from softmax_viewer.tables import json_plain
+    from softmax_viewer.panel_data import json_plain
 
     text = json.dumps(json_plain(obj), allow_nan=False) + "\n"
     sys.stdout.write(text)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from softmax_viewer import derived, stable
-from softmax_viewer.qt.table import LOGIT, LABEL, TARGET
+from softmax_viewer.qt.logit_table import LOGIT, LABEL, TARGET
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
@@ -444,13 +444,13 @@ def test_table_rows_off_screen_show_new_p_when_scrolled_to(win):
     win.store.flush()
     model = win.table.model
     p = stable.softmax(win.store.state.logits / 0.37)
-    from softmax_viewer.qt.table import PROB, format_number
+    from softmax_viewer.qt.logit_table import PROB, format_number
     win.table.view.scrollToBottom()
     assert model.data(model.index(990, PROB)) == format_number(float(p[990]))
 
 
 def _shown_table(qtbot, n, rows_selected=(), current=None, scroll=0):
-    from softmax_viewer.qt.table import PROB
+    from softmax_viewer.qt.logit_table import PROB
     w = MainWindow(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(n), remember=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
@@ -471,7 +471,7 @@ def _shown_table(qtbot, n, rows_selected=(), current=None, scroll=0):
 
 def _spy_number_paints(monkeypatch) -> list:
     """Whether each table repaint took the one-call path for p and log p (True) or Qt's."""
-    from softmax_viewer.qt.table import LogitTableView
+    from softmax_viewer.qt.logit_table import LogitTableView
     taken = []
     fast = LogitTableView._paint_numbers
 
@@ -493,7 +493,7 @@ def test_the_number_columns_repaint_as_qt_paints_them(qtbot, monkeypatch, n, row
     what Qt paints there, pixel for pixel."""
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtGui import QImage, QRegion
-    from softmax_viewer.qt.table import LOGPROB, PROB, LogitTableView
+    from softmax_viewer.qt.logit_table import LOGPROB, PROB, LogitTableView
     w, view = _shown_table(qtbot, n, rows_selected, current, scroll)
     w.store.set_state(w.store.state.replace(temperature=0.37))
     w.store.flush()

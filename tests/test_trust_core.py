@@ -340,7 +340,7 @@ def test_training_with_a_huge_learning_rate_stays_within_the_floats(no_warnings)
 
 
 def test_json_plain_turns_every_number_into_json(no_warnings):
-    from softmax_viewer.tables import json_plain
+    from softmax_viewer.panel_data import json_plain
 
     obj = {"a": np.array([1.0, np.inf, -np.inf, np.nan]), "b": np.float32(2.5), "c": [np.int64(3), (np.bool_(True),)]}
     assert json.loads(json.dumps(json_plain(obj), allow_nan=False)) == {

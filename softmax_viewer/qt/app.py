@@ -1,9 +1,14 @@
-"""Starting the window, and rendering it to a file."""
+"""The composition root: the one place that builds the main window, connects it to
+the platform (settings, the state of the last run) and runs it, on a screen or
+offscreen to render a screenshot or an export."""
 from __future__ import annotations
 
 import os
 
+from softmax_viewer.qt import export as exporting
+from softmax_viewer.qt import platform
 from softmax_viewer.qt.platform import ensure_app
+from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState
 
 
@@ -12,8 +17,6 @@ def _headless_window(state: ExplorerState, size=(1800, 1000)):
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
-    from softmax_viewer.qt.window import MainWindow
-
     win = MainWindow(state, remember=False)
     win.resize(*size)
     win.show()
@@ -26,8 +29,6 @@ def _headless_window(state: ExplorerState, size=(1800, 1000)):
 
 def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
     """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
-    from softmax_viewer.qt import export as exporting
-
     _app, win = _headless_window(state, size)
     try:
         exporting.save_screenshot(win, path)
@@ -37,8 +38,6 @@ def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
 
 def export_file(state: ExplorerState, panel: str, path: str, scale: float = 1.0) -> None:
     """The same export as the window's File > Export, without a screen."""
-    from softmax_viewer.qt import export as exporting
-
     _app, win = _headless_window(state)
     try:
         exporting.export(win.panel_widgets()[panel], win.store.bundle, panel, path, scale)
@@ -53,9 +52,6 @@ def open_main_window(state: ExplorerState | None):
     version accepted) is dropped: the window starts on the default state and its
     status bar says why.
     """
-    from softmax_viewer.qt import platform
-    from softmax_viewer.qt.window import MainWindow
-
     ensure_app()
     platform.remove_stale_temporaries()
     problem = None

@@ -16,10 +16,9 @@ from PySide6.QtSvg import QSvgGenerator
 
 from softmax_viewer import files, names
 from softmax_viewer.qt.plotting.exporting import drawn_as_items, pens_widened, plot_svgs, render_widget, svg_parts
-from softmax_viewer.tables import lab_csv, panel_csv
+from softmax_viewer.panel_data import lab_csv, panel_csv
 
 FORMATS = tuple(names.EXPORT_FORMATS)
-FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
 
 
 class ExportError(OSError):
@@ -198,27 +197,3 @@ def export_lab(lab, kind: str, path, scale: float = 1.0) -> None:
 
 def copy_image(widget) -> None:
     QGuiApplication.clipboard().setImage(widget.grab().toImage())
-
-
-def ask_export(parent, key: str):
-    """Ask where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled.
-    The dialog opens in the last folder a preset was saved to, or the home folder."""
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-    from softmax_viewer.qt.platform import settings
-
-    folder = str(settings().value("last_folder", "") or Path.home())
-    path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),
-                                               ";;".join(FILTERS))
-    if not path:
-        return None
-    if Path(path).suffix.lower() not in FORMATS:     # the filter does not set the suffix: map it
-        path += FILTERS.get(chosen, ".png")
-    scale = 1.0
-    if path.lower().endswith(".png"):
-        item, ok = QInputDialog.getItem(parent, "PNG resolution", "Scale of the screen size:",
-                                        ["1x", "2x", "3x", "4x"], 1, False)
-        if not ok:
-            return None
-        scale = float(item[:-1])
-    return path, scale

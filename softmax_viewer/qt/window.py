@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
+    QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from softmax_viewer import names, presets
+from softmax_viewer.qt import dialogs
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import platform, plotting
 from softmax_viewer.qt.platform import settings
@@ -22,7 +23,7 @@ from softmax_viewer.qt.panels import (
     GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel,
 )
 from softmax_viewer.qt.store import Store
-from softmax_viewer.qt.table import LogitTable
+from softmax_viewer.qt.logit_table import LogitTable
 from softmax_viewer.limits import one_line
 from softmax_viewer.state import ExplorerState
 
@@ -206,24 +207,22 @@ class MainWindow(QMainWindow):
     # ---- presets: open, save, recent, drop ----
     def report_error(self, title: str, text: str) -> None:
         self.show_error(text)
-        QMessageBox.warning(self, title, text)
+        dialogs.warn(self, title, text)
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved changes are lost; True to go on."""
         if not self.store.modified:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "This state has changes that are not saved. Save them first?",
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-        if answer == QMessageBox.Save:
+        answer = dialogs.ask_save_changes(self)
+        if answer == "save":
             return self.save()
-        return answer == QMessageBox.Discard
+        return answer == "discard"
 
     def open_dialog(self):
         if not self.confirm_discard():
             return
         folder = str(settings().value("last_folder", "") or presets.gallery_dir())
-        path, _ = QFileDialog.getOpenFileName(self, "Open preset", folder, "Presets (*.json);;All files (*)")
+        path = dialogs.ask_open_preset(self, folder)
         if path:
             self.open_path(path, confirm=False)
 
@@ -251,13 +250,8 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         folder = str(settings().value("last_folder", "") or Path.home())
         name = (self.store.state.name or "preset").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Save preset", str(Path(folder) / f"{name}.json"),
-                                              "Presets (*.json)")
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self.save_to(Path(path))
+        path = dialogs.ask_save_preset(self, Path(folder) / f"{name}.json")
+        return path is not None and self.save_to(Path(path))
 
     def save_to(self, path) -> bool:
         try:
@@ -312,7 +306,7 @@ class MainWindow(QMainWindow):
 
     # ---- export ----
     def export_dialog(self, key: str) -> bool:
-        chosen = exporting.ask_export(self, key)
+        chosen = dialogs.ask_export(self, key, settings().value("last_folder", "") or Path.home())
         return chosen is not None and self.export_to(key, *chosen)
 
     def export_to(self, key: str, path, scale: float = 1.0) -> bool:

@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from softmax_viewer.qt.table import format_number
+from softmax_viewer.qt.logit_table import format_number
 
 # (key, name, formula); a formula may use {eps}, {n}, {y}
 ROWS = (

@@ -1,4 +1,4 @@
-"""The data behind each panel as CSV text. No Qt."""
+"""The data behind each panel and lab as CSV text, and the numbers of `compute --json`. No Qt."""
 from __future__ import annotations
 
 import csv

@@ -1,0 +1,61 @@
+"""The questions the window asks: where to open, save and export a file, whether
+to save changes first, and the warning that an action failed.
+
+Each returns the answer as plain data (a path, a choice, ``None`` when the user
+cancels), so the window's logic can be driven without a dialog on screen.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from softmax_viewer import names
+
+PRESET_FILTER = "Presets (*.json)"
+EXPORT_FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
+PNG_SCALES = ("1x", "2x", "3x", "4x")
+
+
+def warn(parent, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask_save_changes(parent) -> str:
+    """"save", "discard" or "cancel", for a state with changes not yet saved."""
+    answer = QMessageBox.question(
+        parent, "Unsaved changes", "This state has changes that are not saved. Save them first?",
+        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_open_preset(parent, folder) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open preset", str(folder),
+                                          f"{PRESET_FILTER};;All files (*)")
+    return path or None
+
+
+def ask_save_preset(parent, proposal) -> str | None:
+    """A path ending in .json, starting from ``proposal``; None if cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Save preset", str(proposal), PRESET_FILTER)
+    if not path:
+        return None
+    return path if path.lower().endswith(".json") else path + ".json"
+
+
+def ask_export(parent, key: str, folder) -> tuple[str, float] | None:
+    """Where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled."""
+    path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),
+                                               ";;".join(EXPORT_FILTERS))
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in names.EXPORT_FORMATS:     # the filter does not set the suffix: map it
+        path += EXPORT_FILTERS.get(chosen, ".png")
+    scale = 1.0
+    if path.lower().endswith(".png"):
+        item, ok = QInputDialog.getItem(parent, "PNG resolution", "Scale of the screen size:",
+                                        list(PNG_SCALES), 1, False)
+        if not ok:
+            return None
+        scale = float(item[:-1])
+    return path, scale
