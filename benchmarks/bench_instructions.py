@@ -30,7 +30,6 @@ WARMUP = 8
 
 def inside(classes: int, changes: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="softmax-viewer-bench-")
     sys.path.insert(0, str(ROOT))
     import numpy as np
 
@@ -58,17 +57,16 @@ def inside(classes: int, changes: int) -> None:
 
 
 def _count(classes: int, changes: int, stock: list[str]) -> int:
-    out = tempfile.mktemp(prefix="callgrind-", suffix=".out")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
-    if stock:
-        env["SOFTMAX_VIEWER_STOCK_ITEMS"] = ",".join(stock)
-    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__,
-           "--inside", str(changes), "--classes", str(classes)]
-    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    with tempfile.TemporaryDirectory(prefix="softmax-viewer-bench-") as folder:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", XDG_CONFIG_HOME=folder)
+        if stock:
+            env["SOFTMAX_VIEWER_STOCK_ITEMS"] = ",".join(stock)
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/callgrind.out", sys.executable,
+               __file__, "--inside", str(changes), "--classes", str(classes)]
+        r = subprocess.run(cmd, capture_output=True, text=True, env=env)
     m = re.search(r"Collected : (\d+)", r.stderr)
     if r.returncode != 0 or m is None:
         raise SystemExit(f"callgrind failed: {r.stderr[-2000:]}")
-    os.unlink(out)
     return int(m.group(1))
 
 

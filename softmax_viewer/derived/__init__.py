@@ -21,7 +21,7 @@ import numpy as np
 
 from softmax_viewer import stable
 from softmax_viewer.derived.bundle import (BARS_ALL_UP_TO, RANKED, TOP_BARS, TOP_JACOBIAN, Bundle, GradientData,
-                                           LabInputs, LossCurveData, LseData, ProbabilityData, SurfaceData)
+                                           LossCurveData, LseData, ProbabilityData, SurfaceData)
 from softmax_viewer.derived.contours import contour_segments
 from softmax_viewer.derived.losses import MARGIN_REACHES, MARGINS, loss_curves, rival_stats
 from softmax_viewer.derived.lse import ScaleSweep
@@ -30,7 +30,7 @@ from softmax_viewer.derived.surface import surface_of
 from softmax_viewer.state import ExplorerState
 
 __all__ = ["compute", "Computer", "Bundle", "ProbabilityData", "LseData", "LossCurveData", "SurfaceData",
-           "GradientData", "LabInputs", "BARS_ALL_UP_TO", "TOP_BARS", "TOP_JACOBIAN", "RANKED", "MARGINS",
+           "GradientData", "BARS_ALL_UP_TO", "TOP_BARS", "TOP_JACOBIAN", "RANKED", "MARGINS",
            "MARGIN_REACHES", "top_of", "contour_segments"]
 
 
@@ -67,12 +67,6 @@ class Computer:
     def _p_and_log_p(state: ExplorerState) -> tuple:
         """p and log p of u = s z / T: one rounding of s z, then the stable core."""
         return stable.softmax_and_log_softmax(state.scaled_logits(), temperature=state.temperature)
-
-    def lab_inputs(self, state: ExplorerState) -> LabInputs:
-        """The labs' part of ``compute(state)``, the very same numbers: a few O(N) passes."""
-        z = np.asarray(state.logits)
-        p, log_p = self._p_and_log_p(state)
-        return LabInputs(state, p, log_p, self._ranked(z))
 
     # ---- the whole bundle ----
     def compute(self, state: ExplorerState) -> Bundle:

@@ -98,14 +98,3 @@ class Bundle:
     gradient: GradientData
     notes: list = field(default_factory=list)
     ranked: np.ndarray | None = None   # the RANKED most probable classes, most probable first
-
-
-@dataclass(frozen=True)
-class LabInputs:
-    """What the labs read of a bundle: the state, p and log p of its u, and the
-    RANKED most probable classes.  A labs window in a process of its own makes
-    these itself (``Computer.lab_inputs``) rather than receive a whole bundle."""
-    state: ExplorerState
-    p: np.ndarray
-    log_p: np.ndarray
-    ranked: np.ndarray

@@ -69,11 +69,8 @@ class PlotPanel(QWidget):
         if part is not None and self._drawn is not None and _alike(part, self._drawn):
             self.bundle = bundle
             return
-        self._show(bundle)
-        self._drawn = part
-
-    def _show(self, bundle) -> None:
         self.plot_bundle(bundle)
+        self._drawn = part
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -86,7 +83,7 @@ class PlotPanel(QWidget):
     def _refresh(self):
         self._refresh_pending = False
         if self.bundle is not None:
-            self._show(self.bundle)
+            self.plot_bundle(self.bundle)
 
 
 class SteadyText(QWidget):
