@@ -6,15 +6,20 @@
     softmax-viewer sample  [state options] --n N --seed S [--top-k K] [--top-p P] [--min-p M] --json
     softmax-viewer train   [state options] --steps N --lr R [--loss ce|smoothed_ce|hinge] --json
                            (the logits after every step, or the final ones past 10 million numbers)
+    softmax-viewer calibrate --logits-file FILE [--labels-file FILE] [--bins M] [--equal-mass]
+                           [--set scale=S] [--set temperature=T] [--fit] [--json]
     softmax-viewer presets
+    softmax-viewer FILE [--row I]           (a preset, or a file of logits: .npy .npz .csv ...)
 
-State options: --preset NAME|FILE, --logits=Z1,Z2,..., --set KEY=VALUE (repeatable;
-KEY is scale, temperature, epsilon, n_classes or target), applied in that order.
+State options: --preset NAME|FILE, --logits-file FILE [--row I] [--labels-file FILE],
+--logits=Z1,Z2,..., --set KEY=VALUE (repeatable; KEY is scale, temperature, epsilon,
+n_classes or target), applied in that order.
 Any bad argument, value or file exits with status 2 and one line on stderr.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 
@@ -23,7 +28,7 @@ from softmax_viewer.limits import MAX_SEED, StateError, brief, one_line
 from softmax_viewer.logits import parse_logits
 from softmax_viewer.state import SETTABLE_KEYS, ExplorerState
 
-COMMANDS = ("export", "compute", "sample", "train", "presets")
+COMMANDS = ("export", "compute", "sample", "train", "calibrate", "presets")
 
 
 class UsageError(Exception):
@@ -37,6 +42,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _state_options(ap):
     ap.add_argument("--preset", metavar="NAME|FILE", help="start from a gallery preset or a preset file")
+    ap.add_argument("--logits-file", metavar="FILE", help="a model's logits (.npy .npz .csv .tsv .txt .json "
+                                                          ".safetensors .pt): a vector, or a batch")
+    ap.add_argument("--row", type=int, metavar="I", help="the row of a batch to show (default 0)")
+    ap.add_argument("--labels-file", metavar="FILE", help="the true labels of a batch (.npy .csv .txt)")
     ap.add_argument("--logits", metavar="Z1,Z2,...",
                     help="the logits, comma separated (write --logits=-1,2 for negative ones)")
     ap.add_argument("--set", metavar="KEY=VALUE", action="append", default=[],
@@ -78,19 +87,65 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         ap.add_argument("--mode", choices=list(names.TRAINING_MODES), default="logits")
         ap.add_argument("--json", action="store_true", required=True)
         return ap
+    if command == "calibrate":
+        ap = _Parser(prog="softmax-viewer calibrate",
+                     description="A batch's calibration: accuracy, NLL, Brier, ECE, MCE, the reliability bins.")
+        _state_options(ap)
+        ap.add_argument("--bins", type=int, default=15, help="number of confidence bins (default 15)")
+        ap.add_argument("--equal-mass", action="store_true", help="bins of equal counts instead of equal width")
+        ap.add_argument("--fit", action="store_true", help="also fit the temperature T* that minimizes the NLL")
+        ap.add_argument("--json", action="store_true", help="as one JSON object")
+        return ap
     if command == "presets":
         return _Parser(prog="softmax-viewer presets", description="List the preset gallery.")
     ap = _Parser(prog="softmax-viewer",
                  description="Explore softmax, log-sum-exp, cross-entropy and their gradients. "
                              f"Commands: {', '.join(COMMANDS)} (see softmax-viewer COMMAND --help).")
+    ap.add_argument("file", nargs="?", metavar="FILE", help="a preset or a file of logits to open")
     _state_options(ap)
     ap.add_argument("--screenshot", metavar="FILE.png", help="render the window in that state to FILE.png and exit")
     return ap
 
 
+def batch_from_args(args):
+    """The batch of ``--logits-file`` (None without one, or when the file is a vector)."""
+    return _opened(args)[1]
+
+
+def _opened(args):
+    """(state, batch) of --logits-file and --labels-file, each None where absent; cached on args."""
+    if getattr(args, "_opened", None) is None:
+        state = batch = None
+        if args.labels_file is not None and args.logits_file is None:
+            raise UsageError("--labels-file needs --logits-file")
+        if args.logits_file is not None:
+            from softmax_viewer.batch import LogitFileError, open_logits
+
+            from softmax_viewer.logit_files import read_labels
+
+            try:
+                state, batch = open_logits(args.logits_file)
+            except LogitFileError as exc:
+                raise UsageError(f"--logits-file {exc}") from None
+            if args.labels_file is not None:
+                if batch is None:
+                    raise UsageError("--labels-file needs --logits-file with a (samples, classes) batch")
+                try:
+                    labels = read_labels(args.labels_file, batch.n_samples, batch.n_classes)
+                except LogitFileError as exc:
+                    raise UsageError(f"--labels-file {exc}") from None
+                batch = dataclasses.replace(batch, labels=labels)
+        if args.row is not None and batch is None:
+            raise UsageError("--row needs --logits-file with a (samples, classes) batch")
+        args._opened = (state, batch)
+    return args._opened
+
+
 def state_from_args(args) -> ExplorerState | None:
     """The state the options ask for, or None when they ask for nothing."""
-    if args.preset is None and args.logits is None and not args.set:
+    if getattr(args, "file", None) is not None:
+        _open_positional(args)
+    if args.preset is None and args.logits is None and not args.set and args.logits_file is None:
         return None
     st = ExplorerState()
     if args.preset is not None:
@@ -100,6 +155,14 @@ def state_from_args(args) -> ExplorerState | None:
             st = presets.load(presets.resolve(args.preset))
         except presets.PresetError as exc:
             raise UsageError(f"--preset {exc}") from None
+    vector, batch = _opened(args)
+    if vector is not None:
+        st = vector
+    elif batch is not None:
+        row = 0 if args.row is None else args.row
+        if not 0 <= row < batch.n_samples:
+            raise UsageError(f"--row {row}: the batch's rows are 0..{batch.n_samples - 1}")
+        st = batch.row_state(row, st)
     if args.logits is not None:
         try:
             z = parse_logits(args.logits)
@@ -116,6 +179,22 @@ def state_from_args(args) -> ExplorerState | None:
         except StateError as exc:
             raise UsageError(f"--set {item}: {exc}") from None
     return st
+
+
+def _open_positional(args) -> None:
+    """``softmax-viewer FILE``: a preset (.json with a "format") or a file of logits."""
+    from softmax_viewer.batch import is_preset_json
+    from softmax_viewer.logit_files import is_logit_file
+
+    path, args.file = args.file, None
+    if path.lower().endswith(".json") and is_preset_json(path) or not is_logit_file(path):
+        if args.preset is not None:
+            raise UsageError(f"{path}: give one preset, not {path} and --preset")
+        args.preset = path
+    else:
+        if args.logits_file is not None:
+            raise UsageError(f"{path}: give one file of logits, not {path} and --logits-file")
+        args.logits_file = path
 
 
 def _compute(args) -> int:
@@ -214,6 +293,36 @@ def _train(args) -> int:
     return 0
 
 
+def _calibrate(args) -> int:
+    from softmax_viewer import calibration
+
+    state = state_from_args(args)
+    batch = batch_from_args(args)
+    if batch is None:
+        raise UsageError("calibrate needs --logits-file FILE: a (samples, classes) batch of logits")
+    if batch.labels is None:
+        raise UsageError(f"{batch.source} has no labels: give them with --labels-file FILE")
+    try:
+        c = calibration.calibrate(batch.logits, batch.labels, scale=state.scale, temperature=state.temperature,
+                                  epsilon=state.epsilon, bins=args.bins, equal_mass=args.equal_mass)
+        fitted = None
+        if args.fit:
+            t = calibration.fit_temperature(batch.logits, batch.labels, scale=state.scale)
+            fitted = calibration.calibrate(batch.logits, batch.labels, scale=state.scale, temperature=t,
+                                           epsilon=state.epsilon, bins=args.bins, equal_mass=args.equal_mass)
+    except calibration.CalibrationError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        out = c.as_dict()
+        if fitted is not None:
+            out["fitted_temperature"] = fitted.temperature
+            out["fitted"] = fitted.as_dict()
+        _print_json(out)
+    else:
+        sys.stdout.write(calibration.report(c, fitted))
+    return 0
+
+
 def _presets() -> int:
     from softmax_viewer import presets
 
@@ -265,6 +374,8 @@ def _main(argv=None) -> int:
             return _sample(args)
         if command == "train":
             return _train(args)
+        if command == "calibrate":
+            return _calibrate(args)
         if command == "export":
             return _export(args)
         state = state_from_args(args)

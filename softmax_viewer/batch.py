@@ -1,0 +1,88 @@
+"""A batch of a model's logits (B samples x C classes), and the explorer's state of one row. No Qt.
+
+A batch is opened from a file (logit_files) or handed over from Python; the
+explorer shows one row at a time: its logits, its label as the target, the
+class names as the labels. Scale, temperature and eps stay the explorer's, and
+drive the batch's calibration too. A row, once shown, is a state like any other.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from softmax_viewer.limits import StateError
+from softmax_viewer.logit_files import LogitFile, LogitFileError, read_logits
+from softmax_viewer.state import ExplorerState
+
+
+@dataclass(frozen=True, eq=False)
+class Batch:
+    logits: np.ndarray               # (B, C) float64, read-only
+    labels: np.ndarray | None        # (B,) int64 or None
+    class_names: tuple | None
+    source: str                      # the file it came from, or what handed it over
+
+    @property
+    def n_samples(self) -> int:
+        return self.logits.shape[0]
+
+    @property
+    def n_classes(self) -> int:
+        return self.logits.shape[1]
+
+    def row_state(self, row: int, base: ExplorerState | None = None) -> ExplorerState:
+        """The explorer's state showing sample ``row``: its logits, its label the target,
+        with ``base``'s scale, temperature, eps, view and lab settings."""
+        if not 0 <= row < self.n_samples:
+            raise StateError(f"row {row} is outside the batch's samples 0..{self.n_samples - 1}")
+        base = base or ExplorerState()
+        z = self.logits[row]
+        target = int(self.labels[row]) if self.labels is not None else min(base.target, z.size - 1)
+        if not np.isfinite(z[target]):
+            target = int(np.argmax(z))
+        name = f"{Path(self.source).name} row {row}"
+        return base.replace(logits=z.copy(), target=target,
+                            labels=self.class_names or (), name=name, description="",
+                            surface_i=min(base.surface_i, z.size - 1), surface_j=min(base.surface_j, z.size - 1))
+
+
+def from_logit_file(got: LogitFile) -> Batch:
+    z = got.logits if got.is_batch else got.logits[None, :]
+    return Batch(z, got.labels, got.class_names, str(got.path))
+
+
+def is_preset_json(path) -> bool:
+    """A .json file that is a preset (its "format" says so), not a file of logits."""
+    if Path(path).suffix.lower() != ".json":
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+        return b"softmax-viewer-preset" in head or _has_format_key(path)
+    except OSError:
+        return False
+
+
+def _has_format_key(path) -> bool:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "format" in data
+
+
+def open_logits(path, labels_path=None) -> tuple[ExplorerState | None, Batch | None]:
+    """What a file of logits opens as: a vector as the explorer's logits (state, None),
+    a (B, C) array as a batch (None, batch). LogitFileError if it cannot be read."""
+    got = read_logits(path, labels_path)
+    if not got.is_batch:
+        st = ExplorerState(logits=got.logits.copy(), labels=got.class_names or (), name=Path(path).name)
+        return st, None
+    return None, from_logit_file(got)
+
+
+__all__ = ["Batch", "from_logit_file", "is_preset_json", "open_logits", "LogitFileError"]
