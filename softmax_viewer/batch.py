@@ -75,14 +75,42 @@ def _has_format_key(path) -> bool:
     return isinstance(data, dict) and "format" in data
 
 
-def open_logits(path, labels_path=None) -> tuple[ExplorerState | None, Batch | None]:
-    """What a file of logits opens as: a vector as the explorer's logits (state, None),
+def examples_dir() -> Path:
+    """assets/examples in a checkout; the installed copy otherwise."""
+    checkout = Path(__file__).resolve().parent.parent / "assets" / "examples"
+    if checkout.is_dir():
+        return checkout
+    from importlib import resources
+
+    return Path(str(resources.files("softmax_viewer.examples")))
+
+
+def examples() -> dict:
+    """The shipped example batches by name (the file stem), in file-name order."""
+    return {p.stem: p for p in sorted(examples_dir().glob("*.npz"))}
+
+
+def is_logit_path(path) -> bool:
+    """A file to open as logits rather than as a preset."""
+    from softmax_viewer.logit_files import is_logit_file
+
+    return is_logit_file(path) and not is_preset_json(path)
+
+
+def open_logits(path, labels_path=None, base: ExplorerState | None = None):
+    """What a file of logits opens as: a vector as the explorer's logits (state, None), with
+    ``base``'s scale, temperature, eps and views and the most probable class as the target;
     a (B, C) array as a batch (None, batch). LogitFileError if it cannot be read."""
     got = read_logits(path, labels_path)
     if not got.is_batch:
-        st = ExplorerState(logits=got.logits.copy(), labels=got.class_names or (), name=Path(path).name)
+        base = base or ExplorerState()
+        z = got.logits.copy()
+        st = base.replace(logits=z, labels=got.class_names or (), target=int(np.argmax(z)), name=Path(path).name,
+                          description="", surface_i=min(base.surface_i, z.size - 1),
+                          surface_j=min(base.surface_j, z.size - 1))
         return st, None
     return None, from_logit_file(got)
 
 
-__all__ = ["Batch", "from_logit_file", "is_preset_json", "open_logits", "LogitFileError"]
+__all__ = ["Batch", "from_logit_file", "is_preset_json", "is_logit_path", "open_logits", "examples",
+           "examples_dir", "LogitFileError"]

@@ -13,6 +13,7 @@ from softmax_viewer.limits import MAX_SEED, StateError, brief, finite_number, wh
 
 MAX_DRAWS = 1_000_000          # what the sampling lab draws at most (the command line: far more)
 MAX_STEPS = 100_000            # training steps
+MAX_BINS = 100                 # the calibration lab's confidence bins
 
 
 def _choice(name, value, options):
@@ -79,7 +80,23 @@ class TrainingSettings:
         _choice("the training mode", self.mode, names.TRAINING_MODES)
 
 
-_PARTS = {"precision": PrecisionSettings, "sampling": SamplingSettings, "training": TrainingSettings}
+@dataclass(frozen=True)
+class CalibrationSettings:
+    """The calibration lab: M confidence bins, equal-width or equal-mass, and whether the
+    temperature is fitted on one half of the batch and reported on the other."""
+    bins: int = 15
+    equal_mass: bool = False
+    split: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "bins", whole_number("the number of bins", self.bins, 1, MAX_BINS))
+        for key in ("equal_mass", "split"):
+            if not isinstance(getattr(self, key), bool):
+                raise StateError(f"the calibration lab's {key} must be true or false, got {brief(getattr(self, key))}")
+
+
+_PARTS = {"precision": PrecisionSettings, "sampling": SamplingSettings, "training": TrainingSettings,
+          "calibration": CalibrationSettings}
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,7 @@ class LabSettings:
     precision: PrecisionSettings = field(default_factory=PrecisionSettings)
     sampling: SamplingSettings = field(default_factory=SamplingSettings)
     training: TrainingSettings = field(default_factory=TrainingSettings)
+    calibration: CalibrationSettings = field(default_factory=CalibrationSettings)
 
     def __post_init__(self):
         for key, kind in _PARTS.items():

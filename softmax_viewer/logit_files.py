@@ -96,7 +96,7 @@ def _regular(path, limit: int):
         yield f
 
 
-def _numbers(path, a, what: str) -> np.ndarray:
+def check_logits(path, a, what: str) -> np.ndarray:
     """``a`` as float64 logits, (C,) or (B, C), checked."""
     a = np.asarray(a)
     if a.dtype == object or a.dtype.kind not in "fiub":
@@ -125,7 +125,7 @@ def _numbers(path, a, what: str) -> np.ndarray:
     return z
 
 
-def _labels(path, a, n: int, c: int | None, what: str = "labels") -> np.ndarray:
+def check_labels(path, a, n: int, c: int | None, what: str = "labels") -> np.ndarray:
     a = np.asarray(a)
     if a.ndim == 2 and 1 in a.shape:
         a = a.reshape(-1)
@@ -148,7 +148,7 @@ def _labels(path, a, n: int, c: int | None, what: str = "labels") -> np.ndarray:
     return y
 
 
-def _class_names(path, names, c: int) -> tuple:
+def check_class_names(path, names, c: int) -> tuple:
     names = [str(x) for x in (names.tolist() if isinstance(names, np.ndarray) else names)]
     if len(names) != c:
         _fail(path, f"{len(names):,} class names for {c:,} classes")
@@ -159,10 +159,10 @@ def _class_names(path, names, c: int) -> tuple:
 
 
 def _made(path, z, labels=None, names=None) -> LogitFile:
-    z = _numbers(path, z, "the logits")
+    z = check_logits(path, z, "the logits")
     n = z.shape[0] if z.ndim == 2 else 1
-    y = None if labels is None else _labels(path, labels, n, z.shape[-1])
-    cn = None if names is None else _class_names(path, names, z.shape[-1])
+    y = None if labels is None else check_labels(path, labels, n, z.shape[-1])
+    cn = None if names is None else check_class_names(path, names, z.shape[-1])
     return LogitFile(z, y, cn, Path(path))
 
 
@@ -412,4 +412,4 @@ def read_labels(path, n: int, c: int | None = None) -> np.ndarray:
         a = np.array([v for r in rows for v in r], dtype=np.float64)
     else:
         _fail(p, f"labels are read from {', '.join(LABEL_FORMATS)}")
-    return _labels(p, a, n, c)
+    return check_labels(p, a, n, c)

@@ -24,6 +24,7 @@ LABS = {
     "precision": "Precision lab",
     "sampling": "Sampling lab",
     "overconfidence": "Overconfidence experiment",
+    "calibration": "Calibration of a batch",
 }
 
 #: the losses of the loss surface (and of the loss panel's curves)

@@ -152,4 +152,7 @@ def lab_csv(kind: str, data, state) -> str:
     if kind == "overconfidence":
         return _write(["step", "loss", "norm", "gap", "max_p"],
                       zip(data.steps.tolist(), data.loss, data.norm, data.gap, data.max_p))
+    if kind == "calibration":
+        return _write(["bin_lower", "bin_upper", "count", "accuracy", "confidence"],
+                      ((b.lower, b.upper, b.count, b.accuracy, b.confidence) for b in data.bins))
     raise ValueError(f"unknown lab {kind!r}: use one of {names.one_of(names.LABS)}")

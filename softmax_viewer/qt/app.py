@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import os
 
+from softmax_viewer import names
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import platform
+from softmax_viewer.qt.labs import LAB_VIEWS
 from softmax_viewer.qt.platform import ensure_app
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState
 
 
-def _headless_window(state: ExplorerState, size=(1800, 1000)):
+def _headless_window(state: ExplorerState, size=(1800, 1000), batch=None, row: int = 0):
     """The real window in ``state``, laid out and drawn, offscreen when there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
     win = MainWindow(state, remember=False)
+    if batch is not None:
+        win.show_batch(batch, row=row)
     win.resize(*size)
     win.show()
     for _ in range(3):
@@ -27,9 +31,9 @@ def _headless_window(state: ExplorerState, size=(1800, 1000)):
     return app, win
 
 
-def screenshot(state: ExplorerState, path: str, size=(1800, 1000)) -> None:
-    """Build the window in ``state``, render it to ``path`` (PNG) and close it."""
-    _app, win = _headless_window(state, size)
+def screenshot(state: ExplorerState, path: str, size=(1800, 1000), batch=None, row: int = 0) -> None:
+    """Build the window in ``state`` (with ``batch`` open at ``row``), render it to ``path`` (PNG) and close it."""
+    _app, win = _headless_window(state, size, batch, row)
     try:
         exporting.save_screenshot(win, path)
     finally:
@@ -45,7 +49,7 @@ def export_file(state: ExplorerState, panel: str, path: str, scale: float = 1.0)
         win.close()
 
 
-def open_main_window(state: ExplorerState | None):
+def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
     """The main window, shown, in ``state`` or else in the state of the last run.
 
     A remembered state that cannot be restored (a damaged file, or one an older
@@ -65,6 +69,8 @@ def open_main_window(state: ExplorerState | None):
             raise
         problem = f"{type(exc).__name__}: {exc}"
         win = MainWindow(ExplorerState())
+    if batch is not None:
+        win.show_batch(batch, row=row)
     if problem is not None:
         platform.forget_state()
         win.show_error(f"The state from the last run could not be restored: {problem}. "
@@ -73,9 +79,62 @@ def open_main_window(state: ExplorerState | None):
     return win
 
 
-def run(state: ExplorerState | None) -> int:
+def run(state: ExplorerState | None, batch=None, row: int = 0) -> int:
     app = ensure_app()
-    win = open_main_window(state)
+    win = open_main_window(state, batch, row)
     code = app.exec()
     del win
     return code
+
+
+def figure_bytes(state: ExplorerState, panel: str, fmt: str, batch=None, scale: float = 1.0,
+                 size=(1800, 1000)) -> bytes:
+    """One panel (or lab, or the whole window) rendered offscreen as PNG or SVG bytes."""
+    _app, win = _headless_window(state, size, batch)
+    try:
+        if panel in names.LABS:      # the lab on its own, at a figure's size (not squeezed in a dock)
+            widget = LAB_VIEWS[panel](win.store)
+            widget.resize(1100, 800)
+            widget.show()
+            widget.set_on_screen(True)
+            _app.processEvents()
+            widget.ensure_drawn()
+            _app.processEvents()
+        else:
+            widget = win.panel_widgets()[panel]
+        return exporting.png_bytes(widget, scale) if fmt == "png" else exporting.svg_document(widget)
+    finally:
+        win.close()
+
+
+_KEPT = []           # the windows show() returned at once: alive as long as the session
+
+
+def show(state: ExplorerState, batch=None, block: bool | None = None):
+    """The window in ``state`` (with ``batch``): blocks until it closes, unless an event loop
+    already runs (IPython's ``%gui qt``), where it returns the window at once."""
+    app = ensure_app()
+    win = MainWindow(state, remember=False)
+    if batch is not None:
+        win.show_batch(batch)
+    win.show()
+    if block is None:
+        block = not _event_loop_running()
+    if not block:
+        _KEPT.append(win)
+        win.destroyed.connect(lambda *_: _KEPT.remove(win) if win in _KEPT else None)
+        return win
+    app.exec()
+    return None
+
+
+def _event_loop_running() -> bool:
+    """IPython with ``%gui qt`` (its input hook runs Qt's events), or a Qt loop already running."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        get_ipython = None
+    ip = get_ipython() if get_ipython is not None else None
+    if ip is not None and getattr(ip, "active_eventloop", None) in ("qt", "qt5", "qt6"):
+        return True
+    return False

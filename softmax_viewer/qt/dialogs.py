@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from softmax_viewer import names
+from softmax_viewer.logit_files import FORMATS
 
 PRESET_FILTER = "Presets (*.json)"
 EXPORT_FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
@@ -29,9 +30,12 @@ def ask_save_changes(parent) -> str:
     return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_open_preset(parent, folder) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open preset", str(folder),
-                                          f"{PRESET_FILTER};;All files (*)")
+def ask_open_file(parent, folder) -> str | None:
+    """A preset or a file of logits to open; None if cancelled."""
+    logits = " ".join(f"*{s}" for s in FORMATS if s != ".json")
+    path, _ = QFileDialog.getOpenFileName(parent, "Open a preset or logits", str(folder),
+                                          f"Presets and logits (*.json {logits});;{PRESET_FILTER};;"
+                                          f"Logits ({logits} *.json);;All files (*)")
     return path or None
 
 

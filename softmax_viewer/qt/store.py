@@ -20,6 +20,8 @@ class Store(QObject):
     bundle_ready = Signal(object)      # Bundle, once per event-loop turn
     history_changed = Signal()
     drag_ended = Signal()              # a drag's last state is kept: views may tighten up
+    batch_changed = Signal(object)     # the open batch (softmax_viewer.batch.Batch) or None
+    row_shown = Signal(int)            # the batch's sample the explorer now shows
 
     def __init__(self, state: ExplorerState, parent=None):
         super().__init__(parent)
@@ -32,6 +34,7 @@ class Store(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
         self._saved = state
+        self._batch = None
         self._schedule()
 
     # ---- reading ----
@@ -51,6 +54,24 @@ class Store(QObject):
 
     def mark_saved(self) -> None:
         self._saved = self._state
+
+    # ---- the open batch: many samples, one shown at a time ----
+    @property
+    def batch(self):
+        """The open batch of logits (its rows' calibration follows s, T and eps), or None."""
+        return self._batch
+
+    def set_batch(self, batch, row: int = 0) -> None:
+        """Open ``batch`` and show its ``row`` (one undo step); None closes it."""
+        self._batch = batch
+        self.batch_changed.emit(batch)
+        if batch is not None:
+            self.show_row(row)
+
+    def show_row(self, row: int) -> None:
+        """Show sample ``row`` of the open batch, keeping s, T, eps, the view and the labs' settings."""
+        self.set_state(self._batch.row_state(row, self._state))
+        self.row_shown.emit(row)
 
     # ---- changing ----
     def set_state(self, new: ExplorerState, *, transient: bool = False) -> None:

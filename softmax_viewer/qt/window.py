@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
 from softmax_viewer.qt import dialogs
 from softmax_viewer.qt import export as exporting
@@ -22,6 +23,8 @@ from softmax_viewer.qt.labs.docks import LabDocks
 from softmax_viewer.qt.panels import (
     GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel,
 )
+from softmax_viewer.qt.recent import RecentFiles, is_shipped
+from softmax_viewer.qt.row_picker import RowPicker
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.logit_table import LogitTable
 from softmax_viewer.limits import one_line
@@ -53,9 +56,11 @@ class MainWindow(QMainWindow):
 
         self.controls = ControlPanel(self.store)
         self.table = LogitTable(self.store)
+        self.row_picker = RowPicker(self.store, self)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
+        ll.addWidget(self.row_picker)
         ll.addWidget(self.controls)
         ll.addWidget(self.table, 1)
         scroll = QScrollArea()
@@ -133,8 +138,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self):
         file_menu = self.menuBar().addMenu("&File")
         self.file_menu = file_menu
-        self._action(file_menu, "&Open preset…", self.open_dialog, QKeySequence.Open,
-                     "Open a preset file (JSON); you can also drop one on the window.")
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.Open,
+                     "Open a preset (JSON) or a model's logits (.npy .npz .csv .safetensors .pt ...); "
+                     "you can also drop one on the window.")
         self.recent_menu = file_menu.addMenu("Open &recent")
         self._action(file_menu, "&Save", self.save, QKeySequence.Save, "Save this state as a preset.")
         self._action(file_menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"),
@@ -151,7 +157,8 @@ class MainWindow(QMainWindow):
         labs_menu = self.menuBar().addMenu("&Labs")
         tips = {"precision": "float16/32/64: where exp overflows, NaN, underflow, ulp errors.",
                 "sampling": "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax.",
-                "overconfidence": "Gradient descent under one-hot and smoothed labels."}
+                "overconfidence": "Gradient descent under one-hot and smoothed labels.",
+                "calibration": "A batch's reliability diagram, ECE, and the temperature that fits it."}
         for key, title in names.LABS.items():
             self._action(labs_menu, f"&{title}", lambda _=False, k=key: self.open_lab(k), tip=tips[key])
         self.presets_menu = self.menuBar().addMenu("&Presets")
@@ -162,7 +169,12 @@ class MainWindow(QMainWindow):
                 continue
             self._action(self.presets_menu, title, lambda _=False, p=path: self.open_path(p),
                          tip=f"Open the gallery preset {name}")
-        self._fill_recent()
+        self.presets_menu.addSeparator()
+        self.examples_menu = self.presets_menu.addMenu("&Examples: real logits")
+        for name, path in batch_files.examples().items():
+            self._action(self.examples_menu, name, lambda _=False, p=path: self.open_path(p),
+                         tip=f"A digits classifier's logits and labels ({name}): open the calibration lab")
+        self.recent = RecentFiles(self.recent_menu, self.open_path, self.remember)
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.Undo)
@@ -222,28 +234,54 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return
         folder = str(settings().value("last_folder", "") or presets.gallery_dir())
-        path = dialogs.ask_open_preset(self, folder)
+        path = dialogs.ask_open_file(self, folder)
         if path:
             self.open_path(path, confirm=False)
 
     def open_path(self, path, *, confirm=True) -> bool:
-        """Load a preset; on any error the current state stays as it was."""
+        """Load a preset or a file of logits; on any error the current state stays as it was."""
         if confirm and not self.confirm_discard():
             return False
+        if batch_files.is_logit_path(path):
+            return self.open_logits(path)
         try:
             state = presets.load(path)
         except presets.PresetError as exc:
             self.report_error("Cannot open preset", str(exc))
             return False
+        self.store.set_batch(None)
         self.store.reset(state)
         self.store.mark_saved()
         self.path = Path(path)
-        self._remember_file(self.path)
+        self.recent.add(self.path)
         self._update_title()
         return True
 
+    def open_logits(self, path, labels_path=None) -> bool:
+        """A vector of logits opens as the explorer's; a (samples, classes) batch opens its first
+        row, with the row picker, and the calibration lab when it has labels."""
+        try:
+            state, batch = batch_files.open_logits(path, labels_path, self.store.state)
+        except batch_files.LogitFileError as exc:
+            self.report_error("Cannot open logits", str(exc))
+            return False
+        self.show_batch(batch, state)
+        self.path = None
+        self.recent.add(Path(path))
+        self._update_title()
+        return True
+
+    def show_batch(self, batch, state=None, row: int = 0) -> None:
+        """Show ``batch`` (its ``row``), or ``state`` with no batch."""
+        self.store.set_batch(batch, row)
+        if batch is None:
+            self.store.reset(state)
+        elif batch.labels is not None:
+            self.open_lab("calibration")
+        self.store.flush()
+
     def save(self) -> bool:
-        if self.path is None or self._is_gallery(self.path):
+        if self.path is None or is_shipped(self.path):
             return self.save_as()
         return self.save_to(self.path)
 
@@ -261,38 +299,10 @@ class MainWindow(QMainWindow):
             return False
         self.path = Path(path)
         self.store.mark_saved()
-        self._remember_file(self.path)
+        self.recent.add(self.path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
-
-    @staticmethod
-    def _is_gallery(path: Path) -> bool:
-        try:
-            return Path(path).resolve().parent == presets.gallery_dir().resolve()
-        except OSError:
-            return False
-
-    def _remember_file(self, path: Path):
-        if not self.remember or self._is_gallery(path):
-            return
-        s = settings()
-        recent = [p for p in self._recent() if p != str(path)]
-        s.setValue("recent", [str(path)] + recent[:7])
-        s.setValue("last_folder", str(Path(path).parent))
-        self._fill_recent()
-
-    def _recent(self) -> list:
-        recent = settings().value("recent") if self.remember else []
-        return [p for p in recent if isinstance(p, str)][:8] if isinstance(recent, list) else []
-
-    def _fill_recent(self):
-        self.recent_menu.clear()
-        recent = self._recent()
-        for p in recent:
-            a = self.recent_menu.addAction(p)
-            a.triggered.connect(lambda _=False, path=p: self.open_path(path))
-        self.recent_menu.setEnabled(bool(recent))
 
     def dragEnterEvent(self, event):
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

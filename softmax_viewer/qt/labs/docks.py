@@ -15,6 +15,9 @@ from softmax_viewer.qt import plotting
 from softmax_viewer.qt.labs import LAB_VIEWS
 
 
+LAB_WIDTH = 660                  # a lab's dock, first shown: its two columns of plots readable
+
+
 class LabDocks:
     """The lab views of ``window`` (a QMainWindow), following ``store``."""
 
@@ -66,6 +69,8 @@ class LabDocks:
         dock, view = self.docks[key], self.labs[key]
         dock.show()
         dock.raise_()
+        if dock.width() < LAB_WIDTH and not dock.isFloating():     # room for its grid of plots
+            self.window.resizeDocks([dock], [LAB_WIDTH], Qt.Horizontal)
         view.set_on_screen(True)
         view.draw(self.store.bundle)
         return view

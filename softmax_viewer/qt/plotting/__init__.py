@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from softmax_viewer.qt.plotting import stock
 from softmax_viewer.qt.plotting.bars import Bars
@@ -93,6 +94,31 @@ def labelled_rule(plot, pen, label, position=0.3, colour_=RED):
                               labelOpts={"position": position, "color": colour_, "fill": (255, 255, 255, 220)}))
 
 
+def labels(plot, count, colour_="#333", size="8pt"):
+    """``count`` small text labels in ``plot``, set with ``place(labels, xs, ys, texts)``."""
+    made = []
+    for _ in range(count):
+        item = pg.TextItem("", color=colour_, anchor=(0.5, 1.0))
+        font = QFont()
+        font.setPointSize(int(size.rstrip("pt")))
+        item.setFont(font)
+        plot.addItem(item)
+        made.append(item)
+    return made
+
+
+def place(items, xs, ys, texts) -> None:
+    """Put each label at (x, y) with its text; labels past the data are hidden."""
+    shown = 0
+    for item, x, y, t in zip(items, xs, ys, texts):
+        item.setText(t)
+        item.setPos(float(x), float(y))
+        item.setVisible(True)
+        shown += 1
+    for item in items[shown:]:
+        item.setVisible(False)
+
+
 def scatter(plot, size=8, brush=BLUE, symbol="o"):
     """A scatter of a few points (``setData(x, y)``), pyqtgraph's own."""
     return _added(plot, pg.ScatterPlotItem([], [], symbol=symbol, size=size, brush=brush))
@@ -148,7 +174,7 @@ def context_menu(plot):
 __all__ = [
     "BLUE", "ORANGE", "GREEN", "RED", "GREY", "PURPLE", "DASH", "STOCK", "VIEW_LIMIT", "LEFT_AXIS_WIDTH",
     "pen", "brush", "colour", "colormap", "curve", "bars", "dots", "marks", "rule", "labelled_rule", "scatter",
-    "image", "arrow", "colour_bar", "legend", "plot_widget", "layout_widget", "plots_of", "context_menu",
+    "image", "arrow", "colour_bar", "legend", "labels", "place", "plot_widget", "layout_widget", "plots_of", "context_menu",
     "PlotPanel", "SteadyText", "TextCache", "ClassAxis", "class_ticks", "class_range", "tick_step",
     "finite_or_nan", "nice_ceiling", "steady_ceiling", "steady_range", "viewable",
     "cache_static_items", "fix_left_axes", "repaint_lean",
