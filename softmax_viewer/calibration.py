@@ -133,9 +133,12 @@ def check_batch(logits, labels) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _scaled(z: np.ndarray, scale: float) -> np.ndarray:
+    """s·z (z itself at s = 1), or CalibrationError where it overflows."""
+    if scale == 1.0:
+        return z
     with np.errstate(over="ignore"):
         v = z * float(scale)
-    if np.isinf(v[np.isfinite(z)]).any():
+    if abs(scale) > 1.0 and np.count_nonzero(np.isinf(v)) > np.count_nonzero(np.isinf(z)):
         r, c = np.argwhere(np.isinf(v) & np.isfinite(z))[0]
         raise CalibrationError(f"s·z overflows at logit [{r}, {c}] ({z[r, c]!r} at s = {scale!r})")
     return v
@@ -180,62 +183,8 @@ def _bins(confidence: np.ndarray, correct: np.ndarray, m: int, equal_mass: bool)
 def calibrate(logits, labels, *, scale=1.0, temperature=1.0, epsilon=0.0, bins=DEFAULT_BINS,
               equal_mass=False, worst=WORST) -> Calibration:
     """The calibration figures of ``logits`` against ``labels`` at u = s·z/T (see the module)."""
-    z, y = check_batch(logits, labels)
-    bins = int(bins)
-    if not 1 <= bins <= MAX_BINS:
-        raise CalibrationError(f"the number of bins must be 1 to {MAX_BINS}, got {bins}")
-    if not 0.0 <= float(epsilon) <= 1.0:
-        raise CalibrationError(f"epsilon must be within 0..1, got {epsilon!r}")
-    b, c = z.shape
-    rows = np.arange(b)
-    log_p = _log_p(_scaled(z, scale), temperature)
-    with np.errstate(under="ignore"):
-        p = np.exp(log_p)
-    predicted = np.argmax(p, axis=1)
-    confidence = p[rows, predicted]
-    correct = predicted == y
-    log_py = log_p[rows, y]
-    nll_i = -log_py
-    nll = float(np.mean(nll_i))
-    eps = float(epsilon)
-    if eps > 0.0:
-        spread = -np.sum(log_p, axis=1) / c          # +inf where a class is masked: q gives it eps/C
-        smoothed = float(np.mean((1.0 - eps) * nll_i + eps * spread))
-    else:
-        smoothed = nll
-    p_y = p[rows, y]
-    brier = float(np.mean(np.einsum("ij,ij->i", p, p) - 2.0 * p_y + 1.0))
-    # top 5: y beats all but at most four classes (a class ahead: larger p, or equal p and a smaller index)
-    ahead = (p > p_y[:, None]).sum(axis=1) + ((p == p_y[:, None]) & (np.arange(c)[None, :] < y[:, None])).sum(axis=1)
-    top5 = float(np.mean(ahead < 5))
-    bin_list = _bins(confidence, correct, bins, bool(equal_mass))
-    gaps = [(bn.count, abs(bn.accuracy - bn.confidence)) for bn in bin_list if bn.count]
-    ece = float(sum(n * g for n, g in gaps) / b)
-    mce = float(max(g for _n, g in gaps))
-    counts = np.bincount(predicted, minlength=c)
-    hits = np.bincount(predicted, weights=correct.astype(np.float64), minlength=c)
-    sums = np.bincount(predicted, weights=confidence, minlength=c)
-    per_class = tuple(ClassCalibration(int(counts[k]), float(hits[k] / counts[k]) if counts[k] else math.nan,
-                                       float(sums[k] / counts[k]) if counts[k] else math.nan) for k in range(c))
-    wrong = np.flatnonzero(~correct)
-    order = wrong[np.argsort(-confidence[wrong], kind="stable")][:max(0, int(worst))]
-    for a in (confidence, predicted, correct, order):
-        a.setflags(write=False)
-    return Calibration(b, c, float(scale), float(temperature), eps, float(np.mean(correct)), top5, nll, smoothed,
-                       brier, ece, mce, bool(equal_mass), bin_list, per_class, confidence, predicted, correct, order)
-
-
-# ---- the temperature that fits ----
-
-def _slope(v: np.ndarray, v0: np.ndarray, vy: np.ndarray, beta: float) -> tuple[float, float]:
-    """d NLL / d beta and d² NLL / d beta² at beta = 1/T (v = s·z; v0: v with -inf as 0)."""
-    u = v * beta
-    with np.errstate(invalid="ignore", under="ignore"):
-        p = np.exp(u - stable.logsumexp(u, axis=-1, keepdims=True))
-    mean = np.einsum("ij,ij->i", p, v0)
-    d = v0 - mean[:, None]
-    var = np.einsum("ij,ij->i", p, d * d)
-    return float(np.mean(mean - vy)), float(np.mean(var))
+    return Calibrator(logits, labels).at(scale=scale, temperature=temperature, epsilon=epsilon, bins=bins,
+                                         equal_mass=equal_mass, worst=worst)
 
 
 def fit_temperature(logits, labels, *, scale=1.0, rtol=1e-12) -> float:
@@ -244,50 +193,212 @@ def fit_temperature(logits, labels, *, scale=1.0, rtol=1e-12) -> float:
     Raises CalibrationError when there is no finite, non-zero minimum: every sample
     correct with a margin (the NLL falls as T -> 0), or labels no better than a
     uniform guess (the NLL falls as T -> infinity)."""
-    z, y = check_batch(logits, labels)
-    v = _scaled(z, scale)
-    rows = np.arange(z.shape[0])
-    finite = np.isfinite(v)
-    v0 = np.where(finite, v, 0.0)
-    vy = v[rows, y]
-    # beta -> 0: p uniform over the finite classes; beta -> infinity: p on the argmax
-    at_zero = float(np.mean(v0.sum(axis=1) / finite.sum(axis=1) - vy))
-    if at_zero >= 0.0:
-        raise CalibrationError("the labels are no better than a uniform guess at these logits: "
-                               "the NLL falls as T grows, with no finite minimum")
-    at_infinity = float(np.mean(np.max(v, axis=1) - vy))
-    if at_infinity <= 0.0:
-        raise CalibrationError("every sample is classified correctly with a margin: the NLL falls as T -> 0, "
-                               "with no minimum at T > 0")
+    return Calibrator(logits, labels).fit_temperature(scale=scale, rtol=rtol)
+
+
+class Calibrator:
+    """One batch's calibration at any scale and temperature, for a slider that moves.
+
+    What the order of the logits decides (the prediction, top-5, accuracy) does not
+    change with s > 0 or T > 0 and is found once; s·z and its row maxima once per
+    scale; a new temperature then costs one log-sum-exp of the batch and one pass
+    for the Brier score. (Ties: the first index among equal logits.)
+    """
+
+    def __init__(self, logits, labels):
+        self.z, self.y = check_batch(logits, labels)
+        b, c = self.z.shape
+        rows = np.arange(b)
+        self.predicted = np.argmax(self.z, axis=1)
+        self.correct = self.predicted == self.y
+        zy = self.z[rows, self.y]
+        ahead = (self.z > zy[:, None]).sum(axis=1)
+        tied = (self.z == zy[:, None]).sum(axis=1) - 1
+        close = (ahead < 5) & (ahead + tied >= 5)          # where ties decide top-5: broken by index
+        if close.any():
+            k = np.flatnonzero(close)
+            ahead[k] += ((self.z[k] == zy[k, None]) & (np.arange(c)[None, :] < self.y[k, None])).sum(axis=1)
+        self.top5 = float(np.mean(ahead < 5))
+        self.accuracy = float(np.mean(self.correct))
+        self.counts = np.bincount(self.predicted, minlength=c)
+        self.hits = np.bincount(self.predicted, weights=self.correct.astype(np.float64), minlength=c)
+        self._scaled = None                                 # (s, v, row max, v at the label, row mean)
+        self.masked = not np.isfinite(self.z).all()
+        for a in (self.predicted, self.correct):
+            a.setflags(write=False)
+
+    def _at_scale(self, scale: float):
+        if self._scaled is None or self._scaled[0] != scale:
+            v = _scaled(self.z, scale)
+            rows = np.arange(v.shape[0])
+            self._scaled = (scale, v, v.max(axis=1), v[rows, self.y], v.mean(axis=1))
+        return self._scaled
+
+    def at(self, *, scale=1.0, temperature=1.0, epsilon=0.0, bins=DEFAULT_BINS, equal_mass=False,
+           worst=WORST) -> Calibration:
+        bins = int(bins)
+        if not 1 <= bins <= MAX_BINS:
+            raise CalibrationError(f"the number of bins must be 1 to {MAX_BINS}, got {bins}")
+        eps = float(epsilon)
+        if not 0.0 <= eps <= 1.0:
+            raise CalibrationError(f"epsilon must be within 0..1, got {epsilon!r}")
+        s, t = float(scale), float(temperature)
+        b, c = self.z.shape
+        if not (s > 0.0 and 0.0 < t < math.inf):
+            return self._limit(s, t, eps, bins, bool(equal_mass), worst)
+        _s, v, v_max, v_y, v_mean = self._at_scale(s)
+        lse, square = _lse_and_square_sum(v, t)
+        with np.errstate(under="ignore"):
+            confidence = np.exp(v_max / t - lse)
+            nll_i = lse - v_y / t
+            p_y = np.exp(-nll_i)
+        nll = float(np.mean(nll_i))
+        smoothed = float(np.mean((1.0 - eps) * nll_i + eps * (lse - v_mean / t))) if eps > 0.0 else nll
+        brier = float(np.mean(square - 2.0 * p_y + 1.0))
+        return self._made(s, t, eps, bins, bool(equal_mass), worst, confidence, self.predicted, self.correct,
+                          self.accuracy, self.top5, nll, smoothed, brier, self.counts, self.hits)
+
+    def _limit(self, s, t, eps, bins, equal_mass, worst) -> Calibration:
+        """s = 0, T = 0 or T infinite: p is uniform or the argmax (ties sharing), from the stable core."""
+        b, c = self.z.shape
+        rows = np.arange(b)
+        log_p = _log_p(_scaled(self.z, s), t)
+        with np.errstate(under="ignore"):
+            p = np.exp(log_p)
+        predicted = np.argmax(p, axis=1)
+        confidence = p[rows, predicted]
+        correct = predicted == self.y
+        nll_i = -log_p[rows, self.y]
+        nll = float(np.mean(nll_i))
+        smoothed = float(np.mean((1.0 - eps) * nll_i - eps * np.sum(log_p, axis=1) / c)) if eps > 0.0 else nll
+        p_y = p[rows, self.y]
+        brier = float(np.mean(np.einsum("ij,ij->i", p, p) - 2.0 * p_y + 1.0))
+        ahead = (p > p_y[:, None]).sum(axis=1) + ((p == p_y[:, None]) & (np.arange(c)[None, :] < self.y[:, None])).sum(axis=1)
+        counts = np.bincount(predicted, minlength=c)
+        hits = np.bincount(predicted, weights=correct.astype(np.float64), minlength=c)
+        return self._made(s, t, eps, bins, equal_mass, worst, confidence, predicted, correct,
+                          float(np.mean(correct)), float(np.mean(ahead < 5)), nll, smoothed, brier, counts, hits)
+
+    def _made(self, s, t, eps, bins, equal_mass, worst, confidence, predicted, correct, accuracy, top5, nll,
+              smoothed, brier, counts, hits) -> Calibration:
+        b, c = self.z.shape
+        bin_list = _bins(confidence, correct, bins, equal_mass)
+        gaps = [(bn.count, abs(bn.accuracy - bn.confidence)) for bn in bin_list if bn.count]
+        ece = float(sum(n * g for n, g in gaps) / b)
+        mce = float(max(g for _n, g in gaps))
+        sums = np.bincount(predicted, weights=confidence, minlength=c)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            acc_k, conf_k = hits / counts, sums / counts
+        per_class = tuple(ClassCalibration(int(n), float(a), float(m)) if n else ClassCalibration(0, math.nan, math.nan)
+                          for n, a, m in zip(counts.tolist(), acc_k.tolist(), conf_k.tolist()))
+        wrong = np.flatnonzero(~correct)
+        order = wrong[np.argsort(-confidence[wrong], kind="stable")][:max(0, int(worst))]
+        for a in (confidence, order):
+            a.setflags(write=False)
+        return Calibration(b, c, s, t, eps, accuracy, top5, nll, smoothed, brier, ece, mce, equal_mass, bin_list,
+                           per_class, confidence, predicted, correct, order)
+
+    # ---- the temperature that fits ----
+    def fit_temperature(self, *, scale=1.0, rtol=1e-12) -> float:
+        """T* (see ``fit_temperature``): Newton on the slope of the NLL in beta = 1/T, kept in a
+        bracket; first on a sample of the rows, then on all of them from there."""
+        s, v, v_max, v_y, v_mean = self._at_scale(float(scale))
+        if self.masked:                # the uniform guess spreads over the finite classes only
+            finite = np.isfinite(v)
+            v_mean = np.where(finite, v, 0.0).sum(axis=1) / finite.sum(axis=1)
+        at_zero = float(np.mean(v_mean - v_y))
+        if at_zero >= 0.0:
+            raise CalibrationError("the labels are no better than a uniform guess at these logits: "
+                                   "the NLL falls as T grows, with no finite minimum")
+        if float(np.mean(v_max - v_y)) <= 0.0:
+            raise CalibrationError("every sample is classified correctly with a margin: the NLL falls as T -> 0, "
+                                   "with no minimum at T > 0")
+        b = v.shape[0]
+        beta = 1.0
+        if b > 8192:                   # a close start from a sample: then a step or two on every row
+            pick = np.sort(np.random.default_rng(0).choice(b, 4096, replace=False))
+            beta = _newton(v[pick], v_max[pick], v_y[pick], 1.0, 1e-6, self.masked)
+        return 1.0 / _newton(v, v_max, v_y, beta, rtol, self.masked)
+
+
+BLOCK = 131072          # elements a block of rows holds: its passes run in cache, on buffers reused
+
+
+def _row_blocks(b: int, c: int):
+    step = max(1, BLOCK // max(c, 1))
+    return [(r, min(r + step, b)) for r in range(0, b, step)]
+
+
+def _lse_and_square_sum(v, t: float):
+    """Per row, LSE(v/T) (the stable core's) and sum_i p_i², a block of rows at a time."""
+    b, c = v.shape
+    lse, square = np.empty(b), np.empty(b)
+    u = np.empty((min(b, max(1, BLOCK // c)), c))
+    with np.errstate(under="ignore", invalid="ignore"):
+        for r0, r1 in _row_blocks(b, c):
+            ub = u[: r1 - r0]
+            np.divide(v[r0:r1], t, out=ub)
+            lb = stable.logsumexp(ub, axis=-1)
+            lse[r0:r1] = lb
+            np.subtract(ub, lb[:, None], out=ub)
+            np.exp(ub, out=ub)
+            square[r0:r1] = np.einsum("ij,ij->i", ub, ub)
+    return lse, square
+
+
+def _slope(v, v_max, gap, beta, masked) -> tuple[float, float]:
+    """d NLL / d beta and d² NLL / d beta² at beta: the mean of E_p[v] - v_y and of Var_p(v),
+    a block of rows at a time; shifted by the row maximum, the variance keeps its digits."""
+    b, c = v.shape
+    rows = min(b, max(1, BLOCK // c))
+    d, e = np.empty((rows, c)), np.empty((rows, c))
+    m1, m2 = np.empty(b), np.empty(b)
+    with np.errstate(under="ignore", invalid="ignore"):
+        for r0, r1 in _row_blocks(b, c):
+            db, eb = d[: r1 - r0], e[: r1 - r0]
+            np.subtract(v[r0:r1], v_max[r0:r1, None], out=db)
+            np.multiply(db, beta, out=eb)
+            np.exp(eb, out=eb)
+            if masked:
+                db[np.isinf(db)] = 0.0                 # a masked class: p = 0, and 0 · (−inf) is no number
+            s0 = eb.sum(axis=1)
+            m1[r0:r1] = np.einsum("ij,ij->i", eb, db) / s0
+            np.multiply(db, db, out=db)
+            m2[r0:r1] = np.einsum("ij,ij->i", eb, db) / s0
+    return float(np.mean(m1 + gap)), float(np.mean(np.maximum(m2 - m1 * m1, 0.0)))
+
+
+def _newton(v, v_max, v_y, beta, rtol, masked) -> float:
+    """The root of the NLL's slope in beta, from ``beta``, to ``rtol`` relative: Newton's steps
+    while they stay inside the bracket the signs of the slope make, halving it otherwise."""
+    gap = v_max - v_y
     lo, hi = 0.0, math.inf
-    beta = 1.0
     for _ in range(4000):
-        g, h = _slope(v, v0, vy, beta)
+        g, h = _slope(v, v_max, gap, beta, masked)
         if g == 0.0:
-            return 1.0 / beta
+            return beta
         if g < 0.0:
             lo = beta
         else:
             hi = beta
+        step = g / h if h > 0.0 else math.nan
+        if abs(step) <= rtol * beta:                   # converged: the slope is at its rounding floor
+            return min(max(beta - step, lo), hi)
         if math.isfinite(hi) and lo > 0.0 and hi - lo <= rtol * hi:
-            break
-        step = beta - g / h if h > 0.0 else math.nan
-        if lo < step < hi and math.isfinite(step):
-            if abs(step - beta) <= rtol * beta:
-                beta = step
-                break
-            beta = step
+            return beta
+        if lo < beta - step < hi:
+            beta -= step
         elif not math.isfinite(hi):
-            beta = beta * 2.0
+            beta *= 2.0
             if beta > 1e300:
                 raise CalibrationError("the NLL keeps falling as T -> 0: no minimum at T > 0")
         elif lo == 0.0:
-            beta = beta / 2.0
+            beta /= 2.0
             if beta < 1e-300:
                 raise CalibrationError("the NLL keeps falling as T grows: no finite minimum")
         else:
             beta = math.sqrt(lo * hi)
-    return 1.0 / beta
+    return beta
 
 
 def split(n: int, fraction: float = 0.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -359,8 +359,9 @@ def _torch(path) -> LogitFile:
         try:
             obj = torch.load(f, map_location="cpu", weights_only=True)
         except Exception as exc:           # torch raises many kinds; none may escape as a traceback
-            _fail(path, f"is not a tensor torch loads with weights_only=True ({type(exc).__name__}: "
-                        f"{str(exc).splitlines()[0] if str(exc) else ''})")
+            first = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).split(". ")[0].splitlines()[0] if str(exc) else ""
+            _fail(path, f"is not a tensor torch loads with weights_only=True, which runs no code "
+                        f"({type(exc).__name__}: {first.rstrip('.')})")
     labels = names = None
     if isinstance(obj, dict):
         if "logits" not in obj:

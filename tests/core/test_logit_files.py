@@ -168,3 +168,12 @@ def test_labels_from_a_separate_file(tmp_path):
     (tmp_path / "out.txt").write_text("0 1 2 3 4 0")
     with pytest.raises(lf.LogitFileError, match=r"labels\[4\] is 4, outside the classes 0..3"):
         lf.read_logits(tmp_path / "z.npy", tmp_path / "out.txt")
+
+
+def test_a_torch_file_with_code_in_it_runs_none(tmp_path):
+    torch = pytest.importorskip("torch")
+    marker = tmp_path / "executed"
+    torch.save({"logits": _Payload(str(marker))}, tmp_path / "evil.pt")
+    with pytest.raises(lf.LogitFileError, match="weights_only=True, which runs no code"):
+        lf.read_logits(tmp_path / "evil.pt")
+    assert not marker.exists()

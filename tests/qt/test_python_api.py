@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import softmax_viewer as sv
+from softmax_viewer.interactive import state_and_batch
 from softmax_viewer.qt import app
 
 
@@ -60,7 +61,7 @@ def test_bad_arguments_say_what_is_wrong(kwargs, needle):
 
 def test_show_returns_at_once_beside_a_running_loop(qtbot):
     z = np.array([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]])
-    st, batch = sv.interactive.state_and_batch(z, labels=[2, 0], temperature=2.0)
+    st, batch = state_and_batch(z, labels=[2, 0], temperature=2.0)
     win = app.show(st, batch, block=False)
     qtbot.addWidget(win)
     assert win.isVisible() and win.store.batch.n_samples == 2 and win.store.state.temperature == 2.0

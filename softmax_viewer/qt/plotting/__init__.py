@@ -111,12 +111,17 @@ def place(items, xs, ys, texts) -> None:
     """Put each label at (x, y) with its text; labels past the data are hidden."""
     shown = 0
     for item, x, y, t in zip(items, xs, ys, texts):
-        item.setText(t)
-        item.setPos(float(x), float(y))
-        item.setVisible(True)
+        if item.textItem.toPlainText() != t:          # a new text lays the item out again: only when it changes
+            item.setText(t)
+        pos = item.pos()
+        if pos.x() != float(x) or pos.y() != float(y):
+            item.setPos(float(x), float(y))
+        if not item.isVisible():
+            item.setVisible(True)
         shown += 1
     for item in items[shown:]:
-        item.setVisible(False)
+        if item.isVisible():
+            item.setVisible(False)
 
 
 def scatter(plot, size=8, brush=BLUE, symbol="o"):
