@@ -11,7 +11,7 @@ from softmax_viewer.qt.logit_table import LOGIT, LABEL, TARGET
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
-from tests.test_derived import EXTREMES
+from tests.states import EXTREMES
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Preset files: round trips, precise errors, atomic saves, the gallery."""
+"""Preset files: round trips, precise errors, atomic saves, hostile text, the gallery."""
 import json
 import math
 import os
@@ -7,11 +7,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from softmax_viewer import presets
+from softmax_viewer import files, presets
 from softmax_viewer.derived import compute
 from softmax_viewer.presets import PresetError
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
+from tests.preset_files import HEAD, preset_file
 
 BASE = {"format": "softmax-viewer-preset", "version": 1, "logits": [1.0, 2.0, 3.0]}
 
@@ -111,7 +112,6 @@ def test_directory_missing_huge_binary_and_unreadable_files(tmp_path, monkeypatc
         presets.load(binary)
     ok = _write(tmp_path, BASE, "ok.json")
 
-    from softmax_viewer import files
 
     def deny(*_args, **_kw):
         raise PermissionError(13, "Permission denied")
@@ -162,7 +162,12 @@ json_values = st.recursive(
     | st.text(max_size=6) | st.just("-inf"),
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
     max_leaves=20)
-keys = st.sampled_from(sorted(presets._TOP_KEYS) + ["extra"])
+
+
+# every key a preset may have: those written for logits given, and for a generator's
+TOP_KEYS = set(json.loads(presets.dumps(ExplorerState()))) | set(
+    json.loads(presets.dumps(ExplorerState(generator=Generator(kind="gaussian")).with_n_classes(5))))
+keys = st.sampled_from(sorted(TOP_KEYS) + ["extra"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -201,3 +206,76 @@ def test_gallery_covers_every_seed_example():
 def test_every_gallery_preset_computes(name):
     b = compute(presets.load(presets.gallery()[name]))
     assert not np.isnan(b.p).any() and abs(b.p.sum() - 1) < 1e-9
+
+
+# ---- hostile text: a PresetError of one line, never a crash ----
+
+@pytest.mark.parametrize("body", [
+    '"logits": [1, 2], "scale": 1{zeros}',
+    '"logits": [1, 2], "temperature": 1{zeros}',
+    '"logits": [1, 2], "epsilon": 1{zeros}',
+    '"logits": [1, 2], "target": 1{zeros}',
+    '"logits": [1{zeros}, 2]',
+    '"n_classes": 1{zeros}, "generator": {{"kind": "linspace", "low": 0, "high": 1}}',
+    '"n_classes": 3, "generator": {{"kind": "linspace", "low": 1{zeros}, "high": 1}}',
+    '"n_classes": 3, "generator": {{"kind": "gaussian", "mean": 0, "std": 1{zeros}, "seed": 0}}',
+    '"n_classes": 3, "generator": {{"kind": "gaussian", "mean": 0, "std": 1, "seed": 1{zeros}}}',
+    '"logits": [1, 2], "generator": {{"kind": "pad", "pad_value": -1{zeros}}}',
+    '"logits": [1, 2], "view": {{"surface_i": 1{zeros}}}',
+])
+def test_a_400_digit_integer_in_any_numeric_field_is_one_line(tmp_path, body):
+    """A 400-digit integer anywhere: a PresetError of one readable line, or (where the
+    field clamps) a state; never an OverflowError."""
+    p = preset_file(tmp_path, body.format(zeros="0" * 400))
+    try:
+        st = presets.load(p)
+    except presets.PresetError as exc:
+        text = str(exc)
+        assert "\n" not in text and len(text) < len(str(p)) + 200, text
+    else:
+        assert st.surface_i == 1          # the surface's class is clamped into range
+
+
+def test_an_integer_of_over_4300_digits_is_one_line(tmp_path):
+    p = preset_file(tmp_path, '"logits": [1, 2], "target": 0, "scale": 1' + "0" * 5000)
+    with pytest.raises(presets.PresetError, match="over 4,300 digits"):
+        presets.load(p)
+
+
+def test_a_preset_nested_1000_levels_deep_is_one_line(tmp_path):
+    for depth in (1000, 100_000):
+        p = tmp_path / f"deep{depth}.json"
+        p.write_text(HEAD + '"logits": ' + "[" * depth + "]" * depth + "}")
+        with pytest.raises(presets.PresetError, match="nested too deeply|must be a number"):
+            presets.load(p)
+
+
+def test_a_key_twice_in_a_preset_is_refused(tmp_path):
+    p = preset_file(tmp_path, '"logits": [1, 2], "target": 0, "scale": 1, "scale": 2')
+    with pytest.raises(presets.PresetError, match="the key 'scale' appears twice"):
+        presets.load(p)
+
+
+# ---- what is saved opens ----
+
+def test_what_a_million_class_gaussian_state_saves_it_opens(tmp_path):
+    st = ExplorerState(generator=Generator(kind="gaussian", seed=7)).with_n_classes(1_000_000)
+    p = tmp_path / "big.json"
+    presets.save(st, p)
+    assert p.stat().st_size < 2000          # the generator, not its million logits
+    back = presets.load(p)
+    assert np.array_equal(back.logits, st.logits) and back.same_as(st)
+    edited = st.with_logit(0, 1.25)          # no longer the generator's: the logits are written
+    presets.save(edited, p)
+    assert presets.MAX_BYTES > p.stat().st_size > 10**7
+    assert np.array_equal(presets.load(p).logits, edited.logits)
+
+
+def test_a_save_over_the_cap_is_refused_and_keeps_the_old_file(tmp_path, monkeypatch):
+    p = tmp_path / "keep.json"
+    presets.save(ExplorerState(), p)
+    before = p.read_bytes()
+    monkeypatch.setattr(presets, "MAX_BYTES", 100)
+    with pytest.raises(presets.PresetError, match="over the 0 MB a preset may be"):
+        presets.save(ExplorerState(logits=np.arange(50.0), target=0), p)
+    assert p.read_bytes() == before

@@ -1,9 +1,9 @@
-"""The state: validation with precise errors, changes, round trips, history, parsing."""
+"""The state: validation with precise errors, changes, round trips, history."""
 import numpy as np
 import pytest
 
 from softmax_viewer.limits import StateError
-from softmax_viewer.logits import Generator, parse_logits
+from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState, History
 
 
@@ -110,31 +110,6 @@ def test_bad_settings(key, value, match):
         ExplorerState().with_setting(key, value)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("1,2,3", [1, 2, 3]),
-    ("1 2\t3", [1, 2, 3]),
-    ("[1., 2.5, -3.]", [1, 2.5, -3]),
-    ("tensor([1.0000, 2.0000, 3.0000])", [1, 2, 3]),
-    ("array([ 1.5, -2. ])", [1.5, -2]),
-    ("[[0.1, 0.2]]", [0.1, 0.2]),
-    ("1, -inf, 2", [1, -np.inf, 2]),
-    ("tensor([1., 2.], dtype=torch.float64)", [1, 2]),
-])
-def test_parse_logits(text, expected):
-    np.testing.assert_array_equal(parse_logits(text), expected)
-
-
-@pytest.mark.parametrize("text,match", [
-    ("1, x, 3", r"item 2 \('x'\) is not a number"),
-    ("1, nan", "item 2 is nan: only finite numbers or -inf"),
-    ("inf 1", "item 1 is inf"),
-    ("  ", "no numbers"),
-])
-def test_parse_logits_refuses(text, match):
-    with pytest.raises(StateError, match=match):
-        parse_logits(text)
-
-
 def test_history_undo_redo():
     a = ExplorerState()
     h = History(a)
@@ -147,3 +122,8 @@ def test_history_undo_redo():
     d = b.replace(epsilon=0.5)
     h.push(d)
     assert not h.can_redo() and h.undo() is b
+
+
+def test_effective_logits_at_zero_temperature():
+    st = ExplorerState(logits=[-1.0, 0.0, 2.0, -np.inf], target=2, temperature=0.0)
+    np.testing.assert_array_equal(st.effective_logits(), [-np.inf, 0.0, np.inf, -np.inf])

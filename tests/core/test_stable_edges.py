@@ -148,7 +148,8 @@ def test_softmax_and_log_softmax_are_the_two_calls(dtype, t, k):
 
 
 def test_softmax_and_log_softmax_of_rows_longer_than_a_block():
-    x = np.random.default_rng(8).normal(size=2 * stable._engine._BLOCK + 17) * 30
+    # two of the engine's blocks of 131,072 values and a part of a third
+    x = np.random.default_rng(8).normal(size=2 * 131_072 + 17) * 30
     p, lp = stable.softmax_and_log_softmax(x, temperature=0.7)
     np.testing.assert_array_equal(p, stable.softmax(x, temperature=0.7))
     np.testing.assert_array_equal(lp, stable.log_softmax(x, temperature=0.7))

@@ -1,0 +1,24 @@
+"""Running the command line as a user does: ``python -m softmax_viewer ...`` in a process of its own."""
+import os
+import subprocess
+import sys
+
+
+def run(*args, timeout=120, cwd=None, warnings_as_errors=False):
+    """The finished process of ``softmax-viewer args`` (text output captured)."""
+    env = dict(os.environ, PYTHONWARNINGS="error") if warnings_as_errors else None
+    return subprocess.run([sys.executable, "-m", "softmax_viewer", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=cwd, env=env)
+
+
+def one_line(r, needle):
+    """``r`` exited 2 with one line on stderr, naming the program and holding ``needle``, and nothing on stdout."""
+    assert r.returncode == 2, (r.returncode, r.stdout[-300:], r.stderr[-1000:])
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("softmax-viewer: ") and needle in lines[0], r.stderr
+    assert r.stdout == ""
+
+
+def run_strict(*args, **kwargs):
+    """``run`` with every Python warning in the program an error."""
+    return run(*args, warnings_as_errors=True, **kwargs)
