@@ -127,7 +127,20 @@ def _main(argv=None) -> int:
         except OSError as exc:
             return _fail(exc)
         return 0
+    if not _has_display():
+        print("softmax-viewer: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "without a screen, render it with --screenshot FILE.png, or use the export, compute and "
+              "calibrate commands", file=sys.stderr)
+        return 2
     return app.run(state, batch, args.row or 0)
+
+
+def _has_display() -> bool:
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _fail(exc) -> int:

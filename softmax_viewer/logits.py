@@ -10,6 +10,8 @@ import math
 import weakref
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
 
 from softmax_viewer.limits import (MAX_CLASSES, MAX_SEED, StateError, finite_number, generator_number, whole_number, brief,
@@ -186,21 +188,53 @@ def as_logits(values) -> np.ndarray:
     return arr
 
 
-def parse_logits(text: str) -> np.ndarray:
-    """Numbers separated by commas, spaces or tabs, brackets allowed.
+_KEYWORD = re.compile(r",?\s*(?:device|dtype|requires_grad|grad_fn|layout|names)\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.:]+)")
+_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
-    Accepts what numpy and torch print (``[1., 2.5, -3.]``,
-    ``tensor([1.0000, 2.0000])``), and ``-inf`` for a masked class.  Raises
-    StateError naming the first token that is not a number.
+
+def parse_logit_rows(text: str) -> np.ndarray:
+    """Numbers as numpy, torch and spreadsheets print them: a vector (C,) or, for rows of
+    equal length (``[[1, 2], [3, 4]]`` or one line each), a batch (B, C).
+
+    Accepts ``tensor([1.0000, 2.0000], device='cuda:0', requires_grad=True)``,
+    ``array([...], dtype=float32)``, ``grad_fn=<...>``, full-width commas and 、,
+    and ``-inf`` for a masked class. Raises StateError naming the first token that is
+    not a number, or the row whose length differs.
     """
-    s = str(text).strip()
-    for prefix in ("tensor(", "array(", "np.array("):
-        if s.startswith(prefix) and s.endswith(")"):
-            s = s[len(prefix):-1]
-    s = s.split("dtype")[0]
-    for ch in "[]();\n\r":
-        s = s.replace(ch, " ")
-    tokens = [t for t in s.replace(",", " ").replace("\t", " ").split(" ") if t]
-    if not tokens:
+    s = _KEYWORD.sub("", str(text)).strip()
+    s = re.sub(r"\b(?:tensor|array|np\.array|torch\.tensor)\s*\(", "(", s)
+    compact = re.sub(r"\s", "", s)
+    if "[[" in compact or "],[" in compact:        # nested brackets: one row a bracket
+        rows = [r for r in re.split(r"\]\s*[,，]?\s*\[", s) if r.strip(" []()\n\r\t,")]
+    elif "[" in s:                                  # one bracket: a vector, however its print wraps
+        rows = [s]
+    else:                                           # lines of numbers (a spreadsheet's rows)
+        rows = [r for r in s.splitlines() if r.strip(" ()\t,")]
+    parsed = []
+    for r in rows:
+        tokens = [t for t in _SEPARATORS.split(r.translate(str.maketrans("[]()", "    "))) if t]
+        if tokens:
+            parsed.append(tokens)
+    if not parsed:
         raise StateError("no numbers found")
-    return as_logits([parse_logit(tok, f"item {k}") for k, tok in enumerate(tokens, 1)])
+    if len(parsed) == 1 or all(len(r) == 1 for r in parsed):      # a row, or a column: a vector
+        flat = [t for r in parsed for t in r]
+        return as_logits([parse_logit(tok, f"item {k}") for k, tok in enumerate(flat, 1)])
+    width = len(parsed[0])
+    bad = next((k for k, r in enumerate(parsed) if len(r) != width), None)
+    if bad is not None:
+        raise StateError(f"row {bad + 1} has {len(parsed[bad])} numbers where the first has {width}")
+    return np.array([[parse_logit(tok, f"row {i}, item {k}") for k, tok in enumerate(r, 1)]
+                     for i, r in enumerate(parsed, 1)], dtype=np.float64)
+
+
+def parse_logits(text: str) -> np.ndarray:
+    """Numbers separated by commas, spaces or tabs, brackets allowed: one vector of logits.
+
+    Accepts what numpy and torch print (see parse_logit_rows); a batch of rows is
+    refused with a message (the window opens one as a batch).
+    """
+    z = parse_logit_rows(text)
+    if z.ndim == 2:
+        raise StateError(f"that is {z.shape[0]} rows of {z.shape[1]} logits, a batch: give one row")
+    return z

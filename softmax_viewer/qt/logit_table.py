@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from softmax_viewer.qt.arrays import qt_array
 from softmax_viewer.limits import StateError, one_line, parse_logit
-from softmax_viewer.logits import parse_logits
+from softmax_viewer.batch import Batch
+from softmax_viewer.logit_files import LogitFileError, check_logits
+from softmax_viewer.logits import parse_logit_rows
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
 HEADERS = ("y", "Label", "Logit z", "p", "log p")
@@ -371,13 +373,19 @@ class LogitTable(QWidget):
             self.show_error(str(exc))
 
     def paste_text(self, text: str) -> bool:
+        """Logits as numpy, torch or a spreadsheet print them: a row replaces the logits,
+        several rows open as a batch (the first shown). Refused in one line, nothing changed."""
         st = self.store.state
         try:
-            values = parse_logits(text)
+            values = parse_logit_rows(text)
+            if values.ndim == 2:
+                check_logits("the pasted rows", values, "the batch")
+                self.store.set_batch(Batch(values, None, None, "pasted rows"))
+                return True
             n = values.size
             new = st.replace(logits=values, labels=st.labels[:n], target=min(st.target, n - 1))
-        except StateError as exc:
-            self.show_error(f"Paste refused: {exc}. The logits are unchanged.")
+        except (StateError, LogitFileError) as exc:
+            self.show_error(f"Paste refused: {str(exc).removeprefix('the pasted rows: ')}. The logits are unchanged.")
             return False
         self.store.set_state(new)
         return True

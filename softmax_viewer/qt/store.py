@@ -55,6 +55,11 @@ class Store(QObject):
     def mark_saved(self) -> None:
         self._saved = self._state
 
+    @property
+    def saved_state(self) -> ExplorerState:
+        """The state as it was last saved (or opened, or as the store began)."""
+        return self._saved
+
     # ---- the open batch: many samples, one shown at a time ----
     @property
     def batch(self):

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self):
         file_menu = self.menuBar().addMenu("&File")
         self.file_menu = file_menu
+        self._action(file_menu, "&New", self.new_state, QKeySequence.New,
+                     "Start again from the default state (unsaved changes are asked about).")
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.Open,
                      "Open a preset (JSON) or a model's logits (.npy .npz .csv .safetensors .pt ...); "
                      "you can also drop one on the window.")
@@ -365,11 +367,28 @@ class MainWindow(QMainWindow):
 
     # ---- lifetime ----
     def closeEvent(self, event):
-        # without a file the state is remembered in the settings: nothing is lost
-        if self.remember and self.path is not None and not self.confirm_discard():
-            event.ignore()
-            return
+        # without a file the state is remembered in the settings: nothing is lost; with a
+        # file and changes, Save keeps them, Discard goes back to the file's state
+        kept = self.store.state
+        if self.remember and self.path is not None and self.store.modified:
+            answer = dialogs.ask_save_changes(self)
+            if answer == "cancel" or answer == "save" and not self.save():
+                event.ignore()
+                return
+            if answer == "discard":
+                kept = self.store.saved_state
         if self.remember:
             settings().setValue("geometry", bytes(self.saveGeometry()))
-            platform.remember_state(self.store.state)
+            platform.remember_state(kept)
         super().closeEvent(event)
+
+    def new_state(self) -> bool:
+        """File > New: the default state, no file, no batch (after asking about unsaved changes)."""
+        if not self.confirm_discard():
+            return False
+        self.store.set_batch(None)
+        self.store.reset(ExplorerState())
+        self.store.mark_saved()
+        self.path = None
+        self._update_title()
+        return True
