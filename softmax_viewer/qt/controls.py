@@ -271,6 +271,11 @@ class ControlPanel(QWidget):
         store.state_changed.connect(self.show_state)
         self.show_state(store.state)
 
+    @property
+    def generator_kinds(self) -> tuple:
+        """The generator kind of each entry of the generator combo box, in order."""
+        return tuple(self._kinds)
+
     def _ask(self, change, transient=False):
         try:
             new = change(self.store.state)

@@ -96,6 +96,16 @@ class OverconfidenceLab(LabPanel):
         self._slices.setInterval(0)
         self._slices.timeout.connect(self._continue)
 
+    @property
+    def computing(self) -> bool:
+        """Whether a run is being computed now, a slice per event-loop turn."""
+        return self._descent is not None
+
+    @property
+    def pause_ms(self) -> int:
+        """How long (ms) changes must pause before a run too costly to follow them is computed again."""
+        return self._debounce.interval()
+
     def toggle_play(self):
         if self.timer.isActive():
             self.timer.stop()

@@ -7,7 +7,7 @@ Python overhead: a ``Point`` object per coordinate, a copied pen per tick level,
 a text measurement per tick label (minor levels included, even when they are
 not drawn) and the axis' ``boundingRect`` asked once per label.
 
-``lean_draw_specs`` returns the same specifications (``tests/test_panel_items.py``
+``lean_draw_specs`` returns the same specifications (``tests/plotting/test_axis_ticks.py``
 compares them with pyqtgraph's over many ranges, orientations and tick lists)
 with label sizes measured once per font and text, and everything that does not
 change within one layout computed once. It covers the styles the panels use (no
@@ -61,7 +61,7 @@ def _near_kept(v: float, kept: list, tol: float) -> bool:
     return any(abs(u - v) <= tol or u == v for u in kept[max(i - 1, 0):i + 1])
 
 
-def _tick_values(axis, lo, hi, length):
+def tick_values(axis, lo, hi, length):
     """pyqtgraph's ``AxisItem.tickValues``, without ``np.isclose`` (30 µs a call, six a layout).
 
     A tick of a lower level is dropped where one of a higher level lies within
@@ -117,7 +117,7 @@ def lean_draw_specs(axis, p):
 
     lo, hi = axis.range[0], axis.range[1]
     if axis._tickLevels is None:
-        levels = _tick_values(axis, lo, hi, length)
+        levels = tick_values(axis, lo, hi, length)
         given = None
     else:
         levels = [(None, [v for v, _s in level]) for level in axis._tickLevels]
