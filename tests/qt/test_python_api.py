@@ -44,7 +44,14 @@ def test_a_tensor_batch_with_labels_renders_its_calibration_without_importing_to
     y[:40] = (y[:40] + 1) % 5
     f = sv.figure(Tensorish(z), labels=Tensorish(y), class_names=list("abcde"), panel="calibration")
     assert f.data[:4] == b"\x89PNG" and len(f.data) > 10_000
-    assert "torch" not in sys.modules
+    code = ("import sys, numpy as np, softmax_viewer as sv\n"
+            "class T:\n def __init__(s, a): s.a = np.asarray(a)\n def detach(s): return s\n"
+            " def cpu(s): return s\n def numpy(s): return s.a\n"
+            "sv.figure(T([1.0, 2.0, 3.0]), panel='probabilities')\n"
+            "sys.exit(1 if 'torch' in sys.modules or 'jax' in sys.modules else 0)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr[-2000:]
 
 
 @pytest.mark.parametrize("kwargs,needle", [

@@ -13,6 +13,7 @@ from softmax_viewer.limits import StateError
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import (ClassAxis, SteadyText, TextCache, cache_static_items, fix_left_axes,
                                         repaint_lean, steady_ceiling, steady_range)
+from softmax_viewer.qt.plotting.panel import follow_views
 
 LAB_AXIS_WIDTH = 64
 
@@ -92,6 +93,7 @@ class LabPanel(QWidget):
         self._class_axes = {}          # id(plot) -> the ClassAxis of its bottom axis
         self._stale = True             # the store moved on while the lab was hidden
         self.on_screen = False         # its dock in view (set_on_screen)
+        self.followers = []            # one ViewFollow a plot, made on the first show
 
     def add_plot(self, row, col, title, **kw):
         p = self.plots_widget.addPlot(row=row, col=col, **kw)
@@ -143,6 +145,8 @@ class LabPanel(QWidget):
             self._stale = True
             return
         self._stale = False
+        for f in self.followers:
+            f.follow_data()
         self.plot_bundle(bundle)
 
     def showEvent(self, event):
@@ -152,6 +156,12 @@ class LabPanel(QWidget):
             cache_static_items(self.plots_widget.scene())
             # the labs' plots are wide: room for tick labels like 10000.4
             fix_left_axes(self.plots_widget.scene(), LAB_AXIS_WIDTH)
+            self.followers = follow_views(self.plots(), self.text, self.redraw)
+
+    def redraw(self) -> None:
+        """Draw the last bundle again (a view reset by the user)."""
+        if self.bundle is not None:
+            self.plot_bundle(self.bundle)
 
     def set_on_screen(self, shown: bool) -> None:
         """The lab's dock came into view (or went: another lab's tab, closed). A lab

@@ -23,6 +23,7 @@ from softmax_viewer.qt.plotting import stock
 from softmax_viewer.qt.plotting.bars import Bars
 from softmax_viewer.qt.plotting.class_axis import ClassAxis, class_range, class_ticks, tick_step
 from softmax_viewer.qt.plotting.dots import Dots
+from softmax_viewer.qt.plotting.follow import ViewFollow, context_menu, follow, install_view_keys
 from softmax_viewer.qt.plotting.image import Image
 from softmax_viewer.qt.plotting.items import Curve, Rule
 from softmax_viewer.qt.plotting.legend import FlatLegend
@@ -171,9 +172,6 @@ def plots_of(layout_widget_) -> list:
     return [item for item in layout_widget_.ci.items if isinstance(item, pg.PlotItem)]
 
 
-def context_menu(plot):
-    """The right-click menu of ``plot``'s view (to add entries to)."""
-    return plot.getViewBox().menu
 
 
 __all__ = [
@@ -182,5 +180,5 @@ __all__ = [
     "image", "arrow", "colour_bar", "legend", "labels", "place", "plot_widget", "layout_widget", "plots_of", "context_menu",
     "PlotPanel", "SteadyText", "TextCache", "ClassAxis", "class_ticks", "class_range", "tick_step",
     "finite_or_nan", "nice_ceiling", "steady_ceiling", "steady_range", "viewable",
-    "cache_static_items", "fix_left_axes", "repaint_lean",
+    "cache_static_items", "fix_left_axes", "repaint_lean", "follow", "install_view_keys", "ViewFollow",
 ]

@@ -8,12 +8,22 @@ from PySide6.QtGui import (QColor, QFont, QFontMetrics, QPainter, QStaticText)
 from PySide6.QtWidgets import (QSizePolicy, QVBoxLayout, QWidget)
 
 from softmax_viewer.qt.backdrop import Backdrop
+from softmax_viewer.qt.plotting.follow import follow, install_view_keys
 from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean
 from softmax_viewer.qt.plotting.views import TextCache
 
 def _alike(a: tuple, b: tuple) -> bool:
     """Parts the very same objects, texts equal."""
     return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b))
+
+
+def follow_views(plots, text, redraw) -> list:
+    """A ViewFollow for each of ``plots``, and Home / double-click on their views to reset them."""
+    followers = [follow(p, text, redraw) for p in plots]
+    views = {id(v): v for p in plots if p.scene() is not None for v in p.scene().views()}
+    for v in views.values():
+        install_view_keys(v, lambda: followers)
+    return followers
 
 
 class PlotPanel(QWidget):
@@ -37,6 +47,7 @@ class PlotPanel(QWidget):
         self._cached = False           # static items are cached on the first show
         self._drawn = None             # what of the last bundle drawn this panel showed (see shows)
         self.text = TextCache()
+        self.followers = []            # one ViewFollow a plot, made on the first show
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -44,6 +55,12 @@ class PlotPanel(QWidget):
             self._cached = True
             cache_static_items(self.plot_widget.scene())
             fix_left_axes(self.plot_widget.scene())
+            self.followers = follow_views(self.plots(), self.text, self.redraw)
+
+    def redraw(self) -> None:
+        """Draw the last bundle again (a view reset by the user)."""
+        if self.bundle is not None:
+            self.plot_bundle(self.bundle)
 
     def make_view(self):
         """The pyqtgraph widget and its main plot (a panel may build more plots)."""
@@ -69,6 +86,8 @@ class PlotPanel(QWidget):
         if part is not None and self._drawn is not None and _alike(part, self._drawn):
             self.bundle = bundle
             return
+        for f in self.followers:
+            f.follow_data()
         self.plot_bundle(bundle)
         self._drawn = part
 
