@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # System libraries Qt needs on a fresh Debian machine (offscreen and real windows),
-# plus fonts (without them every label is a box). Installs only what is missing.
+# plus fonts (without them every label is a box; WenQuanYi Micro Hei, 5 MB, for Chinese). Installs only
+# what is missing.
 set -euo pipefail
-pkgs=(libegl1 libgl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libdbus-1-3 libglib2.0-0
+pkgs=(libegl1 libgl1 libfontconfig1 fonts-dejavu-core fonts-wqy-microhei libxkbcommon0 libdbus-1-3 libglib2.0-0
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
       libxcb-randr0 libxcb-render-util0 libxcb-image0)
 missing=()

@@ -15,6 +15,7 @@ from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
 from softmax_viewer.qt import dialogs
 from softmax_viewer.qt import export as exporting
+from softmax_viewer.qt import help as help_pages
 from softmax_viewer.qt import platform, plotting
 from softmax_viewer.qt.platform import settings
 
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         self.addActions([self.undo_action, self.redo_action])
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: help_pages.show_keys(self))
+        self._action(help_menu, "&About softmax viewer", lambda: help_pages.show_about(self))
 
     def panel_widgets(self) -> dict:
         return {"probabilities": self.probabilities, "lse": self.lse, "loss": self.loss,
