@@ -7,7 +7,7 @@ Run by hand, not a test:
 
 For N classes (logits standard normal * 3) it times, in interleaved rounds:
 
-  lab draws     labs._draw_counts: the K draws as counts per class (Gumbel-max, or
+  lab draws     labs.sampling_draws: the K draws as counts per class (Gumbel-max, or
                 the inverse CDF past GUMBEL_BUDGET variates), what a lab update draws;
   lab update    labs.sampling: the draws plus one Gumbel-max draw with its noise,
                 the truncation and the Gumbel-softmax sample (what the lab shows);
@@ -58,7 +58,7 @@ def main(argv=None) -> int:
         log_p = stable.log_softmax(z)
         kept = np.ones(n, dtype=bool)
         contenders = {
-            "lab draws": lambda s: labs._draw_counts(log_p, p, kept, k, np.random.default_rng(s)),
+            "lab draws": lambda s: labs.sampling_draws(log_p, p, kept, k, np.random.default_rng(s)),
             "lab update": lambda s: labs.sampling(st, n=k, seed=s, p=p, log_p=log_p),
             "choice": lambda s: np.bincount(np.random.default_rng(s).choice(n, size=k, p=p), minlength=n),
             "multinomial": lambda s: np.random.default_rng(s).multinomial(k, p),

@@ -6,7 +6,8 @@ notebook (see softmax_viewer.interactive). The numerical core is
 ``softmax_viewer.stable``.
 """
 
-__version__ = "0.1.0"
+from softmax_viewer.version import VERSION as __version__
+
 __all__ = ["show", "figure", "__version__"]
 
 

@@ -101,7 +101,7 @@ def _gumbel_noise(seed: int, size: int) -> np.ndarray:
     return g
 
 
-def _draw_counts(logq, sample_p, kept, n, seed) -> np.ndarray:
+def draw_counts(logq, sample_p, kept, n, seed) -> np.ndarray:
     """Draws per class: Gumbel-max over the kept classes, or its exact equivalent when large.
 
     Gumbel-max: each draw is argmax_i (log q_i + g_i) with g_i ~ Gumbel(0, 1).
@@ -152,7 +152,7 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
 
     ``order``: "temperature_first" truncates the tempered p; "truncate_first"
     chooses the kept classes from p at T = 1 and then applies the temperature to
-    them.  The draws are Gumbel-max (see ``_draw_counts`` for very large
+    them.  The draws are Gumbel-max (see ``draw_counts`` for very large
     n x N); the single draw shown is a Gumbel-max draw with its noise, and the
     relaxed sample is Gumbel-softmax.
 
@@ -180,7 +180,7 @@ def sampling(state: ExplorerState, n: int = 1000, seed: int = 0, top_k: int | No
         logq = np.where(kept, sz, -np.inf)
         logq = stable.log_softmax(logq, temperature=t)
     sample_p = p if logq is log_p else stable.softmax(logq)     # nothing truncated: q = p
-    counts = _draw_counts(logq, sample_p, kept, n, int(seed))
+    counts = draw_counts(logq, sample_p, kept, n, int(seed))
     # one Gumbel-max draw, shown with its noise (float32 noise: plenty for sampling,
     # and its two logs cost half as much at 100,000 classes). Its own stream of the
     # seed: how many numbers the K draws used (a multinomial draw uses more or fewer

@@ -5,7 +5,7 @@ from html import escape
 
 from PySide6.QtWidgets import QMessageBox
 
-from softmax_viewer import __version__
+from softmax_viewer.version import VERSION
 
 ARTICLES = (
     ("softmax（三）：softmax 交叉熵的缺点", "softmax as a smoothed argmax, LSE as a smoothed max; "
@@ -29,7 +29,7 @@ KEYS = (
 
 def about_text() -> str:
     rows = "".join(f"<li>{escape(title)}: {escape(what)}</li>" for title, what in ARTICLES)
-    return (f"<h3>softmax viewer {escape(__version__)}</h3>"
+    return (f"<h3>softmax viewer {escape(VERSION)}</h3>"
             "<p>See how softmax, log-sum-exp, cross-entropy and their gradients behave, on logits you "
             "type or a model's own, and how a batch's calibration moves with the temperature. Every "
             "number comes from softmax_viewer.stable.</p>"
