@@ -22,6 +22,11 @@ SURFACE_LOSSES = tuple(names.LOSSES)
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "n_classes", "target")
 
 
+# what same_as compares besides the logits, the generator and the labs: every other field
+_COMPARED = ("labels", "target", "scale", "temperature", "epsilon", "log_probabilities", "lse_mode",
+             "surface_loss", "surface_i", "surface_j", "name", "description")
+
+
 @dataclass(frozen=True, eq=False)
 class ExplorerState:
     """Everything that decides what the window shows.
@@ -108,11 +113,23 @@ class ExplorerState:
         takes it from here, and the probabilities from ``scaled_logits`` and T
         through the stable core (which divides by T keeping its exact remainder).
         """
-        return effective_logits(self.logits, self.scale, self.temperature)
+        return self._kept("_u", lambda: effective_logits(self.logits, self.scale, self.temperature))
 
     def scaled_logits(self) -> np.ndarray:
         """s·z, a masked class staying −∞ at s = 0: what the stable core divides by T."""
-        return scaled_logits(self.logits, self.scale)
+        return self._kept("_sz", lambda: scaled_logits(self.logits, self.scale))
+
+    def _kept(self, key: str, make) -> np.ndarray:
+        """``make()`` once per state (a state never changes), read-only: every panel's compute
+        asks for u several times a change."""
+        kept = self.__dict__.get(key)
+        if kept is None:
+            kept = make()
+            if kept.flags.writeable:
+                kept = kept.view()
+                kept.flags.writeable = False
+            object.__setattr__(self, key, kept)
+        return kept
 
     def label(self, i: int) -> str:
         if i < len(self.labels) and self.labels[i]:
@@ -126,8 +143,9 @@ class ExplorerState:
             return False
         if self.logits is not other.logits and not np.array_equal(self.logits, other.logits):
             return False
-        a, b = self.to_dict(logits=False), other.to_dict(logits=False)
-        return a == b
+        if self.labs != other.labs or self.generator.to_dict() != other.generator.to_dict():
+            return False                   # (the labs' frozen dataclasses: equal by value, no dict made)
+        return all(getattr(self, k) == getattr(other, k) for k in _COMPARED)
 
     # ---- changes (each returns a new, validated state) ----
     def replace(self, **changes) -> "ExplorerState":

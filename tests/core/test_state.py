@@ -127,3 +127,20 @@ def test_history_undo_redo():
 def test_effective_logits_at_zero_temperature():
     st = ExplorerState(logits=[-1.0, 0.0, 2.0, -np.inf], target=2, temperature=0.0)
     np.testing.assert_array_equal(st.effective_logits(), [-np.inf, 0.0, np.inf, -np.inf])
+
+
+def test_same_as_sees_a_change_to_any_field():
+    import dataclasses
+
+    from softmax_viewer.lab_settings import LabSettings
+    from softmax_viewer.logits import Generator
+    base = ExplorerState()
+    changed = {"logits": np.array([1.0, 2.0, 3.0, 5.0]), "labels": ("a",), "target": 0, "scale": 2.0,
+               "temperature": 2.0, "epsilon": 0.1, "generator": Generator(kind="gaussian"),
+               "log_probabilities": True, "lse_mode": "n_classes", "surface_loss": "hinge", "surface_i": 2,
+               "surface_j": 3, "name": "x", "description": "y",
+               "labs": LabSettings().replace("precision", dtype="float16")}
+    assert set(changed) == {f.name for f in dataclasses.fields(ExplorerState)}
+    assert base.same_as(ExplorerState())
+    for key, value in changed.items():
+        assert not base.same_as(base.replace(**{key: value})), key
