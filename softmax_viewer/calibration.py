@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from softmax_viewer import stable
+from softmax_viewer.batch_passes import NoMinimum, lse_and_square_sum, newton
 
 DEFAULT_BINS = 15
 MAX_BINS = 1000
@@ -247,7 +248,7 @@ class Calibrator:
         if not (s > 0.0 and 0.0 < t < math.inf):
             return self._limit(s, t, eps, bins, bool(equal_mass), worst)
         _s, v, v_max, v_y, v_mean = self._at_scale(s)
-        lse, square = _lse_and_square_sum(v, t)
+        lse, square = lse_and_square_sum(v, t)
         with np.errstate(under="ignore"):
             confidence = np.exp(v_max / t - lse)
             nll_i = lse - v_y / t
@@ -317,88 +318,14 @@ class Calibrator:
         beta = 1.0
         if b > 8192:                   # a close start from a sample: then a step or two on every row
             pick = np.sort(np.random.default_rng(0).choice(b, 4096, replace=False))
-            beta = _newton(v[pick], v_max[pick], v_y[pick], 1.0, 1e-6, self.masked)
-        return 1.0 / _newton(v, v_max, v_y, beta, rtol, self.masked)
-
-
-BLOCK = 131072          # elements a block of rows holds: its passes run in cache, on buffers reused
-
-
-def _row_blocks(b: int, c: int):
-    step = max(1, BLOCK // max(c, 1))
-    return [(r, min(r + step, b)) for r in range(0, b, step)]
-
-
-def _lse_and_square_sum(v, t: float):
-    """Per row, LSE(v/T) (the stable core's) and sum_i p_i², a block of rows at a time."""
-    b, c = v.shape
-    lse, square = np.empty(b), np.empty(b)
-    u = np.empty((min(b, max(1, BLOCK // c)), c))
-    with np.errstate(under="ignore", invalid="ignore"):
-        for r0, r1 in _row_blocks(b, c):
-            ub = u[: r1 - r0]
-            np.divide(v[r0:r1], t, out=ub)
-            lb = stable.logsumexp(ub, axis=-1)
-            lse[r0:r1] = lb
-            np.subtract(ub, lb[:, None], out=ub)
-            np.exp(ub, out=ub)
-            square[r0:r1] = np.einsum("ij,ij->i", ub, ub)
-    return lse, square
-
-
-def _slope(v, v_max, gap, beta, masked) -> tuple[float, float]:
-    """d NLL / d beta and d² NLL / d beta² at beta: the mean of E_p[v] - v_y and of Var_p(v),
-    a block of rows at a time; shifted by the row maximum, the variance keeps its digits."""
-    b, c = v.shape
-    rows = min(b, max(1, BLOCK // c))
-    d, e = np.empty((rows, c)), np.empty((rows, c))
-    m1, m2 = np.empty(b), np.empty(b)
-    with np.errstate(under="ignore", invalid="ignore"):
-        for r0, r1 in _row_blocks(b, c):
-            db, eb = d[: r1 - r0], e[: r1 - r0]
-            np.subtract(v[r0:r1], v_max[r0:r1, None], out=db)
-            np.multiply(db, beta, out=eb)
-            np.exp(eb, out=eb)
-            if masked:
-                db[np.isinf(db)] = 0.0                 # a masked class: p = 0, and 0 · (−inf) is no number
-            s0 = eb.sum(axis=1)
-            m1[r0:r1] = np.einsum("ij,ij->i", eb, db) / s0
-            np.multiply(db, db, out=db)
-            m2[r0:r1] = np.einsum("ij,ij->i", eb, db) / s0
-    return float(np.mean(m1 + gap)), float(np.mean(np.maximum(m2 - m1 * m1, 0.0)))
-
-
-def _newton(v, v_max, v_y, beta, rtol, masked) -> float:
-    """The root of the NLL's slope in beta, from ``beta``, to ``rtol`` relative: Newton's steps
-    while they stay inside the bracket the signs of the slope make, halving it otherwise."""
-    gap = v_max - v_y
-    lo, hi = 0.0, math.inf
-    for _ in range(4000):
-        g, h = _slope(v, v_max, gap, beta, masked)
-        if g == 0.0:
-            return beta
-        if g < 0.0:
-            lo = beta
-        else:
-            hi = beta
-        step = g / h if h > 0.0 else math.nan
-        if abs(step) <= rtol * beta:                   # converged: the slope is at its rounding floor
-            return min(max(beta - step, lo), hi)
-        if math.isfinite(hi) and lo > 0.0 and hi - lo <= rtol * hi:
-            return beta
-        if lo < beta - step < hi:
-            beta -= step
-        elif not math.isfinite(hi):
-            beta *= 2.0
-            if beta > 1e300:
-                raise CalibrationError("the NLL keeps falling as T -> 0: no minimum at T > 0")
-        elif lo == 0.0:
-            beta /= 2.0
-            if beta < 1e-300:
-                raise CalibrationError("the NLL keeps falling as T grows: no finite minimum")
-        else:
-            beta = math.sqrt(lo * hi)
-    return beta
+            try:
+                beta = newton(v[pick], v_max[pick], v_y[pick], 1.0, 1e-6, self.masked)
+            except NoMinimum:
+                beta = 1.0                 # the sample has none: start the whole batch from T = 1
+        try:
+            return 1.0 / newton(v, v_max, v_y, beta, rtol, self.masked)
+        except NoMinimum as exc:
+            raise CalibrationError(str(exc)) from None
 
 
 def split(n: int, fraction: float = 0.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -15,7 +15,7 @@ import numpy as np
 from softmax_viewer import names
 from softmax_viewer.batch import Batch
 from softmax_viewer.limits import StateError
-from softmax_viewer.logit_files import LogitFileError, check_class_names, check_labels, check_logits
+from softmax_viewer.logit_checks import LogitFileError, check_class_names, check_labels, check_logits
 from softmax_viewer.state import SETTABLE_KEYS, ExplorerState
 
 FIGURE_FORMATS = ("png", "svg")

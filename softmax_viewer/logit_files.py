@@ -5,7 +5,7 @@
 Nothing executes on load: numpy files are read with ``allow_pickle=False``, torch
 files with ``weights_only=True``; only regular files are read, their sizes checked
 before the data is (a large .npy is memory-mapped while it is checked, then copied
-once), and a batch of more than MAX_VALUES numbers is refused. Every refusal is a
+once), and a batch of more than logit_checks.MAX_VALUES numbers is refused. Every refusal is a
 ``LogitFileError``: one line naming the file and what is wrong.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from softmax_viewer import files
-from softmax_viewer.limits import MAX_CLASSES, MAX_LABEL
+from softmax_viewer.logit_checks import (LogitFileError, check_class_names, check_labels, check_logits,
+                                         fail)
 
-MAX_VALUES = 200_000_000            # B x C: 1.6 GB as float64
 MAX_BINARY_BYTES = 4 * 1024 ** 3    # a .npy/.npz/.safetensors/.pt file
 MAX_TEXT_BYTES = 512 * 1024 ** 2    # a .csv/.txt/.json file
 FORMATS = {
@@ -33,10 +33,6 @@ FORMATS = {
     ".safetensors": "safetensors", ".pt": "PyTorch tensor", ".pth": "PyTorch tensor",
 }
 LABEL_FORMATS = (".npy", ".csv", ".tsv", ".txt")
-
-
-class LogitFileError(ValueError):
-    """A file the program cannot open as logits: one line, naming the file."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,10 +60,6 @@ def is_logit_file(path) -> bool:
     return Path(path).suffix.lower() in FORMATS
 
 
-def _fail(path, text: str):
-    raise LogitFileError(f"{path}: {text}")
-
-
 @contextlib.contextmanager
 def _regular(path, limit: int):
     """The open binary file ``path``, checked to be a regular file of at most ``limit`` bytes."""
@@ -75,87 +67,25 @@ def _regular(path, limit: int):
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        _fail(p, "no such file")
+        fail(p, "no such file")
     except IsADirectoryError:
-        _fail(p, "is a directory, not a file of logits")
+        fail(p, "is a directory, not a file of logits")
     except (OSError, ValueError) as exc:
-        _fail(p, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        fail(p, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            _fail(p, "is a directory, not a file of logits")
+            fail(p, "is a directory, not a file of logits")
         if not stat.S_ISREG(info.st_mode):
-            _fail(p, "is not a regular file (a pipe, a device or a socket)")
+            fail(p, "is not a regular file (a pipe, a device or a socket)")
         if info.st_size > limit:
-            _fail(p, f"is {info.st_size:,} bytes; at most {limit:,} are read")
+            fail(p, f"is {info.st_size:,} bytes; at most {limit:,} are read")
         f = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
     with f:
         yield f
-
-
-def check_logits(path, a, what: str) -> np.ndarray:
-    """``a`` as float64 logits, (C,) or (B, C), checked."""
-    a = np.asarray(a)
-    if a.dtype == object or a.dtype.kind not in "fiub":
-        _fail(path, f"{what} holds {a.dtype} values, not numbers")
-    if a.dtype.kind == "f" and a.dtype.itemsize > 8:
-        _fail(path, f"{what} is {a.dtype}: save it as float64 or float32")
-    if a.ndim == 0 or a.ndim > 2:
-        _fail(path, f"{what} has shape {tuple(a.shape)}: logits are (classes,) or (samples, classes)")
-    if a.size == 0:
-        _fail(path, f"{what} is empty (shape {tuple(a.shape)})")
-    if a.size > MAX_VALUES:
-        _fail(path, f"{what} holds {a.size:,} numbers ({' x '.join(f'{n:,}' for n in a.shape)}); "
-                    f"the program opens at most {MAX_VALUES:,}")
-    if a.shape[-1] > MAX_CLASSES:
-        _fail(path, f"{what} has {a.shape[-1]:,} classes; at most {MAX_CLASSES:,}")
-    z = np.array(a, dtype=np.float64)          # one copy: off the memory map, writable until frozen
-    bad = np.isnan(z) | (z == np.inf)
-    if bad.any():
-        where = tuple(int(i) for i in np.argwhere(bad)[0])
-        _fail(path, f"{what}[{', '.join(map(str, where))}] is {z[where]}: a logit is a number or -inf")
-    dead = ~np.isfinite(z).any(axis=-1)
-    if np.any(dead):
-        _fail(path, "every class is masked (-inf)" if z.ndim == 1 else
-              f"row {int(np.argmax(dead))} has every class masked (-inf)")
-    z.setflags(write=False)
-    return z
-
-
-def check_labels(path, a, n: int, c: int | None, what: str = "labels") -> np.ndarray:
-    a = np.asarray(a)
-    if a.ndim == 2 and 1 in a.shape:
-        a = a.reshape(-1)
-    if a.dtype == object or a.dtype.kind not in "fiu" or a.ndim != 1:
-        _fail(path, f"{what} must be one integer class per sample, got {a.dtype} of shape {tuple(a.shape)}")
-    if a.shape[0] != n:
-        _fail(path, f"{what}: {a.shape[0]:,} labels for {n:,} samples")
-    if a.dtype.kind == "f":
-        whole = np.isfinite(a) & (a == np.round(a))
-        if not whole.all():
-            i = int(np.argmax(~whole))
-            _fail(path, f"{what}[{i}] is {a[i]!r}, not a whole class index")
-    y = a.astype(np.int64)
-    if c is not None:
-        out = (y < 0) | (y >= c)
-        if out.any():
-            i = int(np.argmax(out))
-            _fail(path, f"{what}[{i}] is {y[i]}, outside the classes 0..{c - 1}")
-    y.setflags(write=False)
-    return y
-
-
-def check_class_names(path, names, c: int) -> tuple:
-    names = [str(x) for x in (names.tolist() if isinstance(names, np.ndarray) else names)]
-    if len(names) != c:
-        _fail(path, f"{len(names):,} class names for {c:,} classes")
-    long = next((k for k, s in enumerate(names) if len(s) > MAX_LABEL), None)
-    if long is not None:
-        _fail(path, f"class name {long} is {len(names[long]):,} characters; at most {MAX_LABEL}")
-    return tuple(names)
 
 
 def _made(path, z, labels=None, names=None) -> LogitFile:
@@ -175,10 +105,10 @@ def _npy(path) -> LogitFile:
         a = np.load(path, allow_pickle=False, mmap_mode="r")
     except ValueError as exc:
         if _pickled(exc):
-            _fail(path, "holds Python objects (a pickle); only numeric arrays are opened")
-        _fail(path, f"is not a readable .npy file ({exc})")
+            fail(path, "holds Python objects (a pickle); only numeric arrays are opened")
+        fail(path, f"is not a readable .npy file ({exc})")
     except (OSError, EOFError) as exc:
-        _fail(path, f"is not a readable .npy file ({exc})")
+        fail(path, f"is not a readable .npy file ({exc})")
     return _made(path, a)
 
 
@@ -193,7 +123,7 @@ def _npz(path) -> LogitFile:
             with zipfile.ZipFile(f) as zf:
                 for info in zf.infolist():
                     if info.file_size > MAX_BINARY_BYTES:
-                        _fail(path, f"member {info.filename} unpacks to {info.file_size:,} bytes; at most "
+                        fail(path, f"member {info.filename} unpacks to {info.file_size:,} bytes; at most "
                                     f"{MAX_BINARY_BYTES:,}")
             f.seek(0)
             with np.load(f, allow_pickle=False) as npz:
@@ -204,7 +134,7 @@ def _npz(path) -> LogitFile:
                         return npz[key]
                     except ValueError as exc:
                         if _pickled(exc):
-                            _fail(path, f"array {key!r} holds Python objects (a pickle); only numeric "
+                            fail(path, f"array {key!r} holds Python objects (a pickle); only numeric "
                                         "arrays are opened")
                         raise
                 if "logits" in keys:
@@ -212,22 +142,22 @@ def _npz(path) -> LogitFile:
                 else:
                     floats = [k for k in keys if k not in ("labels", "class_names") and get(k).dtype.kind == "f"]
                     if len(floats) != 1:
-                        _fail(path, f"has no array named 'logits' and {len(floats)} float arrays "
+                        fail(path, f"has no array named 'logits' and {len(floats)} float arrays "
                                     f"({', '.join(floats) or 'none'}): name the logits 'logits'")
                     z = get(floats[0])
                 labels = get("labels") if "labels" in keys else None
                 names = get("class_names") if "class_names" in keys else None
                 if names is not None and names.dtype.kind not in "US":
-                    _fail(path, f"class_names must be strings, got {names.dtype}")
+                    fail(path, f"class_names must be strings, got {names.dtype}")
                 return _made(path, z, labels, names)
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
             if isinstance(exc, LogitFileError):
                 raise
-            _fail(path, f"is not a readable .npz archive ({exc})")
+            fail(path, f"is not a readable .npz archive ({exc})")
         except ValueError as exc:
             if isinstance(exc, LogitFileError):
                 raise
-            _fail(path, f"is not a readable .npz archive ({exc})")
+            fail(path, f"is not a readable .npz archive ({exc})")
 
 
 _SEPARATORS = re.compile(r"[,\t ;，、]+")
@@ -245,14 +175,14 @@ def _text_rows(path, text: str) -> tuple[list, list | None]:
         except ValueError:
             if rows or header is not None:
                 bad = next(c for c in cells if not _is_number(c))
-                _fail(path, f"line {number}: {bad!r} is not a number")
+                fail(path, f"line {number}: {bad!r} is not a number")
             header = cells                      # a header row of class names
     if not rows:
-        _fail(path, "holds no numbers")
+        fail(path, "holds no numbers")
     width = len(rows[0])
     ragged = next((k for k, r in enumerate(rows) if len(r) != width), None)
     if ragged is not None:
-        _fail(path, f"row {ragged + 1} has {len(rows[ragged])} numbers where the first has {width}")
+        fail(path, f"row {ragged + 1} has {len(rows[ragged])} numbers where the first has {width}")
     return rows, header
 
 
@@ -268,7 +198,7 @@ def _decode(path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        _fail(path, f"is not UTF-8 text (byte {exc.start})")
+        fail(path, f"is not UTF-8 text (byte {exc.start})")
 
 
 def _text(path) -> LogitFile:
@@ -278,7 +208,7 @@ def _text(path) -> LogitFile:
     if z.shape[0] == 1 or z.shape[1] == 1:      # one row, or one number a line: a vector of logits
         z = z.reshape(-1)
     if header is not None and len(header) != z.shape[-1]:
-        _fail(path, f"the header names {len(header)} classes, the rows hold {z.shape[-1]}")
+        fail(path, f"the header names {len(header)} classes, the rows hold {z.shape[-1]}")
     return _made(path, z, None, header)
 
 
@@ -294,27 +224,27 @@ def _json(path) -> LogitFile:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError, ValueError) as exc:
-        _fail(path, f"is not valid JSON ({getattr(exc, 'msg', exc)}"
+        fail(path, f"is not valid JSON ({getattr(exc, 'msg', exc)}"
                     + (f" at line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ")"))
     labels = names = None
     if isinstance(data, dict):
         if "logits" not in data:
-            _fail(path, "a JSON object of logits needs the key 'logits'")
+            fail(path, "a JSON object of logits needs the key 'logits'")
         labels, names = data.get("labels"), data.get("class_names")
         data = data["logits"]
     if not isinstance(data, list) or not data:
-        _fail(path, "the logits must be a list of numbers or a list of lists")
+        fail(path, "the logits must be a list of numbers or a list of lists")
     try:
         z = np.array([[_json_number(v) for v in row] for row in data] if isinstance(data[0], list)
                      else [_json_number(v) for v in data], dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        _fail(path, f"the logits: {exc}")
+        fail(path, f"the logits: {exc}")
     if labels is not None:
         if not isinstance(labels, list) or any(isinstance(v, bool) or not isinstance(v, int) for v in labels):
-            _fail(path, "labels must be a list of integers")
+            fail(path, "labels must be a list of integers")
         labels = np.array(labels, dtype=np.int64) if labels else np.zeros(0, np.int64)
     if names is not None and not (isinstance(names, list) and all(isinstance(s, str) for s in names)):
-        _fail(path, "class_names must be a list of strings")
+        fail(path, "class_names must be a list of strings")
     return _made(path, z, labels, names)
 
 
@@ -333,18 +263,18 @@ def _safetensors(path) -> LogitFile:
         from safetensors import SafetensorError
         from safetensors.numpy import load
     except ImportError:
-        _fail(path, "needs the safetensors package: python3 -m pip install safetensors")
+        fail(path, "needs the safetensors package: python3 -m pip install safetensors")
     data = _read(path, MAX_BINARY_BYTES)
     try:
         tensors = load(data)
     except (SafetensorError, ValueError, TypeError) as exc:
-        _fail(path, f"is not a readable safetensors file ({exc})")
+        fail(path, f"is not a readable safetensors file ({exc})")
     if "logits" in tensors:
         z = tensors["logits"]
     else:
         others = [k for k in tensors if k != "labels"]
         if len(others) != 1:
-            _fail(path, f"has no tensor named 'logits' and {len(others)} others ({', '.join(others) or 'none'})")
+            fail(path, f"has no tensor named 'logits' and {len(others)} others ({', '.join(others) or 'none'})")
         z = tensors[others[0]]
     return _made(path, z, tensors.get("labels"))
 
@@ -353,23 +283,23 @@ def _torch(path) -> LogitFile:
     try:
         import torch
     except ImportError:
-        _fail(path, "a PyTorch file needs torch installed (python3 -m pip install torch); "
+        fail(path, "a PyTorch file needs torch installed (python3 -m pip install torch); "
                     "or save the tensor with numpy.save or safetensors")
     with _regular(path, MAX_BINARY_BYTES) as f:
         try:
             obj = torch.load(f, map_location="cpu", weights_only=True)
         except Exception as exc:           # torch raises many kinds; none may escape as a traceback
             first = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).split(". ")[0].splitlines()[0] if str(exc) else ""
-            _fail(path, f"is not a tensor torch loads with weights_only=True, which runs no code "
+            fail(path, f"is not a tensor torch loads with weights_only=True, which runs no code "
                         f"({type(exc).__name__}: {first.rstrip('.')})")
     labels = names = None
     if isinstance(obj, dict):
         if "logits" not in obj:
-            _fail(path, "a saved dict of tensors needs the key 'logits'")
+            fail(path, "a saved dict of tensors needs the key 'logits'")
         labels, names = obj.get("labels"), obj.get("class_names")
         obj = obj["logits"]
     if not isinstance(obj, torch.Tensor):
-        _fail(path, f"holds a {type(obj).__name__}, not a tensor")
+        fail(path, f"holds a {type(obj).__name__}, not a tensor")
 
     def as_numpy(t):
         return t.detach().cpu().to(torch.float64 if t.is_floating_point() else t.dtype).numpy()
@@ -385,11 +315,11 @@ def read_logits(path, labels_path=None) -> LogitFile:
     p = Path(path)
     reader = _READERS.get(p.suffix.lower())
     if reader is None:
-        _fail(p, f"unknown kind of file; logits are read from {', '.join(FORMATS)}")
+        fail(p, f"unknown kind of file; logits are read from {', '.join(FORMATS)}")
     try:
         got = reader(p)
     except MemoryError:
-        _fail(p, "does not fit in memory")
+        fail(p, "does not fit in memory")
     if labels_path is not None:
         y = read_labels(labels_path, got.n_samples, got.n_classes)
         got = LogitFile(got.logits, y, got.class_names, got.path)
@@ -405,12 +335,12 @@ def read_labels(path, n: int, c: int | None = None) -> np.ndarray:
             try:
                 a = np.load(f, allow_pickle=False)
             except (ValueError, OSError, EOFError) as exc:
-                _fail(p, "holds Python objects (a pickle); only numeric arrays are opened"
+                fail(p, "holds Python objects (a pickle); only numeric arrays are opened"
                       if _pickled(exc)
                       else f"is not a readable .npy file ({exc})")
     elif suffix in LABEL_FORMATS:
         rows, _header = _text_rows(p, _decode(p, _read(p, MAX_TEXT_BYTES)))
         a = np.array([v for r in rows for v in r], dtype=np.float64)
     else:
-        _fail(p, f"labels are read from {', '.join(LABEL_FORMATS)}")
+        fail(p, f"labels are read from {', '.join(LABEL_FORMATS)}")
     return check_labels(p, a, n, c)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from softmax_viewer.qt.arrays import qt_array
 from softmax_viewer.limits import StateError, one_line, parse_logit
 from softmax_viewer.batch import Batch
-from softmax_viewer.logit_files import LogitFileError, check_logits
+from softmax_viewer.logit_checks import LogitFileError, check_logits
 from softmax_viewer.logits import parse_logit_rows
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)

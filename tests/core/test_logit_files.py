@@ -6,6 +6,7 @@ import pickle
 import numpy as np
 import pytest
 
+from softmax_viewer import logit_checks
 from softmax_viewer import logit_files as lf
 from softmax_viewer.batch import open_logits
 
@@ -117,7 +118,7 @@ def _dir(tmp_path):
 
 
 def test_a_batch_past_the_limit_is_refused_naming_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(lf, "MAX_VALUES", 20)
+    monkeypatch.setattr(logit_checks, "MAX_VALUES", 20)
     np.save(tmp_path / "big.npy", np.zeros((6, 4)))
     with pytest.raises(lf.LogitFileError, match="at most 20"):
         lf.read_logits(tmp_path / "big.npy")

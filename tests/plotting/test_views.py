@@ -37,5 +37,5 @@ def test_a_new_axis_label_looks_as_pyqtgraphs_own(plot, qtbot):
     plain.setLabel("bottom", "margin  (now -42.5: off the axis)")
     twin.show()
     qtbot.waitExposed(twin)
-    qtbot.wait(10)                       # its layout for the label it was given
-    assert w.grab().toImage() == twin.grab().toImage()
+    # the twin lays its label out over a few event-loop turns: the same picture once it has
+    qtbot.waitUntil(lambda: w.grab().toImage() == twin.grab().toImage(), timeout=3000)
