@@ -5,8 +5,8 @@ import math
 import sys
 from contextlib import contextmanager
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
@@ -136,10 +136,12 @@ class SliderSpin(QWidget):
         return self.spin.value()
 
     def show_value(self, v: float) -> None:
-        """Follow the state without emitting anything."""
+        """Follow the state without emitting anything: the number, and the slider at its place
+        (a value typed into the spin box moves the handle too; a handle held is left alone)."""
         with signals_blocked(self.slider, self.spin):
-            self.spin.setValue(v)
-            if self._to_value(self.slider.value()) != v:
+            if self.spin.value() != v:
+                self.spin.setValue(v)
+            if not self.slider.isSliderDown() and self.slider.value() != self._to_pos(v):
                 self.slider.setValue(self._to_pos(v))
 
 
@@ -308,8 +310,7 @@ class ControlPanel(QWidget):
                    self.surface_i, self.surface_j)
         with signals_blocked(*widgets):
             for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon)):
-                if w.value() != v:
-                    w.show_value(v)
+                w.show_value(v)                # (it touches only what differs)
             n = st.n_classes
             for w in (self.target, self.surface_i, self.surface_j):
                 if w.maximum() != n - 1:
@@ -329,3 +330,25 @@ class ControlPanel(QWidget):
             label = st.label(st.target)
             if self.target_label.text() != label:
                 self.target_label.setText(label)
+
+
+class SpinUndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z in a spin box undo and redo the state (a spin box would take
+    them for its own text, just after a value was typed, and undo nothing the user sees)."""
+
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.ShortcutOverride
+                and (isinstance(obj, QAbstractSpinBox) or isinstance(obj.parent(), QAbstractSpinBox))
+                and (event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+                     or event.keyCombination().toCombined() == QKeySequence("Ctrl+Shift+Z")[0].toCombined())
+                and obj.window() is self.parent().window()):
+            event.ignore()                 # not the spin box's: the window's shortcut takes it
+            return True
+        return False
+
+
+def install_spin_undo(root, keys: SpinUndoKeys) -> None:
+    """``keys`` on every spin box of ``root`` (and its line edit): Ctrl+Z there undoes the state."""
+    for box in root.findChildren(QAbstractSpinBox):
+        box.installEventFilter(keys)
+        box.lineEdit().installEventFilter(keys)

@@ -19,7 +19,7 @@ from softmax_viewer.qt import help as help_pages
 from softmax_viewer.qt import platform, plotting
 from softmax_viewer.qt.platform import settings
 
-from softmax_viewer.qt.controls import ControlPanel
+from softmax_viewer.qt.controls import ControlPanel, SpinUndoKeys, install_spin_undo
 from softmax_viewer.qt.labs.docks import LabDocks
 from softmax_viewer.qt.panels import (
     GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel,
@@ -44,7 +44,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("softmax viewer")
         self.remember = remember
         self.store = Store(state if state is not None else ExplorerState(), self)
-        self.lab_docks = LabDocks(self, self.store, export_cb=self.export_dialog, error_cb=self.show_error)
+        self.lab_docks = LabDocks(self, self.store, export_cb=self.export_dialog, error_cb=self.show_error,
+                                  made_cb=lambda view: install_spin_undo(view, self.spin_keys))
 
         self.formula = QLabel(FORMULA)
         self.formula.setTextFormat(Qt.RichText)
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
             geo = settings().value("geometry")
             if isinstance(geo, bytes):
                 self.restoreGeometry(QByteArray(geo))
+        self.spin_keys = SpinUndoKeys(self)
+        install_spin_undo(self, self.spin_keys)
         self.store.flush()
         self._update_actions()
         self._update_title()

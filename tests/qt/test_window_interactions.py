@@ -1,7 +1,7 @@
 """Interactions that went wrong: pasting common prints, Discard on quit, a fresh start with New."""
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from softmax_viewer import presets
 from softmax_viewer.qt import platform
@@ -58,3 +58,32 @@ def test_new_starts_from_the_default_state_and_closes_a_batch(win, tmp_path):
     assert win.new_state()
     assert win.store.batch is None and win.store.state.same_as(ExplorerState())
     assert not win.store.modified
+
+
+def test_a_value_typed_into_a_spin_box_moves_its_slider(win, qtbot):
+    ctl = win.controls.scale
+    ctl.spin.setValue(2.5)                                      # as typed, then Enter
+    assert win.store.state.scale == 2.5
+    at_25 = ctl.slider.value()
+    assert at_25 > 500                                          # right of the middle (s = 1) of 0.01 .. 100
+    before = at_25
+    ctl.spin.setValue(1.0)
+    assert ctl.slider.value() != before                         # the handle follows the number
+
+
+def test_ctrl_z_in_a_spin_box_undoes_the_state(qtbot):
+    from PySide6.QtCore import Qt
+    w = MainWindow(ExplorerState(), remember=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()                                          # a shortcut works in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    spin = w.controls.temperature.spin
+    spin.setFocus()
+    spin.setValue(3.0)
+    assert w.store.state.temperature == 3.0
+    qtbot.keyClick(spin.lineEdit(), Qt.Key_Z, Qt.ControlModifier)
+    assert w.store.state.temperature == 1.0
+    qtbot.keyClick(spin.lineEdit(), Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert w.store.state.temperature == 3.0

@@ -112,6 +112,8 @@ class CalibrationLab(LabPanel):
         self._shown_key = None
         self._calibrators = {}         # (id of the batch, rows) -> its Calibrator, for the open batch only
         self._listed = None            # what the list of wrong rows shows
+        self._hist_shown = None        # what the confidences' bars show
+        self._sweep_shown = None       # the NLL and ECE curves drawn
         store.drag_ended.connect(self._drag_ended)
         self.setToolTip(DEFINITIONS)
         tips = {self.rel_plot: "Accuracy per confidence bin (blue) against the diagonal; the gap to the "
@@ -199,7 +201,7 @@ class CalibrationLab(LabPanel):
         self.text.ticks(self.count_axis, [[]])
         plotting.place(self.class_names, [], [], [])
         self.wrong.clear()
-        self._listed = None
+        self._listed = self._hist_shown = self._sweep_shown = None
         self.summary.setText(text)
 
     def plot_bundle(self, bundle) -> None:
@@ -246,8 +248,11 @@ class CalibrationLab(LabPanel):
         # the counts along the top axis: it is drawn again only when a count changes
         self.text.ticks(self.count_axis, [[(float(m), f"{b.count:,}") for m, b in zip(mid, full)]])
         counts = np.array([b.count for b in full], dtype=float)
-        self.hist_bars.setOpts(x=mid, height=counts, width=width)
-        self.y_range(self.hist_plot, 0.0, float(counts.max()) * 1.05 if counts.size else 1.0)
+        shown = (mid.tobytes(), counts.tobytes(), width)
+        if shown != self._hist_shown:                  # the counts move far less often than the confidences
+            self._hist_shown = shown
+            self.hist_bars.setOpts(x=mid, height=counts, width=width)
+            self.y_range(self.hist_plot, 0.0, float(counts.max()) * 1.05 if counts.size else 1.0)
         self.acc_line.setValue(c.accuracy)
         self.conf_line.setValue(float(np.mean(c.confidence)))
 
@@ -288,8 +293,10 @@ class CalibrationLab(LabPanel):
                 ece.append(cc.ece * 10)
             self._sweep = (key, np.log10(ts), np.array(nll), np.array(ece))
         _key, lt, nll, ece = self._sweep
-        self.nll_curve.setData(lt, plotting.finite_or_nan(nll))
-        self.ece_curve.setData(lt, ece)
+        if self._sweep_shown is not self._sweep:       # the curves change with the scale, not with T
+            self._sweep_shown = self._sweep
+            self.nll_curve.setData(lt, plotting.finite_or_nan(nll))
+            self.ece_curve.setData(lt, ece)
         self.t_now.setValue(np.log10(st.temperature) if st.temperature > 0 else np.nan)
         fitted = self._fit_for(batch, st)
         self.t_fit.setValue(np.log10(fitted[3]) if fitted else np.nan)

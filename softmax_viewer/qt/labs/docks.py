@@ -21,14 +21,16 @@ LAB_WIDTH = 660                  # a lab's dock, first shown: its two columns of
 class LabDocks:
     """The lab views of ``window`` (a QMainWindow), following ``store``."""
 
-    def __init__(self, window, store, export_cb=None, error_cb=None):
-        """``export_cb(key)``: what "Export this lab…" does; ``error_cb(text)``: where a refused setting is said."""
+    def __init__(self, window, store, export_cb=None, error_cb=None, made_cb=None):
+        """``export_cb(key)``: what "Export this lab…" does; ``error_cb(text)``: where a refused setting is
+        said; ``made_cb(view)``: called with each lab's view once made."""
         self.window = window
         self.store = store
         self.labs = {}                 # key -> its view (made all at once, the first time a lab opens)
         self.docks = {}                # key -> its dock
         self._export_cb = export_cb
         self._error_cb = error_cb
+        self._made_cb = made_cb
         store.bundle_ready.connect(self._draw)
 
     def __getattr__(self, key):        # docks.precision, docks.sampling, docks.overconfidence
@@ -61,6 +63,8 @@ class LabDocks:
                     menu.addAction("Export this lab…").triggered.connect(lambda _=False, k=key: self._export_cb(k))
             self.labs[key] = view
             self.docks[key] = dock
+            if self._made_cb is not None:
+                self._made_cb(view)
 
     def show_lab(self, key: str):
         """Open lab ``key``'s dock (on top of the other labs) and return its view."""
