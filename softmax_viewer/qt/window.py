@@ -6,24 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
-from softmax_viewer.qt import dialogs
+from softmax_viewer.qt import dialogs, platform, plotting
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import help as help_pages
-from softmax_viewer.qt import platform, plotting
-from softmax_viewer.qt.platform import settings
-
 from softmax_viewer.qt.controls import ControlPanel, SpinUndoKeys, install_spin_undo
 from softmax_viewer.qt.labs.docks import LabDocks
-from softmax_viewer.qt.panels import (
-    GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel,
-)
+from softmax_viewer.qt.platform import settings
+from softmax_viewer.qt.panels import GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel
 from softmax_viewer.qt.recent import RecentFiles, is_shipped
 from softmax_viewer.qt.row_picker import RowPicker
 from softmax_viewer.qt.store import Store
