@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
+    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
 )
 
@@ -216,9 +216,10 @@ class ControlPanel(QWidget):
         self.std = _spin(0.0, FLOAT_MAX, "Standard deviation of the Gaussian logits: their spread decides how "
                                          "sharp softmax is.", number=True)
         self.seed = _spin(0, MAX_SEED, "Random seed: the same seed gives the same logits.")
-        g_w = QWidget(); gl = QHBoxLayout(g_w)
-        for lab, w in (("mean", self.mean), ("std", self.std), ("seed", self.seed)):
-            gl.addWidget(QLabel(lab)); gl.addWidget(w)
+        g_w = QWidget(); gl = QGridLayout(g_w)          # two rows: the column fits a laptop's screen
+        for k, (lab, w) in enumerate((("mean", self.mean), ("std", self.std), ("seed", self.seed))):
+            gl.addWidget(QLabel(lab), k // 2, 2 * (k % 2))
+            gl.addWidget(w, k // 2, 2 * (k % 2) + 1)
         for w in (pad_w, lin_w, g_w):
             w.layout().setContentsMargins(0, 0, 0, 0)
             self.gen_stack.addWidget(w)

@@ -149,3 +149,34 @@ def ensure_app():
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
     return app
+
+
+def fit_on_screen(window) -> None:
+    """Clamp ``window`` (its first or remembered geometry) to the screen's available area."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    w = min(window.width(), area.width() - extra_w)
+    h = min(window.height(), area.height() - extra_h)
+    if (w, h) != (window.width(), window.height()):
+        window.resize(max(w, 200), max(h, 200))
+    x = min(max(window.x(), area.left()), max(area.left(), area.right() - window.frameGeometry().width() + 1))
+    y = min(max(window.y(), area.top()), max(area.top(), area.bottom() - window.frameGeometry().height() + 1))
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
+
+
+WIDE_LEFT = 580                  # the control column on a wide screen
+MIN_LEFT = 440                   # the control column at its narrowest (it scrolls inside)
+
+
+def share_width(split, width: int) -> None:
+    """The first split of a window ``width`` wide: WIDE_LEFT for the control column on a wide
+    screen (1,700 px and more), 28 % of it (but MIN_LEFT at least) on a laptop's."""
+    left = WIDE_LEFT if width >= 1700 else max(MIN_LEFT, int(width * 0.28))
+    split.setSizes([left, max(1, width - left)])

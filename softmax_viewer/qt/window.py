@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
 
         self.formula = QLabel(FORMULA)
         self.formula.setTextFormat(Qt.RichText)
+        self.formula.setWordWrap(True)       # on a narrow screen it takes two lines, not the width
         self.formula.setToolTip("What every panel shows is computed from these formulas.")
         self.formula.setStyleSheet("font-size: 11pt; padding: 4px;")
         self.description = QLabel()
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setMinimumWidth(560)
+        scroll.setMinimumWidth(platform.MIN_LEFT)
 
         self.probabilities = ProbabilityPanel()
         self.lse = LsePanel()
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         split.addWidget(scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([580, 1220])
+        self.split = split
         self.setCentralWidget(split)
 
         self._build_menus()
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
             geo = settings().value("geometry")
             if isinstance(geo, bytes):
                 self.restoreGeometry(QByteArray(geo))
+        platform.fit_on_screen(self)
+        platform.share_width(self.split, self.width())          # narrower controls on a laptop
         self.spin_keys = SpinUndoKeys(self)
         install_spin_undo(self, self.spin_keys)
         self.store.flush()

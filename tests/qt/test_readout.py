@@ -48,6 +48,7 @@ def test_readout_rows_follow_a_relayout(qtbot):
     panel wraps a formula, the rows below move and the rects follow."""
     w = MainWindow(ExplorerState(), remember=False)
     qtbot.addWidget(w)
+    w.resize(1800, 1000)                  # wide: no formula wraps yet
     w.show()
     qtbot.waitExposed(w)
     column = w.readout.value_column
