@@ -20,6 +20,17 @@ def p_ceiling(top: float) -> float:
     return 1.0
 
 
+def share_text(x: float) -> str:
+    """A share of the mass in three digits, with more where three would round it to 0 or 1
+    (0.99996 is not all of it)."""
+    x = float(x)
+    for digits in range(3, 18):
+        text = f"{x:.{digits}g}"
+        if not (0.0 < x < 1.0) or text not in ("0", "1"):
+            return text
+    return text
+
+
 class ProbabilityPanel(PlotPanel):
     title = "Probabilities p = softmax(u), target q"
     tooltip = ("Blue: p from the stable formula. Orange: the target q = (1 − ε)·onehot(y) + ε/N. "
@@ -109,11 +120,11 @@ class ProbabilityPanel(PlotPanel):
         note = d.naive_summary
         q_top = f"▲ q = {float(d.q[above[0]]):.3g}" if above else ""
         if d.by_rank and above:       # two lines at most
-            note = (f"Top {n} of {st.n_classes:,} by p (the rest: {d.rest_mass:.3g} of the mass); "
+            note = (f"Top {n} of {st.n_classes:,} by p (the rest: {share_text(d.rest_mass)} of the mass); "
                     f"{q_top}, above the axis. ") + note
         elif d.by_rank:
             note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "
-                    f"{d.rest_mass:.3g} of the mass. ") + note
+                    f"{share_text(d.rest_mass)} of the mass. ") + note
         elif above:
             note = f"{q_top}, above the axis; " + note
         if self.note.text() != note:
