@@ -78,9 +78,9 @@ def state_from_args(args) -> ExplorerState | None:
             raise UsageError(f"--preset {exc}") from None
     vector, batch = _opened(args)
     if vector is not None:           # the file's logits, the preset's (or default) settings
-        n = vector.n_classes
-        st = st.replace(logits=vector.logits, labels=vector.labels, target=vector.target, name=vector.name,
-                        description="", surface_i=min(st.surface_i, n - 1), surface_j=min(st.surface_j, n - 1))
+        from softmax_viewer.batch import with_logits
+
+        st = with_logits(st, vector.logits, vector.target, vector.labels, vector.name)
     elif batch is not None:
         row = 0 if args.row is None else args.row
         if not 0 <= row < batch.n_samples:

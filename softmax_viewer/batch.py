@@ -43,10 +43,14 @@ class Batch:
         target = int(self.labels[row]) if self.labels is not None else min(base.target, z.size - 1)
         if not np.isfinite(z[target]):
             target = int(np.argmax(z))
-        name = f"{Path(self.source).name} row {row}"
-        return base.replace(logits=z.copy(), target=target,
-                            labels=self.class_names or (), name=name, description="",
-                            surface_i=min(base.surface_i, z.size - 1), surface_j=min(base.surface_j, z.size - 1))
+        return with_logits(base, z.copy(), target, self.class_names, f"{Path(self.source).name} row {row}")
+
+
+def with_logits(base: ExplorerState, z: np.ndarray, target: int, class_names, name: str) -> ExplorerState:
+    """``base`` (its scale, temperature, eps, views and labs' settings) showing the logits ``z``."""
+    n = z.size
+    return base.replace(logits=z, target=target, labels=tuple(class_names or ()), name=name, description="",
+                        surface_i=min(base.surface_i, n - 1), surface_j=min(base.surface_j, n - 1))
 
 
 def from_logit_file(got: LogitFile) -> Batch:
@@ -103,14 +107,10 @@ def open_logits(path, labels_path=None, base: ExplorerState | None = None):
     a (B, C) array as a batch (None, batch). LogitFileError if it cannot be read."""
     got = read_logits(path, labels_path)
     if not got.is_batch:
-        base = base or ExplorerState()
         z = got.logits.copy()
-        st = base.replace(logits=z, labels=got.class_names or (), target=int(np.argmax(z)), name=Path(path).name,
-                          description="", surface_i=min(base.surface_i, z.size - 1),
-                          surface_j=min(base.surface_j, z.size - 1))
-        return st, None
+        return with_logits(base or ExplorerState(), z, int(np.argmax(z)), got.class_names, Path(path).name), None
     return None, from_logit_file(got)
 
 
-__all__ = ["Batch", "from_logit_file", "is_preset_json", "is_logit_path", "open_logits", "examples",
+__all__ = ["Batch", "with_logits", "from_logit_file", "is_preset_json", "is_logit_path", "open_logits", "examples",
            "examples_dir", "LogitFileError"]

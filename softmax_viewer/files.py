@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -45,8 +46,10 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_limited(path, limit: int, what: str = "file") -> bytes:
-    """The bytes of the regular file ``path``, refusing anything else and anything over ``limit``.
+@contextlib.contextmanager
+def open_regular(path, limit: int, what: str = "file"):
+    """The regular file ``path`` open for reading (a binary file object), refusing anything
+    else and anything over ``limit`` bytes.
 
     The file is opened without blocking (a FIFO without a writer cannot hang the
     program) and checked to be a regular file on the open descriptor, so a
@@ -70,22 +73,32 @@ def read_limited(path, limit: int, what: str = "file") -> bytes:
             raise FileError(p, f"is not a regular file (a pipe, a device or a socket), not a {what}")
         if info.st_size > limit:
             raise FileError(p, f"is {info.st_size:,} bytes; a {what} is at most {limit:,}")
-        chunks, total = [], 0
-        while True:                      # at most limit + 1 bytes, whatever st_size said
+        f = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        try:
+            yield f
+        except OSError as exc:
+            if isinstance(exc, FileError):
+                raise
+            raise FileError(p, f"cannot be read ({_reason(exc)})") from None
+
+
+def read_limited(path, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path`` (see open_regular), at most ``limit`` of them."""
+    with open_regular(path, limit, what) as f:
+        fd, chunks, total = f.fileno(), [], 0
+        while True:                          # at most limit + 1 bytes, whatever st_size said
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise FileError(p, f"is over {limit:,} bytes; a {what} is at most {limit:,}")
-        return b"".join(chunks)
-    except OSError as exc:
-        if isinstance(exc, FileError):
-            raise
-        raise FileError(p, f"cannot be read ({_reason(exc)})") from None
-    finally:
-        os.close(fd)
+                raise FileError(path, f"is over {limit:,} bytes; a {what} is at most {limit:,}")
+    return b"".join(chunks)
 
 
 def _check_name(p: Path) -> None:

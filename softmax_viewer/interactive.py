@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from softmax_viewer import names
-from softmax_viewer.batch import Batch
+from softmax_viewer.batch import Batch, with_logits
 from softmax_viewer.limits import StateError
 from softmax_viewer.logit_checks import LogitFileError, check_class_names, check_labels, check_logits
 from softmax_viewer.state import SETTABLE_KEYS, ExplorerState
@@ -45,7 +45,7 @@ def state_and_batch(logits, labels=None, class_names=None, target=None, **settin
         else:
             if labels is not None:
                 raise ValueError("labels are for a batch (samples, classes): for a vector, give target=")
-            st = ExplorerState(logits=z.copy(), labels=names_ or (), target=int(np.argmax(z)), name="Python")
+            st = with_logits(ExplorerState(), z.copy(), int(np.argmax(z)), names_, "Python")
         if target is not None:
             st = st.with_setting("target", str(target))
         for key, value in settings.items():

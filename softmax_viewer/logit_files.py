@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
-import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,30 +60,12 @@ def is_logit_file(path) -> bool:
 
 @contextlib.contextmanager
 def _regular(path, limit: int):
-    """The open binary file ``path``, checked to be a regular file of at most ``limit`` bytes."""
-    p = Path(path)
+    """files.open_regular, its refusals as LogitFileError."""
     try:
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        fail(p, "no such file")
-    except IsADirectoryError:
-        fail(p, "is a directory, not a file of logits")
-    except (OSError, ValueError) as exc:
-        fail(p, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            fail(p, "is a directory, not a file of logits")
-        if not stat.S_ISREG(info.st_mode):
-            fail(p, "is not a regular file (a pipe, a device or a socket)")
-        if info.st_size > limit:
-            fail(p, f"is {info.st_size:,} bytes; at most {limit:,} are read")
-        f = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    with f:
-        yield f
+        with files.open_regular(path, limit, "file of logits") as f:
+            yield f
+    except files.FileError as exc:
+        raise LogitFileError(str(exc)) from None
 
 
 def _made(path, z, labels=None, names=None) -> LogitFile:
@@ -226,12 +206,7 @@ def _json(path) -> LogitFile:
     except (json.JSONDecodeError, RecursionError, ValueError) as exc:
         fail(path, f"is not valid JSON ({getattr(exc, 'msg', exc)}"
                     + (f" at line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ")"))
-    labels = names = None
-    if isinstance(data, dict):
-        if "logits" not in data:
-            fail(path, "a JSON object of logits needs the key 'logits'")
-        labels, names = data.get("labels"), data.get("class_names")
-        data = data["logits"]
+    data, labels, names = _parts(path, data, "a JSON object of logits")
     if not isinstance(data, list) or not data:
         fail(path, "the logits must be a list of numbers or a list of lists")
     try:
@@ -246,6 +221,15 @@ def _json(path) -> LogitFile:
     if names is not None and not (isinstance(names, list) and all(isinstance(s, str) for s in names)):
         fail(path, "class_names must be a list of strings")
     return _made(path, z, labels, names)
+
+
+def _parts(path, data, what: str):
+    """(logits, labels, class names) of a dict with "logits" (labels and names optional), or of bare logits."""
+    if not isinstance(data, dict):
+        return data, None, None
+    if "logits" not in data:
+        fail(path, f"{what} needs the key 'logits'")
+    return data["logits"], data.get("labels"), data.get("class_names")
 
 
 def _json_number(v) -> float:
@@ -292,12 +276,7 @@ def _torch(path) -> LogitFile:
             first = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).split(". ")[0].splitlines()[0] if str(exc) else ""
             fail(path, f"is not a tensor torch loads with weights_only=True, which runs no code "
                         f"({type(exc).__name__}: {first.rstrip('.')})")
-    labels = names = None
-    if isinstance(obj, dict):
-        if "logits" not in obj:
-            fail(path, "a saved dict of tensors needs the key 'logits'")
-        labels, names = obj.get("labels"), obj.get("class_names")
-        obj = obj["logits"]
+    obj, labels, names = _parts(path, obj, "a saved dict of tensors")
     if not isinstance(obj, torch.Tensor):
         fail(path, f"holds a {type(obj).__name__}, not a tensor")
 
