@@ -31,6 +31,7 @@ import numpy as np
 
 from softmax_viewer import stable
 from softmax_viewer.batch_passes import NoMinimum, lse_and_square_sum, newton
+from softmax_viewer.logits import scaled_logits
 
 DEFAULT_BINS = 15
 MAX_BINS = 1000
@@ -134,11 +135,10 @@ def check_batch(logits, labels) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _scaled(z: np.ndarray, scale: float) -> np.ndarray:
-    """s·z (z itself at s = 1), or CalibrationError where it overflows."""
+    """s·z by the program's one scaling (z itself at s = 1), or CalibrationError where it overflows."""
     if scale == 1.0:
         return z
-    with np.errstate(over="ignore"):
-        v = z * float(scale)
+    v = scaled_logits(z, scale)
     if abs(scale) > 1.0 and np.count_nonzero(np.isinf(v)) > np.count_nonzero(np.isinf(z)):
         r, c = np.argwhere(np.isinf(v) & np.isfinite(z))[0]
         raise CalibrationError(f"s·z overflows at logit [{r}, {c}] ({z[r, c]!r} at s = {scale!r})")

@@ -23,7 +23,6 @@ def _headless_window(state: ExplorerState, size=(1800, 1000), batch=None, row: i
     if batch is not None:
         win.show_batch(batch, row=row)
     win.resize(*size)
-    platform.share_width(win.split, size[0])
     win.show()
     for _ in range(3):
         app.processEvents()

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         split.addWidget(scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        self.split = split
+        self.split, self._split_shared = split, False
         self.setCentralWidget(split)
 
         self._build_menus()
@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
             if isinstance(geo, bytes):
                 self.restoreGeometry(QByteArray(geo))
         platform.fit_on_screen(self)
-        platform.share_width(self.split, self.width())          # narrower controls on a laptop
         self.spin_keys = SpinUndoKeys(self)
         install_spin_undo(self, self.spin_keys)
         self.store.flush()
@@ -178,15 +177,9 @@ class MainWindow(QMainWindow):
                          tip=f"A digits classifier's logits and labels ({name}): open the calibration lab")
         self.recent = RecentFiles(self.recent_menu, self.open_path, self.remember)
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setShortcut(QKeySequence.Undo)
-        self.undo_action.triggered.connect(self.store.undo)
-        self.redo_action = QAction("&Redo", self)
+        self.undo_action = self._action(edit, "&Undo", self.store.undo, QKeySequence.Undo)
+        self.redo_action = self._action(edit, "&Redo", self.store.redo)
         self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
-        self.redo_action.triggered.connect(self.store.redo)
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        self.addActions([self.undo_action, self.redo_action])
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", lambda: help_pages.show_keys(self))
         self._action(help_menu, "&About softmax viewer", lambda: help_pages.show_about(self))
@@ -369,6 +362,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(one_line(text), 8000)
 
     # ---- lifetime ----
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._split_shared:         # the first show, at the width it has: narrower controls on a laptop
+            self._split_shared = True
+            platform.share_width(self.split, self.width())
+
     def closeEvent(self, event):
         # without a file the state is remembered in the settings: nothing is lost; with a
         # file and changes, Save keeps them, Discard goes back to the file's state
