@@ -5,8 +5,6 @@ from PySide6.QtCore import Qt
 
 from softmax_viewer import calibration
 from softmax_viewer.batch import examples
-from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState
 
 
 @pytest.fixture
@@ -21,13 +19,8 @@ def batch_file(tmp_path):
 
 
 @pytest.fixture
-def shown(qtbot):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.resize(1800, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def shown(shown_window):
+    return shown_window(1800, 1000)
 
 
 def test_a_batch_opens_its_first_row_and_the_calibration_lab(shown, batch_file):

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from softmax_viewer import presets
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt.plotting import Curve, Dots
-from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState
 from tests.exported import check_file
 from tests.qt.checks import full_disk
 
@@ -20,16 +18,8 @@ PANELS = ("probabilities", "lse", "loss", "surface", "gradient", "window")
 
 
 @pytest.fixture
-def win(qtbot, monkeypatch):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.errors = []
-    monkeypatch.setattr(w, "report_error", lambda title, text: w.errors.append(text))
-    w.resize(1600, 900)
-    w.show()                             # exports reflect the laid-out window, as on screen
-    qtbot.waitExposed(w)
-    w.store.flush()
-    return w
+def win(shown_window):
+    return shown_window(1600, 900)       # exports reflect the laid-out window, as on screen
 
 
 @pytest.mark.parametrize("name", list(presets.gallery()))

@@ -2,19 +2,11 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from softmax_viewer.qt.window import MainWindow
-from softmax_viewer.state import ExplorerState
 
 
 @pytest.fixture
-def shown(qtbot):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.resize(1800, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    w.store.flush()
-    return w
+def shown(shown_window):
+    return shown_window(1800, 1000)
 
 
 def _zoom_far(plot):

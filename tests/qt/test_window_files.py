@@ -13,16 +13,8 @@ from tests.qt.checks import full_disk
 
 
 @pytest.fixture
-def win(qtbot, monkeypatch):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.errors = []
-    monkeypatch.setattr(w, "report_error", lambda title, text: w.errors.append(text))
-    w.resize(1600, 900)
-    w.show()                             # exports reflect the laid-out window, as on screen
-    qtbot.waitExposed(w)
-    w.store.flush()
-    return w
+def win(shown_window):
+    return shown_window(1600, 900)       # exports reflect the laid-out window, as on screen
 
 
 def test_failed_load_leaves_the_state_untouched(win, tmp_path):

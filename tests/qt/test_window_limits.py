@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 
 from softmax_viewer import presets
-from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.limits import MAX_SEED, SMALLEST
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
@@ -16,15 +15,8 @@ FLOAT_MAX = sys.float_info.max
 
 
 @pytest.fixture
-def win(qtbot, monkeypatch):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.errors = []
-    monkeypatch.setattr(w, "report_error", lambda title, text: w.errors.append(text))
-    w.resize(1400, 860)
-    w.show()
-    w.store.flush()
-    return w
+def win(shown_window):
+    return shown_window(1400, 860)
 
 
 def test_controls_keep_working_after_a_preset_with_the_largest_seed(win, tmp_path):
