@@ -7,12 +7,12 @@ drive the batch's calibration too. A row, once shown, is a state like any other.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from softmax_viewer import files
 from softmax_viewer.limits import StateError
 from softmax_viewer.logit_files import LogitFile, LogitFileError, read_logits
 from softmax_viewer.state import ExplorerState
@@ -59,24 +59,16 @@ def from_logit_file(got: LogitFile) -> Batch:
 
 
 def is_preset_json(path) -> bool:
-    """A .json file that is a preset (its "format" says so), not a file of logits."""
+    """A .json file that is a preset, not a file of logits: its opening names a "format" (presets
+    are written with it first). Only a regular file is looked into (a pipe cannot hang this)."""
     if Path(path).suffix.lower() != ".json":
         return False
     try:
-        with open(path, "rb") as f:
+        with files.open_regular(path, 1 << 62, "file") as f:
             head = f.read(4096)
-        return b"softmax-viewer-preset" in head or _has_format_key(path)
     except OSError:
         return False
-
-
-def _has_format_key(path) -> bool:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError, RecursionError):
-        return False
-    return isinstance(data, dict) and "format" in data
+    return b'"format"' in head
 
 
 def examples_dir() -> Path:

@@ -120,3 +120,12 @@ def test_the_shipped_examples_are_in_the_presets_menu(shown):
     assert sorted(a.text() for a in menu.actions()) == sorted(examples())
     menu.actions()[0].trigger()
     assert shown.store.batch is not None and shown.store.batch.n_classes == 10
+
+
+def test_a_pipe_named_json_is_refused_without_hanging(shown, tmp_path):
+    import os
+    os.mkfifo(tmp_path / "pipe.json")
+    errors = []
+    shown.report_error = lambda title, text: errors.append(text)
+    assert not shown.open_path(str(tmp_path / "pipe.json"))
+    assert len(errors) == 1 and "not a regular file" in errors[0]
