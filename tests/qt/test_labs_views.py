@@ -25,20 +25,20 @@ def labs_window(qtbot):
 def test_labs_follow_the_state_live(labs_window):
     w, lw = labs_window
     lw.show_lab("precision")
-    assert np.isnan(lw.precision.data.naive_p[2])
+    assert np.isnan(lw.labs["precision"].data.naive_p[2])
     w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
     w.store.flush()
-    assert np.isfinite(lw.precision.data.naive_p).all()
-    lw.precision.dtype.setCurrentText("float16")
-    assert lw.precision.data.dtype == "float16"
+    assert np.isfinite(lw.labs["precision"].data.naive_p).all()
+    lw.labs["precision"].dtype.setCurrentText("float16")
+    assert lw.labs["precision"].data.dtype == "float16"
     lw.show_lab("sampling")
-    lw.sampling.top_k.setValue(2)
-    assert lw.sampling.data.kept.sum() == 2
-    heights = np.asarray(lw.sampling.hist.opts["height"], dtype=float)
-    np.testing.assert_allclose(heights, lw.sampling.data.counts / lw.sampling.data.n)
+    lw.labs["sampling"].top_k.setValue(2)
+    assert lw.labs["sampling"].data.kept.sum() == 2
+    heights = np.asarray(lw.labs["sampling"].hist.opts["height"], dtype=float)
+    np.testing.assert_allclose(heights, lw.labs["sampling"].data.counts / lw.labs["sampling"].data.n)
     w.controls.temperature.spin.setValue(3.0)
     w.store.flush()
-    np.testing.assert_allclose(lw.sampling.data.p, stable.softmax(np.array([1.0, 2, 3, 4]) / 3.0))
+    np.testing.assert_allclose(lw.labs["sampling"].data.p, stable.softmax(np.array([1.0, 2, 3, 4]) / 3.0))
 
 
 def test_lab_class_axes_show_the_top_class_label(qtbot):
@@ -93,7 +93,7 @@ def test_ulp_axis_draws_the_decades_it_shows(labs_window):
     w.store.set_state(ExplorerState(scale=30.0, temperature=2.0).with_n_classes(1000))   # errors 0.1 .. 1 ulp
     w.store.flush()
     lw.show_lab("precision")
-    drawn = drawn_labels(lw.precision.ulp_plot.getAxis("left"))
+    drawn = drawn_labels(lw.labs["precision"].ulp_plot.getAxis("left"))
     assert drawn and all(t == "1" or t.startswith("10") for t in drawn), drawn
 
 
@@ -114,7 +114,7 @@ def test_showing_another_lab_computes_its_run_once(labs_window, qtbot):
     # second stopped the run the first had started
     _w, lw = labs_window
     lw.show_lab("precision")
-    lab = lw.overconfidence
+    lab = lw.labs["overconfidence"]
     lw.show_lab("overconfidence")
     assert "recomputing when the change pauses" not in lab.summary.text()
     assert lab.computing and "computing" in lab.summary.text()
@@ -126,7 +126,7 @@ def test_overconfidence_play_step_reset(labs_window, qtbot):
     w, lw = labs_window
     w.store.set_state(w.store.state.replace(logits=np.array([1.5, 1.2, 1.0]), target=0, epsilon=0.1))
     lw.show_lab("overconfidence")
-    lab = lw.overconfidence
+    lab = lw.labs["overconfidence"]
     lab.loss.setCurrentIndex(1)
     assert lab.position == 0
     # the whole run shows faintly from step 0; the played part is drawn over it
@@ -152,7 +152,7 @@ def test_a_long_run_never_holds_up_the_window(labs_window, qtbot):
     w, lw = labs_window
     w.store.set_state(w.store.state.replace(logits=np.array([1.5, 1.2, 1.0]), target=0))
     w.store.flush()
-    lab = lw.overconfidence
+    lab = lw.labs["overconfidence"]
     lab.steps.setValue(60_000)                # about 5 s of steps: far more than a slice
     lw.show_lab("overconfidence")
     # it is computed a slice per event-loop turn, and drawn as it grows
@@ -196,7 +196,7 @@ def test_a_long_run_never_holds_up_the_window(labs_window, qtbot):
 def test_overconfidence_lab_says_why_it_cannot_train(labs_window):
     w, lw = labs_window
     lw.show_lab("overconfidence")
-    lab = lw.overconfidence
+    lab = lw.labs["overconfidence"]
     assert lab.run is not None
     lab.mode.setCurrentIndex(1)                # a linear classifier: at most 100 classes
     w.store.set_state(w.store.state.with_n_classes(labs.MAX_LINEAR_CLASSES + 1))
@@ -228,12 +228,12 @@ def test_labs_export(labs_window, tmp_path, key, suffix):
 def test_sampling_summary_tells_truncation_from_underflow(labs_window):
     w, lw = labs_window                      # seed 003's logits: p = [0, 0, 1, 0] exactly
     lw.show_lab("sampling")
-    assert "1 of 4 classes can be drawn; the other 3 have p = 0 (underflow)" in lw.sampling.summary.text()
+    assert "1 of 4 classes can be drawn; the other 3 have p = 0 (underflow)" in lw.labs["sampling"].summary.text()
     w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
     w.store.flush()
-    assert "All 4 classes can be drawn" in lw.sampling.summary.text()
-    lw.sampling.top_k.setValue(2)
-    assert "2 of 4 classes kept by the truncation (temperature first)" in lw.sampling.summary.text()
+    assert "All 4 classes can be drawn" in lw.labs["sampling"].summary.text()
+    lw.labs["sampling"].top_k.setValue(2)
+    assert "2 of 4 classes kept by the truncation (temperature first)" in lw.labs["sampling"].summary.text()
 
 
 def test_gumbel_plot_marks_log_p_on_each_bar(labs_window):
@@ -241,26 +241,26 @@ def test_gumbel_plot_marks_log_p_on_each_bar(labs_window):
     w.store.set_state(w.store.state.replace(logits=np.array([1.0, 2.0, 3.0, 4.0])))
     w.store.flush()
     lw.show_lab("sampling")
-    d = lw.sampling.data
-    x, y = lw.sampling.logp_marks.getData()
+    d = lw.labs["sampling"].data
+    x, y = lw.labs["sampling"].logp_marks.getData()
     np.testing.assert_allclose(y[::2], np.log(d.sample_p))              # one mark per class, at log p
     np.testing.assert_allclose((x[::2] + x[1::2]) / 2, np.arange(4))     # centred on its bar
     np.testing.assert_allclose(x[1::2] - x[::2], 0.6)                    # as wide as the bar
-    lo, hi = lw.sampling.gumbel_plot.viewRange()[1]
+    lo, hi = lw.labs["sampling"].gumbel_plot.viewRange()[1]
     assert lo <= y.min() and np.max(d.perturbed) <= hi                    # marks and bars in view
-    assert np.all(np.asarray(lw.sampling.perturbed.opts["y0"]) < y.min())  # the bars stand below them
+    assert np.all(np.asarray(lw.labs["sampling"].perturbed.opts["y0"]) < y.min())  # the bars stand below them
 
 
 def test_a_setting_the_sampler_refuses_is_said_in_the_lab(labs_window):
     w, lw = labs_window
     lw.show_lab("sampling")
     before = w.store.state
-    lw.sampling.ask(top_p=0.0)                       # top-p needs (0, 1]: refused, said, nothing changed
+    lw.labs["sampling"].ask(top_p=0.0)                       # top-p needs (0, 1]: refused, said, nothing changed
     assert "top-p must be above 0" in w.statusBar().currentMessage() and w.store.state is before
-    assert lw.sampling.top_p.value() == 1.0
-    lw.sampling.top_p.setValue(0.9)
+    assert lw.labs["sampling"].top_p.value() == 1.0
+    lw.labs["sampling"].top_p.setValue(0.9)
     assert w.store.state.labs.sampling.top_p == 0.9
-    assert "kept by the truncation" in lw.sampling.summary.text()
+    assert "kept by the truncation" in lw.labs["sampling"].summary.text()
 
 
 @pytest.mark.parametrize("logits,kw,defined", [
@@ -282,5 +282,5 @@ def test_labs_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, de
             lab.flush()
         qtbot.wait(10)
         w.grab()
-    run = lw.overconfidence.run
+    run = lw.labs["overconfidence"].run
     assert defined is not (np.isnan(run.loss).any() or np.isnan(run.norm).any())

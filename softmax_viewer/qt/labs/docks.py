@@ -33,7 +33,7 @@ class LabDocks:
         self._made_cb = made_cb
         store.bundle_ready.connect(self._draw)
 
-    def __getattr__(self, key):        # docks.precision, docks.sampling, docks.overconfidence
+    def __getattr__(self, key):        # docks.labs["precision"], docks.labs["sampling"], docks.labs["overconfidence"]
         labs = self.__dict__.get("labs", {})
         if key in labs:
             return labs[key]
