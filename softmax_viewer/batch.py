@@ -7,6 +7,7 @@ drive the batch's calibration too. A row, once shown, is a state like any other.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import numpy as np
 
 from softmax_viewer import files
 from softmax_viewer.limits import StateError
-from softmax_viewer.logit_files import LogitFile, LogitFileError, read_logits
+from softmax_viewer.logit_files import LogitFile, LogitFileError, read_labels, read_logits
 from softmax_viewer.state import ExplorerState
 
 
@@ -51,6 +52,13 @@ def with_logits(base: ExplorerState, z: np.ndarray, target: int, class_names, na
     n = z.size
     return base.replace(logits=z, target=target, labels=tuple(class_names or ()), name=name, description="",
                         surface_i=min(base.surface_i, n - 1), surface_j=min(base.surface_j, n - 1))
+
+
+def with_labels(batch: Batch, path) -> Batch:
+    """``batch`` with the true labels read from ``path`` (one integer class per sample).
+    LogitFileError if they cannot be read or do not fit the batch."""
+    labels = read_labels(path, batch.n_samples, batch.n_classes)
+    return dataclasses.replace(batch, labels=labels)
 
 
 def from_logit_file(got: LogitFile) -> Batch:
@@ -104,5 +112,5 @@ def open_logits(path, labels_path=None, base: ExplorerState | None = None):
     return None, from_logit_file(got)
 
 
-__all__ = ["Batch", "with_logits", "from_logit_file", "is_preset_json", "is_logit_path", "open_logits", "examples",
+__all__ = ["Batch", "with_logits", "with_labels", "from_logit_file", "is_preset_json", "is_logit_path", "open_logits", "examples",
            "examples_dir", "LogitFileError"]

@@ -19,6 +19,8 @@ from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a
 
 LSE_MODES = tuple(names.LSE_MODES)
 SURFACE_LOSSES = tuple(names.LOSSES)
+#: what a description describes: a change of any of these (or of the logits) makes it stale
+DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon")
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "n_classes", "target")
 
 
@@ -146,6 +148,23 @@ class ExplorerState:
         if self.labs != other.labs or self.generator.to_dict() != other.generator.to_dict():
             return False                   # (the labs' frozen dataclasses: equal by value, no dict made)
         return all(getattr(self, k) == getattr(other, k) for k in _COMPARED)
+
+    def shows_same_numbers(self, other: "ExplorerState") -> bool:
+        """The same softmax, targets and losses (what a description talks about); the
+        views, the labs, the name and the description aside."""
+        if self.logits is not other.logits and not np.array_equal(self.logits, other.logits):
+            return False
+        return all(getattr(self, k) == getattr(other, k) for k in DESCRIBED) and \
+            self.generator.to_dict() == other.generator.to_dict()
+
+    def after(self, previous: "ExplorerState") -> "ExplorerState":
+        """This state as the next one after ``previous``: a description carried over from
+        ``previous`` is dropped once the numbers it describes have changed (it would
+        quote probabilities that are no longer shown, and be saved with them)."""
+        if (self.description and self.description == previous.description
+                and not self.shows_same_numbers(previous)):
+            return self.replace(description="")
+        return self
 
     # ---- changes (each returns a new, validated state) ----
     def replace(self, **changes) -> "ExplorerState":

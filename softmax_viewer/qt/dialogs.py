@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog, QLineEdit,
+                               QMessageBox, QPlainTextEdit)
 
 from softmax_viewer import names
-from softmax_viewer.logit_files import FORMATS
+from softmax_viewer.limits import MAX_DESCRIPTION, MAX_NAME
+from softmax_viewer.logit_files import FORMATS, LABEL_FORMATS
 
 PRESET_FILTER = "Presets (*.json)"
 EXPORT_FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
@@ -63,3 +66,44 @@ def ask_export(parent, key: str, folder) -> tuple[str, float] | None:
             return None
         scale = float(item[:-1])
     return path, scale
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def file_name(name: str) -> str:
+    """``name`` as a file name: no folder separators, no characters file systems refuse."""
+    bad = '/\\:*?"<>|'
+    return "".join("-" if ch in bad or ord(ch) < 32 else ch for ch in name).strip(" .")[:120]
+
+
+def ask_labels_file(parent, folder) -> str | None:
+    """A file of integer labels (one per sample); None if cancelled."""
+    kinds = " ".join(f"*{s}" for s in LABEL_FORMATS)
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open the batch's labels"), str(folder),
+                                          tr("Labels ({0});;All files (*)").format(kinds))
+    return path or None
+
+
+def ask_name_description(parent, name: str, description: str) -> tuple[str, str] | None:
+    """A new (name, description) for the state; None if cancelled."""
+    box = QDialog(parent)
+    box.setWindowTitle(tr("Name and description"))
+    name_edit = QLineEdit(name)
+    name_edit.setMaxLength(MAX_NAME)
+    name_edit.setToolTip(tr("Shown in the title bar and saved in the preset."))
+    text_edit = QPlainTextEdit(description)
+    text_edit.setToolTip(tr("What this state shows, in a sentence or two: shown above the panels and "
+                            "saved in the preset. It is dropped when the numbers it describes change."))
+    text_edit.setMinimumWidth(360)
+    form = QFormLayout(box)
+    form.addRow(tr("Name:"), name_edit)
+    form.addRow(tr("Description:"), text_edit)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(box.accept)
+    buttons.rejected.connect(box.reject)
+    form.addRow(buttons)
+    if box.exec() != QDialog.Accepted:
+        return None
+    return name_edit.text().strip(), text_edit.toPlainText().strip()[:MAX_DESCRIPTION]

@@ -80,6 +80,10 @@ class Store(QObject):
 
     # ---- changing ----
     def set_state(self, new: ExplorerState, *, transient: bool = False) -> None:
+        """Show ``new``, a change of the current state (its stale description dropped)."""
+        self._set(new.after(self._state), transient)
+
+    def _set(self, new: ExplorerState, transient: bool) -> None:
         if new is self._state:
             return
         self._state = new
@@ -102,8 +106,8 @@ class Store(QObject):
         self.drag_ended.emit()
 
     def reset(self, state: ExplorerState) -> None:
-        """Start over from ``state`` (a loaded preset): it is one undo step."""
-        self.set_state(state)
+        """Start over from ``state`` (a loaded preset, as it is): it is one undo step."""
+        self._set(state, False)
 
     def can_undo(self) -> bool:
         return self._history.can_undo() or self._history.current is not self._state

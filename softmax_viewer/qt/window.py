@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import time
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
-from softmax_viewer.qt import dialogs, platform, plotting
+from softmax_viewer.qt import dialogs, menus, platform
 from softmax_viewer.qt import export as exporting
-from softmax_viewer.qt import help as help_pages
 from softmax_viewer.qt.controls import ControlPanel, SpinUndoKeys, install_spin_undo
 from softmax_viewer.qt.labs.docks import LabDocks
 from softmax_viewer.qt.platform import settings
@@ -22,7 +21,7 @@ from softmax_viewer.qt.row_picker import RowPicker
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.logit_table import LogitTable
 from softmax_viewer.limits import one_line
-from softmax_viewer.state import ExplorerState
+from softmax_viewer.state import ExplorerState, StateError
 
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
 
@@ -91,7 +90,8 @@ class MainWindow(QMainWindow):
         self.split, self._split_shared = split, False
         self.setCentralWidget(split)
 
-        self._build_menus()
+        menus.build_menus(self)
+        self.recent = RecentFiles(self.recent_menu, self.open_path, self.remember)
         for source in (self.controls, self.table):
             source.error.connect(self.show_error)
         self.store.bundle_ready.connect(self._draw)
@@ -105,11 +105,13 @@ class MainWindow(QMainWindow):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.surface.settle)
         self.store.history_changed.connect(self._update_actions)
+        self.store.batch_changed.connect(lambda b: self.labels_action.setEnabled(b is not None))
+        self.labels_action.setEnabled(self.store.batch is not None)
         self.store.state_changed.connect(lambda _s: self._update_title())
         self.path: Path | None = None
         self._last_note = ""
         self.setAcceptDrops(True)
-        self._add_panel_menus()
+        menus.add_panel_menus(self)
         self.resize(1800, 1000)
         if remember:
             geo = settings().value("geometry")
@@ -122,68 +124,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
 
-    # ---- menus ----
-    def _action(self, menu, text, slot, shortcut=None, tip=""):
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        a.setStatusTip(tip)
-        a.setToolTip(tip)
-        a.triggered.connect(slot)
-        menu.addAction(a)
-        self.addAction(a)
-        return a
-
-    def _build_menus(self):
-        file_menu = self.menuBar().addMenu("&File")
-        self.file_menu = file_menu
-        self._action(file_menu, "&New", self.new_state, QKeySequence.New,
-                     "Start again from the default state (unsaved changes are asked about).")
-        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.Open,
-                     "Open a preset (JSON) or a model's logits (.npy .npz .csv .safetensors .pt ...); "
-                     "you can also drop one on the window.")
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self._action(file_menu, "&Save", self.save, QKeySequence.Save, "Save this state as a preset.")
-        self._action(file_menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"),
-                     "Save this state as a new preset file.")
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu("&Export")
-        for key, title in names.EXPORT_TARGETS.items():
-            self._action(export_menu, f"{title}…", lambda _=False, k=key: self.export_dialog(k),
-                         tip=f"{title} to PNG, SVG, PDF or CSV.")
-        self._action(file_menu, "&Copy window image", lambda: exporting.copy_image(self),
-                     tip="Copy a picture of the window to the clipboard.")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, "Ctrl+Q")      # StandardKey.Quit is empty offscreen
-        labs_menu = self.menuBar().addMenu("&Labs")
-        tips = {"precision": "float16/32/64: where exp overflows, NaN, underflow, ulp errors.",
-                "sampling": "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax.",
-                "overconfidence": "Gradient descent under one-hot and smoothed labels.",
-                "calibration": "A batch's reliability diagram, ECE, and the temperature that fits it."}
-        for key, title in names.LABS.items():
-            self._action(labs_menu, f"&{title}", lambda _=False, k=key: self.open_lab(k), tip=tips[key])
-        self.presets_menu = self.menuBar().addMenu("&Presets")
-        for name, path in presets.gallery().items():
-            try:
-                title = presets.load(path).name or name
-            except presets.PresetError:
-                continue
-            self._action(self.presets_menu, title, lambda _=False, p=path: self.open_path(p),
-                         tip=f"Open the gallery preset {name}")
-        self.presets_menu.addSeparator()
-        self.examples_menu = self.presets_menu.addMenu("&Examples: real logits")
-        for name, path in batch_files.examples().items():
-            self._action(self.examples_menu, name, lambda _=False, p=path: self.open_path(p),
-                         tip=f"A digits classifier's logits and labels ({name}): open the calibration lab")
-        self.recent = RecentFiles(self.recent_menu, self.open_path, self.remember)
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.store.undo, QKeySequence.Undo)
-        self.redo_action = self._action(edit, "&Redo", self.store.redo)
-        self.redo_action.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")])
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: help_pages.show_keys(self))
-        self._action(help_menu, "&About softmax viewer", lambda: help_pages.show_about(self))
-
     def panel_widgets(self) -> dict:
         return {"probabilities": self.probabilities, "lse": self.lse, "loss": self.loss,
                 "surface": self.surface, "gradient": self.gradient, "readout": self.readout, "window": self}
@@ -192,27 +132,6 @@ class MainWindow(QMainWindow):
     def open_lab(self, key: str):
         """Open lab ``key`` in its dock beside the panels; its view."""
         return self.lab_docks.show_lab(key)
-
-    def _add_panel_menus(self):
-        """Each plot's right-click menu exports that panel."""
-        for key, panel in self.panel_widgets().items():
-            if key == "window":
-                continue
-            if key == "readout":
-                panel.setContextMenuPolicy(Qt.ActionsContextMenu)
-                for text, slot in (("Export readout…", lambda _=False, k=key: self.export_dialog(k)),
-                                   ("Copy image", lambda _=False, w=panel: exporting.copy_image(w))):
-                    a = QAction(text, panel)
-                    a.triggered.connect(slot)
-                    panel.addAction(a)
-                continue
-            for plot in panel.plots():
-                menu = plotting.context_menu(plot)
-                menu.addSeparator()
-                menu.addAction("Export this panel…").triggered.connect(
-                    lambda _=False, k=key: self.export_dialog(k))
-                menu.addAction("Copy panel image").triggered.connect(
-                    lambda _=False, w=panel: exporting.copy_image(w))
 
     # ---- presets: open, save, recent, drop ----
     def report_error(self, title: str, text: str) -> None:
@@ -284,22 +203,37 @@ class MainWindow(QMainWindow):
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        folder = str(settings().value("last_folder", "") or Path.home())
-        name = (self.store.state.name or "preset").replace("/", "-")
-        path = dialogs.ask_save_preset(self, Path(folder) / f"{name}.json")
-        return path is not None and self.save_to(Path(path))
+        """Ask where to save (beside this state's own file, or in the folder last used)."""
+        if self.path is not None and not is_shipped(self.path):
+            folder, name = self.path.parent, self.path.stem
+        else:
+            folder = Path(str(settings().value("last_folder", "") or Path.home()))
+            name = dialogs.file_name(self.store.state.name) or "preset"
+        path = dialogs.ask_save_preset(self, folder / f"{name}.json")
+        return path is not None and self.save_to(Path(path), rename=True)
 
-    def save_to(self, path) -> bool:
+    def save_to(self, path, *, rename: bool = False) -> bool:
+        """Save the state to ``path``; ``rename``: a state named after the preset it came from
+        (or unnamed) takes the new file's name."""
+        path = Path(path)
+        st = self.store.state
+        if rename and (not st.name or st.name == self.store.saved_state.name) and st.name != path.stem:
+            try:
+                st = st.replace(name=path.stem)
+            except StateError:
+                pass                                    # a name the state cannot hold: it keeps its own
         try:
-            presets.save(self.store.state, path)
+            presets.save(st, path)
         except presets.PresetError as exc:
             self.report_error("Cannot save preset", str(exc))
             return False
-        self.path = Path(path)
+        if st is not self.store.state:
+            self.store.set_state(st)
+        self.path = path
         self.store.mark_saved()
         self.recent.add(self.path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
 
     def dragEnterEvent(self, event):
@@ -327,7 +261,39 @@ class MainWindow(QMainWindow):
         except (OSError, ValueError) as exc:
             self.report_error("Cannot export", str(exc))
             return False
-        self.statusBar().showMessage(f"Exported {path}", 4000)
+        settings().setValue("last_folder", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Exported {0}").format(path), 4000)
+        return True
+
+    # ---- the batch's labels, the state's name ----
+    def open_labels_dialog(self) -> bool:
+        batch = self.store.batch
+        if batch is None:
+            return False
+        path = dialogs.ask_labels_file(self, Path(batch.source).parent)
+        return path is not None and self.open_labels(path)
+
+    def open_labels(self, path) -> bool:
+        """The open batch's true labels from ``path``: the calibration lab opens on them."""
+        try:
+            batch = batch_files.with_labels(self.store.batch, path)
+        except batch_files.LogitFileError as exc:
+            self.report_error(self.tr("Cannot open labels"), str(exc))
+            return False
+        self.show_batch(batch, row=max(self.row_picker.row, 0))
+        return True
+
+    def edit_description(self) -> bool:
+        st = self.store.state
+        got = dialogs.ask_name_description(self, st.name, st.description)
+        if got is None or got == (st.name, st.description):
+            return False
+        try:
+            self.store.set_state(st.replace(name=got[0], description=got[1]))
+        except StateError as exc:
+            self.report_error(self.tr("Cannot rename"), str(exc))
+            return False
+        self._update_title()
         return True
 
     def _update_actions(self):
@@ -338,7 +304,10 @@ class MainWindow(QMainWindow):
         st = self.store.state
         name = st.name or (self.path.stem if self.path else "untitled")
         self.setWindowTitle(f"{name}{' *' if self.store.modified else ''} — softmax viewer")
-        text = f"<b>{st.name}</b> — {st.description}" if st.description else ""
+        text = f"<b>{escape(st.name)}</b> — {escape(st.description)}" if st.description else ""
+        if not text and self.store.saved_state.description:
+            text = self.tr("<b>{0}</b> — changed since it was opened: its description no longer applies "
+                           "(Edit &gt; Name and description… to write one).").format(escape(st.name or ""))
         if self.description.text() != text:
             self.description.setText(text)
         self.description.setVisible(bool(text))
