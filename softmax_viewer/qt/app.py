@@ -9,16 +9,25 @@ from softmax_viewer import names
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import platform
 from softmax_viewer.qt.labs import LAB_VIEWS
+from softmax_viewer.qt.i18n import install as install_language
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.platform import ensure_app
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState
+
+
+def start_app():
+    """The QApplication, speaking the user's language (View > Language, or the system's)."""
+    app = ensure_app()
+    install_language(app)
+    return app
 
 
 def _headless_window(state: ExplorerState, size=(1800, 1000), batch=None, row: int = 0):
     """The real window in ``state``, laid out and drawn, offscreen when there is no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = ensure_app()
+    app = start_app()
     win = MainWindow(state, remember=False)
     if batch is not None:
         win.show_batch(batch, row=row)
@@ -56,7 +65,7 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
     version accepted) is dropped: the window starts on the default state and its
     status bar says why.
     """
-    ensure_app()
+    start_app()
     platform.remove_stale_temporaries()
     problem = None
     remembered = state is None
@@ -73,14 +82,14 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
         win.show_batch(batch, row=row)
     if problem is not None:
         platform.forget_state()
-        win.show_error(f"The state from the last run could not be restored: {problem}. "
-                       "The window starts on the default state.")
+        win.show_error(tr("The state from the last run could not be restored: {0}. "
+                          "The window starts on the default state.").format(problem))
     win.show()
     return win
 
 
 def run(state: ExplorerState | None, batch=None, row: int = 0) -> int:
-    app = ensure_app()
+    app = start_app()
     win = open_main_window(state, batch, row)
     code = app.exec()
     del win
@@ -113,7 +122,7 @@ _KEPT = []           # the windows show() returned at once: alive as long as the
 def show(state: ExplorerState, batch=None, block: bool | None = None):
     """The window in ``state`` (with ``batch``): blocks until it closes, unless an event loop
     already runs (IPython's ``%gui qt``), where it returns the window at once."""
-    app = ensure_app()
+    app = start_app()
     win = MainWindow(state, remember=False)
     if batch is not None:
         win.show_batch(batch)

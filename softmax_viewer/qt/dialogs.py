@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog, QLineEdit,
                                QMessageBox, QPlainTextEdit)
 
 from softmax_viewer import names
 from softmax_viewer.limits import MAX_DESCRIPTION, MAX_NAME
 from softmax_viewer.logit_files import FORMATS, LABEL_FORMATS
+from softmax_viewer.qt.i18n import tr
 
-PRESET_FILTER = "Presets (*.json)"
-EXPORT_FILTERS = {f"{title} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
+PRESET_FILTER = QT_TRANSLATE_NOOP("", "Presets (*.json)")
 PNG_SCALES = ("1x", "2x", "3x", "4x")
 
 
@@ -28,7 +28,7 @@ def warn(parent, title: str, text: str) -> None:
 def ask_save_changes(parent) -> str:
     """"save", "discard" or "cancel", for a state with changes not yet saved."""
     answer = QMessageBox.question(
-        parent, "Unsaved changes", "This state has changes that are not saved. Save them first?",
+        parent, tr("Unsaved changes"), tr("This state has changes that are not saved. Save them first?"),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
     return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
@@ -36,15 +36,15 @@ def ask_save_changes(parent) -> str:
 def ask_open_file(parent, folder) -> str | None:
     """A preset or a file of logits to open; None if cancelled."""
     logits = " ".join(f"*{s}" for s in FORMATS if s != ".json")
-    path, _ = QFileDialog.getOpenFileName(parent, "Open a preset or logits", str(folder),
-                                          f"Presets and logits (*.json {logits});;{PRESET_FILTER};;"
-                                          f"Logits ({logits} *.json);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open a preset or logits"), str(folder),
+                                          tr("Presets and logits ({0});;Presets (*.json);;Logits ({1});;"
+                                             "All files (*)").format(f"*.json {logits}", f"{logits} *.json"))
     return path or None
 
 
 def ask_save_preset(parent, proposal) -> str | None:
     """A path ending in .json, starting from ``proposal``; None if cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Save preset", str(proposal), PRESET_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save preset"), str(proposal), tr(PRESET_FILTER))
     if not path:
         return None
     return path if path.lower().endswith(".json") else path + ".json"
@@ -52,24 +52,21 @@ def ask_save_preset(parent, proposal) -> str | None:
 
 def ask_export(parent, key: str, folder) -> tuple[str, float] | None:
     """Where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled."""
-    path, chosen = QFileDialog.getSaveFileName(parent, f"Export {key}", str(Path(folder) / f"{key}.png"),
-                                               ";;".join(EXPORT_FILTERS))
+    filters = {f"{tr(title)} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export {0}").format(key), str(Path(folder) / f"{key}.png"),
+                                               ";;".join(filters))
     if not path:
         return None
     if Path(path).suffix.lower() not in names.EXPORT_FORMATS:     # the filter does not set the suffix: map it
-        path += EXPORT_FILTERS.get(chosen, ".png")
+        path += filters.get(chosen, ".png")
     scale = 1.0
     if path.lower().endswith(".png"):
-        item, ok = QInputDialog.getItem(parent, "PNG resolution", "Scale of the screen size:",
+        item, ok = QInputDialog.getItem(parent, tr("PNG resolution"), tr("Scale of the screen size:"),
                                         list(PNG_SCALES), 1, False)
         if not ok:
             return None
         scale = float(item[:-1])
     return path, scale
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
 
 
 def file_name(name: str) -> str:

@@ -6,18 +6,15 @@ disables (undo, redo, the batch's labels).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import help as help_pages
-from softmax_viewer.qt import plotting
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
+from softmax_viewer.qt import i18n, plotting
+from softmax_viewer.qt.i18n import tr
 
 
 def action(window, menu, text, slot, shortcut=None, tip=""):
@@ -89,6 +86,9 @@ def build_menus(w) -> None:
     edit.addSeparator()
     action(w, edit, tr("&Name and description…"), w.edit_description,
            tip=tr("Name this state and say what it shows: both are saved in the preset."))
+
+    w.view_menu = bar.addMenu(tr("&View"))
+    i18n.language_menu(w, w.view_menu)
 
     w.help_menu = help_menu = bar.addMenu(tr("&Help"))
     action(w, help_menu, tr("&Keyboard shortcuts"), lambda: help_pages.show_keys(w))

@@ -5,7 +5,7 @@ import time
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from softmax_viewer import batch as batch_files
@@ -25,29 +25,29 @@ from softmax_viewer.state import ExplorerState, StateError
 
 SETTLE_MS = 300                  # changes closer than this follow each other quickly
 
-FORMULA = ("<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
-           "q = (1 − ε)·onehot(y) + ε/N &nbsp;·&nbsp; losses are of u &nbsp;·&nbsp; "
-           "gradient shown: <b>∂CE/∂u = p − q</b>")
+FORMULA = QT_TRANSLATE_NOOP("MainWindow", "<b>u = s·z / T</b> &nbsp;·&nbsp; <b>p = softmax(u)</b> &nbsp;·&nbsp; "
+                            "q = (1 − ε)·onehot(y) + ε/N &nbsp;·&nbsp; losses are of u &nbsp;·&nbsp; "
+                            "gradient shown: <b>∂CE/∂u = p − q</b>")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, state: ExplorerState | None = None, *, remember: bool = True):
         super().__init__()
-        self.setWindowTitle("softmax viewer")
+        self.setWindowTitle(self.tr("softmax viewer"))
         self.remember = remember
         self.store = Store(state if state is not None else ExplorerState(), self)
         self.lab_docks = LabDocks(self, self.store, export_cb=self.export_dialog, error_cb=self.show_error,
                                   made_cb=lambda view: install_spin_undo(view, self.spin_keys))
 
-        self.formula = QLabel(FORMULA)
+        self.formula = QLabel(self.tr(FORMULA))
         self.formula.setTextFormat(Qt.RichText)
         self.formula.setWordWrap(True)       # on a narrow screen it takes two lines, not the width
-        self.formula.setToolTip("What every panel shows is computed from these formulas.")
+        self.formula.setToolTip(self.tr("What every panel shows is computed from these formulas."))
         self.formula.setStyleSheet("font-size: 11pt; padding: 4px;")
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet("font-size: 10pt; padding: 0 4px 4px 4px; color: #333;")
-        self.description.setToolTip("What this preset shows (File > Open, or the Presets menu).")
+        self.description.setToolTip(self.tr("What this preset shows (File > Open, or the Presets menu)."))
 
         self.controls = ControlPanel(self.store)
         self.table = LogitTable(self.store)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         try:
             state = presets.load(path)
         except presets.PresetError as exc:
-            self.report_error("Cannot open preset", str(exc))
+            self.report_error(self.tr("Cannot open preset"), str(exc))
             return False
         self.store.set_batch(None)
         self.store.reset(state)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         try:
             state, batch = batch_files.open_logits(path, labels_path, self.store.state)
         except batch_files.LogitFileError as exc:
-            self.report_error("Cannot open logits", str(exc))
+            self.report_error(self.tr("Cannot open logits"), str(exc))
             return False
         self.show_batch(batch, state)
         self.path = None
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         try:
             presets.save(st, path)
         except presets.PresetError as exc:
-            self.report_error("Cannot save preset", str(exc))
+            self.report_error(self.tr("Cannot save preset"), str(exc))
             return False
         if st is not self.store.state:
             self.store.set_state(st)
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             else:
                 exporting.export(self.panel_widgets()[key], self.store.bundle, key, path, scale)
         except (OSError, ValueError) as exc:
-            self.report_error("Cannot export", str(exc))
+            self.report_error(self.tr("Cannot export"), str(exc))
             return False
         settings().setValue("last_folder", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Exported {0}").format(path), 4000)
@@ -302,8 +302,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self):
         st = self.store.state
-        name = st.name or (self.path.stem if self.path else "untitled")
-        self.setWindowTitle(f"{name}{' *' if self.store.modified else ''} — softmax viewer")
+        name = st.name or (self.path.stem if self.path else self.tr("untitled"))
+        self.setWindowTitle(self.tr("{0}{1} — softmax viewer").format(name, " *" if self.store.modified else ""))
         text = f"<b>{escape(st.name)}</b> — {escape(st.description)}" if st.description else ""
         if not text and self.store.saved_state.description:
             text = self.tr("<b>{0}</b> — changed since it was opened: its description no longer applies "
