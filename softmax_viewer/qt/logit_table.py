@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.arrays import qt_array
+from softmax_viewer.qt.table_copy import install_copy
 from softmax_viewer.limits import StateError, one_line, parse_logit
 from softmax_viewer.batch import Batch
 from softmax_viewer.logit_checks import LogitFileError, check_logits
@@ -333,6 +334,7 @@ class LogitTable(QWidget):
         paste.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         paste.triggered.connect(self.paste_clipboard)
         self.view.addAction(paste)
+        install_copy(self.view, store, (TARGET, LABEL, LOGIT, PROB, LOGPROB))   # Ctrl+C: the cells, in full
         self.add_button.clicked.connect(self.add_class)
         self.remove_button.clicked.connect(self.remove_selected)
         self.paste_button.clicked.connect(self.paste_clipboard)
