@@ -18,21 +18,17 @@ import weakref
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
 from softmax_viewer import stable
 from softmax_viewer.derived.losses import rival_stats
 from softmax_viewer.logits import effective_logits, scaled_logits
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting.hover import HoverReadout
 
 #: the widest class count the LSE panel's N sweep is evaluated at under the cursor
 N_HOVER_MAX = 1_000_000
 #: the decades of a log axis (scale or N) a point is evaluated within
 LOG_AXIS_REACH = 300.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HoverText", text)
 
 
 def full(v) -> str:
