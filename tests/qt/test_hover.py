@@ -190,3 +190,14 @@ def test_ctrl_c_copies_the_selected_cells_in_full(win, qtbot):
     sel.select(win.table.model.index(3, LOGPROB), flags.Select)
     QTest.keyClick(view, Qt.Key_C, Qt.ControlModifier)
     assert QGuiApplication.clipboard().text() == f"2.000000000000001\t{float(b.p[1])!r}\n{float(b.log_p[3])!r}"
+
+
+@pytest.mark.parametrize("key, plot", [("loss", 0), ("gradient", 1)])
+def test_the_box_stays_inside_the_plots_widget_near_its_edges(win, qtbot, key, plot):
+    readout = install_hover(win)[(key, plot)]
+    view = readout.plot.scene().views()[0]
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    (x0, x1), (y0, y1) = readout.plot.getViewBox().viewRange()
+    for x, y in ((x1 - 0.01 * (x1 - x0), y1 - 0.01 * (y1 - y0)), (x1 - 0.01 * (x1 - x0), y0 + 0.01 * (y1 - y0))):
+        read(qtbot, readout, x, y)
+        assert shown.contains(readout.box.sceneBoundingRect()), (readout.box.sceneBoundingRect(), shown)

@@ -66,17 +66,21 @@ class HoverBox(QGraphicsItem):
         inner = self._rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         painter.drawText(inner, int(Qt.AlignLeft | Qt.AlignTop) | int(Qt.TextDontClip), self._text)
 
-    def place(self, cursor: QPointF, room: QRectF) -> None:
-        """Beside ``cursor``, inside ``room`` (scene coordinates) where it fits: flipped to the
-        cursor's left or above it near the right or bottom edge."""
+    def place(self, cursor: QPointF, room: QRectF, bounds: QRectF) -> None:
+        """Beside ``cursor``: below and to the right of it, or flipped to its left or above it,
+        inside ``room`` (the plot's view) where it fits there, else inside ``bounds`` (the widget)."""
         w, h = self._rect.width(), self._rect.height()
-        x, y = cursor.x() + OFFSET.x(), cursor.y() + OFFSET.y()
-        if x + w > room.right():
-            x = cursor.x() - OFFSET.x() - w
-        if y + h > room.bottom():
-            y = cursor.y() - OFFSET.y() - h
-        x = max(room.left(), min(x, room.right() - w))
-        y = max(room.top(), min(y, room.bottom() - h))
+
+        def side(at, offset, size, lows, highs):
+            after, before = at + offset, at - offset - size
+            for low, high in zip(lows, highs):
+                if after + size <= high:
+                    return after
+                if before >= low:
+                    return before
+            return max(lows[-1], min(after, highs[-1] - size))
+        x = side(cursor.x(), OFFSET.x(), w, (room.left(), bounds.left()), (room.right(), bounds.right()))
+        y = side(cursor.y(), OFFSET.y(), h, (room.top(), bounds.top()), (room.bottom(), bounds.bottom()))
         if self.pos() != QPointF(x, y):
             self.setPos(x, y)
 
@@ -147,10 +151,18 @@ class HoverReadout(QObject):
             return
         self.point = (x, y)
         self.box.set_text(text)
-        scene_rect = self._scene.sceneRect() if self._scene is not None else room
-        self.box.place(pos, room.intersected(scene_rect) if scene_rect.isValid() else room)
+        bounds = self._visible_rect() or room
+        self.box.place(pos, room.intersected(bounds), bounds)
         if not self.box.isVisible():
             self.box.show()
+
+    def _visible_rect(self) -> QRectF | None:
+        """What the plot's widget shows of the scene (scene coordinates)."""
+        views = self._scene.views() if self._scene is not None else []
+        if not views:
+            return None
+        view = views[0]
+        return view.mapToScene(view.viewport().rect()).boundingRect()
 
     def text(self) -> str:
         """The text on show ("" when the box is hidden)."""
