@@ -24,6 +24,7 @@ LARGEST = 1e300
 #: a generator's seed (the spin box that shows it holds a 32-bit integer)
 MAX_SEED = 2**31 - 1
 MAX_LABEL = 100                  # characters of a class name
+MAX_MARGIN = 1e6                 # an explicit additive margin's size (logits are of order 1 to 100)
 MAX_NAME = 200                   # characters of a state's name
 MAX_DESCRIPTION = 5000           # characters of its description
 

@@ -31,8 +31,8 @@ MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".json"
 
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
-             "temperature", "epsilon", "n_classes", "generator", "view", "labs"}
-_NUMBER_KEYS = ("scale", "temperature", "epsilon")
+             "temperature", "epsilon", "margin", "n_classes", "generator", "view", "labs"}
+_NUMBER_KEYS = ("scale", "temperature", "epsilon", "margin")
 
 
 class _Tiny(float):

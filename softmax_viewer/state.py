@@ -13,19 +13,19 @@ import numpy as np
 
 from softmax_viewer import names
 from softmax_viewer.lab_settings import LabSettings
-from softmax_viewer.limits import (MAX_CLASSES, MAX_DESCRIPTION, MAX_LABEL, MAX_NAME, SMALLEST, StateError, control_value,
-                                   check_text, whole_number, check_writable, brief, underflows)
+from softmax_viewer.limits import (MAX_CLASSES, MAX_DESCRIPTION, MAX_LABEL, MAX_MARGIN, MAX_NAME, SMALLEST, StateError, control_value,
+                                   check_text, whole_number, check_writable, brief, underflows, finite_number)
 from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a_float, effective_logits, scaled_logits
 
 LSE_MODES = tuple(names.LSE_MODES)
 SURFACE_LOSSES = tuple(names.LOSSES)
 #: what a description describes: a change of any of these (or of the logits) makes it stale
-DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon")
-SETTABLE_KEYS = ("scale", "temperature", "epsilon", "n_classes", "target")
+DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon", "margin")
+SETTABLE_KEYS = ("scale", "temperature", "epsilon", "margin", "n_classes", "target")
 
 
 # what same_as compares besides the logits, the generator and the labs: every other field
-_COMPARED = ("labels", "target", "scale", "temperature", "epsilon", "log_probabilities", "lse_mode",
+_COMPARED = ("labels", "target", "scale", "temperature", "epsilon", "margin", "log_probabilities", "lse_mode",
              "surface_loss", "surface_i", "surface_j", "name", "description")
 
 
@@ -43,6 +43,7 @@ class ExplorerState:
     scale: float = 1.0
     temperature: float = 1.0
     epsilon: float = 0.0
+    margin: float = 0.0                # an explicit additive margin m: the target's logit is z_y - m
     generator: Generator = field(default_factory=Generator)
     # how the panels look at it
     log_probabilities: bool = False    # probability axis: linear or log
@@ -81,7 +82,13 @@ class ExplorerState:
         object.__setattr__(self, "scale", control_value("scale", self.scale))
         object.__setattr__(self, "temperature", control_value("temperature", self.temperature))
         object.__setattr__(self, "epsilon", control_value("epsilon", self.epsilon, high=1.0))
+        object.__setattr__(self, "margin", finite_number("margin", self.margin, low=-MAX_MARGIN, high=MAX_MARGIN) + 0.0)
         check_u_is_a_float(logits, self.scale, self.temperature)
+        if self.margin != 0.0 and np.isfinite(logits[self.target]):     # and the target's z_y - m
+            try:
+                check_u_is_a_float(as_logits([logits[self.target] - self.margin]), self.scale, self.temperature)
+            except StateError as exc:
+                raise StateError(f"with the margin m = {self.margin:g}: {exc}".replace("class 0", "the target"))
         if not isinstance(self.generator, Generator):
             raise StateError("generator must be a Generator")
         if self.lse_mode not in LSE_MODES:
@@ -107,19 +114,30 @@ class ExplorerState:
     def n_classes(self) -> int:
         return int(self.logits.size)
 
+    def margined_logits(self) -> np.ndarray:
+        """z with the margin taken from the target's logit (z_y - m, as AM-Softmax and CosFace
+        train): the logits themselves when m = 0."""
+        if self.margin == 0.0:
+            return self.logits
+        def make():
+            z = np.array(self.logits)
+            z[self.target] -= self.margin
+            return z
+        return self._kept("_zm", make)
+
     def effective_logits(self) -> np.ndarray:
-        """What the softmax sees: u = s·z/T, a masked class (z = −∞) −∞ at every s and T.
+        """What the softmax sees: u = s·(z − m·onehot(y))/T, a masked class (z = −∞) −∞ at every s and T.
 
         At T = 0 the argmax limit: ±∞ by the sign of s·z (0 where s·z = 0). Every
         part of the program that needs u (the panels, the labs, the command line)
         takes it from here, and the probabilities from ``scaled_logits`` and T
         through the stable core (which divides by T keeping its exact remainder).
         """
-        return self._kept("_u", lambda: effective_logits(self.logits, self.scale, self.temperature))
+        return self._kept("_u", lambda: effective_logits(self.margined_logits(), self.scale, self.temperature))
 
     def scaled_logits(self) -> np.ndarray:
         """s·z, a masked class staying −∞ at s = 0: what the stable core divides by T."""
-        return self._kept("_sz", lambda: scaled_logits(self.logits, self.scale))
+        return self._kept("_sz", lambda: scaled_logits(self.margined_logits(), self.scale))
 
     def _kept(self, key: str, make) -> np.ndarray:
         """``make()`` once per state (a state never changes), read-only: every panel's compute
@@ -258,7 +276,7 @@ class ExplorerState:
         d.update({
             "labels": list(self.labels),
             "target": self.target, "scale": self.scale, "temperature": self.temperature,
-            "epsilon": self.epsilon, "generator": self.generator.to_dict(),
+            "epsilon": self.epsilon, "margin": self.margin, "generator": self.generator.to_dict(),
             "view": {"log_probabilities": self.log_probabilities, "lse_mode": self.lse_mode,
                      "surface_loss": self.surface_loss, "surface_i": self.surface_i,
                      "surface_j": self.surface_j},

@@ -70,7 +70,7 @@ class Computer:
 
     # ---- the whole bundle ----
     def compute(self, state: ExplorerState) -> Bundle:
-        z = np.asarray(state.logits)
+        z = state.margined_logits()
         n = z.size
         t, eps, y = state.temperature, state.epsilon, state.target
         p, log_p = self._p_and_log_p(state)
@@ -116,13 +116,15 @@ class Computer:
         """What LSE against max depends on: u = s z / T, and the sweep's kind."""
         g = state.generator
         sweep = (g.low, g.high) if state.lse_mode == "n_classes" else None
-        return (state.logits, state.scale, state.temperature, state.lse_mode, sweep)
+        return (state.logits, state.margin, state.target if state.margin else None, state.scale,
+                state.temperature, state.lse_mode, sweep)
 
     @staticmethod
     def _surface_inputs(state) -> tuple:
         """What the loss surface depends on (eps only through the smoothed CE)."""
         eps = state.epsilon if state.surface_loss == "smoothed_ce" else None
-        return (state.logits, state.surface_i, state.surface_j, state.scale, state.temperature, state.target,
+        return (state.logits, state.margin, state.surface_i, state.surface_j, state.scale, state.temperature,
+                state.target,
                 state.surface_loss, eps)
 
     # ---- readout ----

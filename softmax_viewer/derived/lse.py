@@ -92,10 +92,11 @@ class ScaleSweep:
         """
         if state.lse_mode == "n_classes":
             return lse_over_n(state, u, lse_u)
-        z = np.asarray(state.logits)
+        z = state.margined_logits()
         n = z.size
         t = state.temperature
         lo, hi = SCALE_SWEEP
+        key = (state.logits, state.margin, state.target if state.margin else None)
         if t == 0.0:        # the limit: u is infinite, LSE - max = log(ties)
             scales = np.logspace(math.log10(lo), math.log10(hi), 2)
             top = float(np.max(z))
@@ -103,7 +104,8 @@ class ScaleSweep:
             lse = mx + math.log(int(np.sum(z == top)))
         else:
             sig_lo, sig_hi = lo / t, hi / t          # finite: T is within [1e-300, 1e300]
-            cached = self._key is state.logits and self._grid is not None
+            cached = (self._key is not None and self._key[0] is key[0] and self._key[1:] == key[1:]
+                      and self._grid is not None)
             if not cached or sig_lo < self._grid[0][0] * 0.999 or sig_hi > self._grid[0][-1] * 1.001:
                 # a fixed number of points whatever T is (4 + 2 * SWEEP_MARGIN_DECADES decades),
                 # on a lattice 10^(k / per_decade) that does not move with T: the points
@@ -117,7 +119,7 @@ class ScaleSweep:
                 if dense:
                     sig, f = _densified(sig, f, slope, z, -(-SWEEP_PER_DECADE // per_decade))
                 self._grid = (sig, f)
-                self._key = state.logits
+                self._key = key
             sig, f = self._grid
             keep = (sig >= sig_lo * 0.999) & (sig <= sig_hi * 1.001)
             scales = sig[keep] * t

@@ -67,11 +67,20 @@ def readout_of(state, u, p, log_p, rivals=None) -> dict:
         with np.errstate(invalid="ignore", over="ignore"):
             hinge = max(float(m_r - u[y]), 0.0)
             lse_hinge = max(l_r - float(u[y]), 0.0)
+        # the implicit margin the LSE-hinge asks of the target: LSE - max of the rivals, in [0, log(N - 1)]
+        # (as log(1 + sum of the others' exp(u_i - max)): no digits lost to LSE - max when they are close)
+        if math.isfinite(m_r):
+            with np.errstate(under="ignore", invalid="ignore", over="ignore"):   # a far rival: -inf, p = 0
+                implicit = max(float(stable.logsumexp(np.delete(u, y) - m_r)), 0.0)
+        else:
+            implicit = 0.0
     elif n > 1:     # T = 0: the target wins outright or loses infinitely
         hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf
         lse_hinge = hinge
+        rivals_sz = np.delete(state.scaled_logits(), y)       # the limit of LSE - max: log(ties at the max)
+        implicit = math.log(int(np.sum(rivals_sz == np.max(rivals_sz))))
     else:
-        hinge = lse_hinge = 0.0
+        hinge = lse_hinge = implicit = 0.0
     return {
         "n_classes": n, "max": max_u, "lse": lse_u, "lse_minus_max": lse_minus_max,
         "log_n": math.log(n), "entropy": h, "perplexity": math.exp(h),
@@ -79,6 +88,8 @@ def readout_of(state, u, p, log_p, rivals=None) -> dict:
         "predicted": k, "predicted_label": state.label(k),
         "p_target": float(p[y]), "cross_entropy": ce, "smoothed_cross_entropy": sce,
         "hinge": hinge, "lse_hinge": lse_hinge,
+        "margin": state.margin, "implicit_margin": implicit,
+        "implicit_margin_max": math.log(n - 1) if n > 1 else 0.0,
     }
 
 # ---- probabilities ----

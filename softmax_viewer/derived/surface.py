@@ -79,10 +79,12 @@ def surface_of(state, p, q) -> SurfaceData:
     def u_of(v):            # u = s z / T (at T = 0 its direction s z)
         return effective_logits(v, s, t) if t > 0 else scaled_logits(v, s)
 
-    ui, uj = u_of(zi)[:, None], u_of(zj)[None, :]
+    m = state.margin                # the target's logit is z_y - m wherever it is on the grid
+    ui = u_of(zi - m if y == i and m else zi)[:, None]
+    uj = u_of(zj - m if y == j and m else zj)[None, :]
     loss = state.surface_loss
     with np.errstate(invalid="ignore", over="ignore"):
-        cz = u_of(z)
+        cz = u_of(state.margined_logits())
         # O(N) once: the LSE and max of the rivals that stay; the grid costs O(G^2)
         drop = sorted({i, j, y})
         held = np.delete(cz, drop)
