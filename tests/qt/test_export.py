@@ -9,8 +9,10 @@ from PySide6.QtGui import QImage, QPen
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from softmax_viewer import presets
+from softmax_viewer.logits import Generator
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt.plotting import Curve, Dots
+from softmax_viewer.version import VERSION
 from tests.exported import check_file
 from tests.qt.checks import full_disk
 
@@ -143,3 +145,79 @@ def test_exporting_a_lab_with_no_run_says_so_at_once(win, tmp_path):
     assert not win.export_to("overconfidence", tmp_path / "x.csv")
     assert "no numbers to export" in win.errors[-1]
     assert win.export_to("overconfidence", tmp_path / "x.png")
+
+
+# ---- what an exported figure records, and its one background ----
+
+def _pdf_title(data: bytes) -> str:
+    """The document's /Title, a literal string of UTF-16 with its escapes undone."""
+    i = data.index(b"/Title (") + len(b"/Title (")
+    out = bytearray()
+    while data[i:i + 1] != b")":
+        if data[i:i + 1] == b"\\":
+            i += 1
+        out += data[i:i + 1]
+        i += 1
+    return out.decode("utf-16")
+
+
+def test_a_png_records_the_state_it_shows(win, tmp_path):
+    out = tmp_path / "p.png"
+    assert win.export_to("probabilities", out), win.errors
+    img = QImage(str(out))
+    assert "Probabilities" in img.text("Title") and "softmax viewer" in img.text("Title")
+    assert img.text("Description") == "z = [1, 2, 3, 4]; s = 1, T = 1, ε = 0, target y = 3 (class 3)"
+    assert img.text("Software") == f"softmax viewer {VERSION}"
+    assert presets.parse(img.text(exporting.STATE_KEY)).same_as(win.store.state)
+
+
+def test_a_generated_state_is_recorded_by_its_generator(win, tmp_path):
+    st = win.store.state.with_generator(Generator(kind="gaussian", std=2.0, seed=7)).with_n_classes(1000)
+    win.store.set_state(st.replace(scale=2.5, temperature=0.5, epsilon=0.1, target=9))
+    out = tmp_path / "w.png"
+    assert win.export_to("window", out), win.errors
+    img = QImage(str(out))
+    assert img.text("Description") == ("1000 Gaussian logits (mean 0, std 2, seed 7); s = 2.5, T = 0.5, ε = 0.1, "
+                                       "target y = 9 (class 9)")
+    state_json = img.text(exporting.STATE_KEY)
+    assert '"n_classes": 1000' in state_json and len(state_json) < 4000     # not a thousand numbers
+    assert presets.parse(state_json).same_as(win.store.state)
+
+
+def test_an_svg_has_the_state_in_its_title_desc_and_metadata(win, tmp_path):
+    out = tmp_path / "loss.svg"
+    assert win.export_to("loss", out), win.errors
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(out.read_bytes())
+    assert "Losses" in root.find(f"{ns}title").text
+    assert "s = 1, T = 1, ε = 0, target y = 3" in root.find(f"{ns}desc").text
+    assert presets.parse(root.find(f"{ns}metadata").text).same_as(win.store.state)
+    assert root.find(f"{ns}rect").get("fill") == "#ffffff"         # one background, the plots'
+
+
+def test_a_pdf_title_holds_the_state_and_its_creator_the_version(win, tmp_path):
+    win.store.set_state(win.store.state.replace(temperature=0.25, name="sharp (T < 1)"))
+    out = tmp_path / "g.pdf"
+    assert win.export_to("gradient", out), win.errors
+    data = out.read_bytes()
+    title = _pdf_title(data)
+    assert title.startswith("sharp (T < 1) — Gradient and Jacobian — softmax viewer: ")
+    assert title.endswith("z = [1, 2, 3, 4]; s = 1, T = 0.25, ε = 0, target y = 3 (class 3)")
+    assert f"softmax viewer {VERSION}".encode("utf-16-be") in data           # /Creator
+
+
+@pytest.mark.parametrize("key", ["probabilities", "window"])
+def test_an_exported_png_has_one_background_and_the_screen_is_unchanged(win, tmp_path, key):
+    """The note strip under the probabilities plot and the margins were grey around a white
+    plot: the whole figure is on the plots' background now, and the window looks as before."""
+    widget = win.panel_widgets()[key]
+    before, filled = win.grab().toImage(), widget.autoFillBackground()
+    out = tmp_path / f"{key}.png"
+    assert win.export_to(key, out, 2.0), win.errors
+    img = QImage(str(out))
+    w, h = img.width(), img.height()
+    white = {img.pixelColor(x, y).name() for x, y in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1))}
+    assert white == {"#ffffff"}
+    if key == "probabilities":          # the strip of the note, right of its text, and its margin
+        assert {img.pixelColor(x, h - 6).name() for x in range(w - 40, w)} == {"#ffffff"}
+    assert win.grab().toImage() == before and widget.autoFillBackground() == filled

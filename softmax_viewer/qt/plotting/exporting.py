@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from softmax_viewer.qt.plotting.dots import Dots
@@ -74,6 +74,16 @@ def pens_widened(widget, scale: float):
 def plot_views(widget) -> list:
     """The pyqtgraph views in ``widget`` (itself, if it is one)."""
     return ([widget] if isinstance(widget, pg.GraphicsView) else []) + widget.findChildren(pg.GraphicsView)
+
+
+def plot_background(widget) -> QColor:
+    """The background the plots in ``widget`` are drawn on (the layer's own, where it
+    holds none): the one background of an export."""
+    for view in plot_views(widget):
+        brush = view.backgroundBrush()
+        if brush.style() == Qt.SolidPattern and brush.isOpaque():
+            return QColor(brush.color())
+    return QColor(pg.mkColor(pg.getConfigOption("background")))
 
 
 @contextmanager
