@@ -31,7 +31,7 @@ MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".json"
 
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
-             "temperature", "epsilon", "margin", "n_classes", "generator", "view", "labs"}
+             "temperature", "epsilon", "margin", "cosine", "n_classes", "generator", "view", "labs"}
 _NUMBER_KEYS = ("scale", "temperature", "epsilon", "margin")
 
 

@@ -20,12 +20,12 @@ from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a
 LSE_MODES = tuple(names.LSE_MODES)
 SURFACE_LOSSES = tuple(names.LOSSES)
 #: what a description describes: a change of any of these (or of the logits) makes it stale
-DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon", "margin")
+DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon", "margin", "cosine")
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "margin", "n_classes", "target")
 
 
 # what same_as compares besides the logits, the generator and the labs: every other field
-_COMPARED = ("labels", "target", "scale", "temperature", "epsilon", "margin", "log_probabilities", "lse_mode",
+_COMPARED = ("labels", "target", "scale", "temperature", "epsilon", "margin", "cosine", "log_probabilities", "lse_mode",
              "surface_loss", "surface_i", "surface_j", "name", "description")
 
 
@@ -44,6 +44,7 @@ class ExplorerState:
     temperature: float = 1.0
     epsilon: float = 0.0
     margin: float = 0.0                # an explicit additive margin m: the target's logit is z_y - m
+    cosine: bool = False               # the logits are cosines in [-1, 1] (normalized features), s scales them
     generator: Generator = field(default_factory=Generator)
     # how the panels look at it
     log_probabilities: bool = False    # probability axis: linear or log
@@ -83,6 +84,16 @@ class ExplorerState:
         object.__setattr__(self, "temperature", control_value("temperature", self.temperature))
         object.__setattr__(self, "epsilon", control_value("epsilon", self.epsilon, high=1.0))
         object.__setattr__(self, "margin", finite_number("margin", self.margin, low=-MAX_MARGIN, high=MAX_MARGIN) + 0.0)
+        if not isinstance(self.cosine, (bool, np.bool_)):
+            raise StateError(f"cosine must be true or false, got {brief(self.cosine)}")
+        object.__setattr__(self, "cosine", bool(self.cosine))
+        if self.cosine:
+            finite = np.isfinite(logits)
+            outside = np.flatnonzero(finite & (np.abs(np.where(finite, logits, 0.0)) > 1.0))
+            if outside.size:
+                k = int(outside[0])
+                raise StateError(f"cosine logits lie in [-1, 1]; class {k} is {float(logits[k]):g} "
+                                 "(turn the cosine mode off, or divide the logits by their largest size)")
         check_u_is_a_float(logits, self.scale, self.temperature)
         if self.margin != 0.0 and np.isfinite(logits[self.target]):     # and the target's z_y - m
             try:
@@ -204,6 +215,15 @@ class ExplorerState:
         return self.replace(logits=logits, target=min(self.target, int(n) - 1),
                             labels=self.labels[:n])
 
+    def as_cosines(self) -> "ExplorerState":
+        """The cosine mode on, the logits divided by their largest finite size where it is over 1."""
+        z = np.array(self.logits)
+        finite = np.isfinite(z)
+        big = float(np.max(np.abs(z[finite]))) if finite.any() else 0.0
+        if big > 1.0:
+            z[finite] = np.clip(z[finite] / big, -1.0, 1.0)
+        return self.replace(logits=z, cosine=True)
+
     def with_generator(self, gen: Generator) -> "ExplorerState":
         """A new generator takes effect at once, over the current class count."""
         st = self.replace(generator=gen)
@@ -276,7 +296,7 @@ class ExplorerState:
         d.update({
             "labels": list(self.labels),
             "target": self.target, "scale": self.scale, "temperature": self.temperature,
-            "epsilon": self.epsilon, "margin": self.margin, "generator": self.generator.to_dict(),
+            "epsilon": self.epsilon, "margin": self.margin, "cosine": self.cosine, "generator": self.generator.to_dict(),
             "view": {"log_probabilities": self.log_probabilities, "lse_mode": self.lse_mode,
                      "surface_loss": self.surface_loss, "surface_i": self.surface_i,
                      "surface_j": self.surface_j},

@@ -90,7 +90,17 @@ def readout_of(state, u, p, log_p, rivals=None) -> dict:
         "hinge": hinge, "lse_hinge": lse_hinge,
         "margin": state.margin, "implicit_margin": implicit,
         "implicit_margin_max": math.log(n - 1) if n > 1 else 0.0,
+        "cosine": state.cosine,
+        "cosine_scale_90": cosine_scale(n, 0.9), "cosine_scale_99": cosine_scale(n, 0.99),
     }
+
+
+def cosine_scale(n: int, p: float) -> float:
+    """The smallest scale s at which n classes of cosine logits can reach p_y = p:
+    s >= ((n - 1) / n) * log((n - 1) p / (1 - p)) (NormFace, Wang et al. 2017); 0 for one class."""
+    if n < 2:
+        return 0.0
+    return (n - 1) / n * math.log((n - 1) * p / (1.0 - p))
 
 # ---- probabilities ----
 def bars_of(state, u, p, log_p, q, ranked) -> ProbabilityData:

@@ -74,3 +74,24 @@ def test_the_surface_and_loss_curves_see_the_margin():
     shifted = compute(ExplorerState(logits=[1.0, 2.0, 3.0, 3.0], target=3, surface_i=3, surface_j=2))
     assert held.readout["cross_entropy"] == pytest.approx(shifted.readout["cross_entropy"], rel=1e-15)
     assert held.loss.current_margin == pytest.approx(plain.loss.current_margin - 1.0)
+
+
+@pytest.mark.parametrize("n", [2, 10, 1000])
+@pytest.mark.parametrize("p", [0.9, 0.99])
+def test_the_cosine_scale_is_where_the_best_arrangement_reaches_p(n, p):
+    """The simplex: the target's cosine 1, every other -1/(n - 1), at the smallest s reaches p_y = p."""
+    z = np.full(n, -1.0 / (n - 1))
+    z[0] = 1.0
+    r0 = compute(ExplorerState(logits=z, target=0, cosine=True)).readout
+    s = r0["cosine_scale_90" if p == 0.9 else "cosine_scale_99"]
+    assert s == pytest.approx((n - 1) / n * math.log((n - 1) * p / (1 - p)), rel=1e-15)
+    r = compute(ExplorerState(logits=z, target=0, cosine=True, scale=s)).readout
+    assert r["p_target"] == pytest.approx(p, rel=1e-12)
+
+
+def test_cosine_logits_outside_minus_one_to_one_are_refused_in_one_line():
+    with pytest.raises(StateError, match=r"cosine logits lie in \[-1, 1\]; class 1 is 2"):
+        ExplorerState(cosine=True)
+    st = ExplorerState().as_cosines()
+    assert st.cosine and st.logits.tolist() == [0.25, 0.5, 0.75, 1.0]
+    assert ExplorerState.from_dict(st.to_dict()).cosine

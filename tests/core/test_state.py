@@ -134,13 +134,13 @@ def test_same_as_sees_a_change_to_any_field():
 
     from softmax_viewer.lab_settings import LabSettings
     from softmax_viewer.logits import Generator
-    base = ExplorerState()
-    changed = {"logits": np.array([1.0, 2.0, 3.0, 5.0]), "labels": ("a",), "target": 0, "scale": 2.0,
-               "temperature": 2.0, "epsilon": 0.1, "margin": 0.5, "generator": Generator(kind="gaussian"),
+    base = ExplorerState(logits=[0.1, 0.2, 0.3, 0.4])      # cosines, so that the cosine mode can be on
+    changed = {"logits": np.array([0.1, 0.2, 0.3, 0.5]), "labels": ("a",), "target": 0, "scale": 2.0,
+               "temperature": 2.0, "epsilon": 0.1, "margin": 0.5, "cosine": True, "generator": Generator(kind="gaussian"),
                "log_probabilities": True, "lse_mode": "n_classes", "surface_loss": "hinge", "surface_i": 2,
                "surface_j": 3, "name": "x", "description": "y",
                "labs": LabSettings().replace("precision", dtype="float16")}
     assert set(changed) == {f.name for f in dataclasses.fields(ExplorerState)}
-    assert base.same_as(ExplorerState())
+    assert base.same_as(ExplorerState(logits=[0.1, 0.2, 0.3, 0.4]))
     for key, value in changed.items():
         assert not base.same_as(base.replace(**{key: value})), key
