@@ -10,9 +10,8 @@ from softmax_viewer.state import ExplorerState
 
 
 def _beside(panel, r):
-    """The name and the formula shown in row ``r`` of the readout's grid."""
-    grid = panel.formulas[ROWS[r][0]][0].parentWidget().layout()
-    return grid.itemAtPosition(r, 0).widget(), grid.itemAtPosition(r, 1).widget()
+    """The widgets the number of row ``r`` is level with: its name, and its formula when beside it."""
+    return panel.row_widgets(ROWS[r][0])
 
 
 def test_readout_numbers_sit_level_with_their_names(qtbot):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF
 from softmax_viewer.derived import TOP_JACOBIAN
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import BLUE, RED, ClassAxis, PlotPanel, nice_ceiling, tick_step
+from softmax_viewer.qt.plotting.fitting import fit_title
 
 
 class GradientPanel(PlotPanel):
@@ -28,12 +29,14 @@ class GradientPanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._class_axis = ClassAxis()
+        fit_title(self.plot)
+        self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("∂CE/∂u = p − q"),))
         # two items with one brush each: per-bar brushes draw bar by bar
         self.bars_up = plotting.bars(self.plot, RED, width=0.6)
         self.bars_down = plotting.bars(self.plot, BLUE, width=0.6)
         plotting.rule(self.plot, angle=0, pen=plotting.pen("#444"))
         self.jac_plot = self.plot_widget.addPlot(row=1, col=0)
-        self.jac_plot.setTitle("Jacobian ∂p/∂u = diag(p) − p pᵀ", size="10pt")
+        fit_title(self.jac_plot)
         self.jac_image = plotting.image(self.jac_plot)
         cmap = plotting.colormap.get("CET-D1")
         self.jac_image.setColorMap(cmap)
@@ -83,6 +86,8 @@ class GradientPanel(PlotPanel):
         self.text.range(self.jac_plot, x=(-0.5, k - 0.5), y=(-0.5, k - 0.5))
         self.text.label(self.jac_plot, "bottom", "class (top by p)" if ranked else "class")
         if ranked:
-            self.text.title(self.jac_plot, f"Jacobian ∂p/∂u over the top {k} classes by p", "10pt")
+            self.text.title(self.jac_plot, self.tr("Jacobian ∂p/∂u over the top {k} classes by p").format(k=k),
+                            "10pt", shorter=(self.tr("Jacobian, top {k} by p").format(k=k), self.tr("Jacobian")))
         else:
-            self.text.title(self.jac_plot, "Jacobian ∂p/∂u = diag(p) − p pᵀ", "10pt")
+            self.text.title(self.jac_plot, self.tr("Jacobian ∂p/∂u = diag(p) − p pᵀ"), "10pt",
+                            shorter=(self.tr("Jacobian ∂p/∂u"), self.tr("Jacobian")))

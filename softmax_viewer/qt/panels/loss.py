@@ -10,6 +10,7 @@ from softmax_viewer.derived import MARGIN_REACHES
 
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan, steady_ceiling
+from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 
 
 class LossPanel(PlotPanel):
@@ -20,7 +21,10 @@ class LossPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        plotting.legend(self.plot, offset=(-5, 5), labelTextSize="8pt")
+        fit_title(self.plot)
+        self.text.title(self.plot, self.title, "11pt",
+                        shorter=(self.tr("Losses against the margin"), self.tr("Losses")))
+        legend = plotting.legend(self.plot, offset=(-5, 5), labelTextSize="8pt")
         specs = (
             ("hinge", "hinge", plotting.pen(GREY, width=2, style=Qt.DashLine)),
             ("lse_hinge", "LSE-hinge", plotting.pen(GREEN, width=2)),
@@ -35,6 +39,7 @@ class LossPanel(PlotPanel):
         self._marker_brushes = [plotting.brush(pen.color()) for _, _, pen in specs]
         self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
         self.plot.setLabel("left", "loss")
+        self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self._ceiling = None           # the top of the loss axis
         self._span = None              # how far the margin axis reaches, left and right
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import BLUE, GREY, RED, PlotPanel, finite_or_nan, steady_range
+from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 
 
 def log_ticks(lo: float, hi: float):
@@ -36,7 +37,10 @@ class LsePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
+        fit_title(self.plot)
+        self.text.title(self.plot, self.title, "11pt",
+                        shorter=(self.tr("max ≤ LSE ≤ max + log N"), self.tr("LSE against max")))
+        legend = plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
         # x is plotted as log10(x) and only the axis is told (its ticks read 10^k):
         # cheaper than pyqtgraph's per-item log mode on every setData
         self.max_curve = plotting.curve(self.plot, plotting.pen(GREY, width=2, style=Qt.DashLine), "max(u)")
@@ -44,6 +48,7 @@ class LsePanel(PlotPanel):
         self.bound_curve = plotting.curve(self.plot, plotting.pen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
         self.marker = plotting.dots(self.plot, size=10, pen="k", brush=BLUE)
         self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
+        self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
         self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same

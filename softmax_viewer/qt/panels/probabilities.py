@@ -8,6 +8,7 @@ import numpy as np
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import (BLUE, GREY, ORANGE, RED, VIEW_LIMIT, ClassAxis, PlotPanel, SteadyText,
                                         finite_or_nan, steady_ceiling, steady_range)
+from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 
 
 def p_ceiling(top: float) -> float:
@@ -39,7 +40,10 @@ class ProbabilityPanel(PlotPanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._class_axis = ClassAxis()
-        plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
+        fit_title(self.plot)
+        self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("p = softmax(u), target q"),
+                                                                self.tr("p and target q")))
+        legend = plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
         self.bars = plotting.bars(self.plot, BLUE, width=0.55, name="p (stable)")
         self.naive = plotting.bars(self.plot, GREY, width=0.18, name="textbook exp/Σexp")
         self.q_line = plotting.curve(self.plot, plotting.pen(ORANGE, width=3), "target q", connect="pairs",
@@ -53,6 +57,8 @@ class ProbabilityPanel(PlotPanel):
         self._above = None
         self._q_drawn = None           # the q (or log q) values its marks were last laid out for
         self._log_view = None          # the log axis' range, kept while the bars fit it
+        # under the plot: a legend in the view covered the bars (a dominant class 0, its q)
+        self.legend_place = legend_below(self.plot, legend)
         self.note = SteadyText(lines=2, point_size=9, colour="#444")
         self.layout().addWidget(self.note)
 

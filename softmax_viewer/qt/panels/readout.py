@@ -42,7 +42,7 @@ class ValueColumn(QWidget):
         super().__init__(parent)
         self.setFont(font)
         self._fm = QFontMetrics(font)
-        self._rows = rows              # per row, the widgets beside the number (name, formula)
+        self._rows = rows              # per row, the widgets the number is level with (name, formula)
         self._texts = [""] * len(rows)
         self._rects = None             # each row's rect, until a widget beside it moves or resizes
         for widgets in rows:
@@ -57,6 +57,12 @@ class ValueColumn(QWidget):
 
     def minimumSizeHint(self):
         return QSize(self.width(), 0)
+
+    def set_rows(self, rows: list) -> None:
+        """Per row, the widgets its number is level with (the name, and the formula beside it)."""
+        self._rows = rows
+        self._rects = None
+        self.update()
 
     def text(self, row: int) -> str:
         return self._texts[row]
@@ -149,6 +155,9 @@ class ReadoutPanel(QWidget):
     title = "Readout"
     tooltip = "The numbers behind the plots, each with its formula, for the current state."
 
+    #: the narrowest a formula is shown at beside its name; narrower, it goes under it
+    FORMULA_BESIDE = 130
+
     def __init__(self, parent=None):
         super().__init__(parent)
         inner = QWidget()
@@ -156,39 +165,91 @@ class ReadoutPanel(QWidget):
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
+        self.grid = grid
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.Monospace)
         self.formulas = {}
-        beside = []
-        row_height = QFontMetrics(mono).height() + 2
-        for r, (key, name, formula) in enumerate(ROWS):
+        self.names = {}
+        self._row_height = QFontMetrics(mono).height() + 2     # a line of numbers fits every row
+        for key, name, formula in ROWS:
             name_l = QLabel(f"<b>{name}</b>")
             form_l = QLabel()
             form_l.setStyleSheet("color: #555;")
             form_l.setWordWrap(True)        # a narrow panel wraps a formula rather than hiding the numbers
-            grid.addWidget(name_l, r, 0)
-            grid.addWidget(form_l, r, 1)
-            grid.setRowMinimumHeight(r, row_height)     # a line of numbers fits every row
+            self.names[key] = name_l
             self.formulas[key] = (form_l, formula)
-            beside.append((name_l, form_l))
         # the numbers: one column as wide as the widest number format_number writes;
         # a new value repaints its row of it only
-        self.value_column = ValueColumn(beside, mono)
-        grid.addWidget(self.value_column, 0, 2, len(ROWS), 1)
+        self.value_column = ValueColumn([(self.names[k], self.formulas[k][0]) for k, _n, _f in ROWS], mono)
         self.values = {key: Value(self.value_column, r) for r, (key, _n, _f) in enumerate(ROWS)}
-        grid.setRowStretch(len(ROWS), 1)
-        grid.setColumnStretch(1, 1)
+        self._under = None                 # formulas under their names (a narrow panel), or beside them
+        self._lay_out(False)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(inner)
         area.setFrameShape(QScrollArea.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # formulas go under their names when the panel narrows; narrower still, it scrolls
+        # sideways rather than cut the numbers off
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.area = area
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(area)
         self.setToolTip(self.tooltip)
         self.bundle = None
         self._context = None
+
+    # ---- the layout: formulas beside their names, or under them ----
+    def formulas_under(self) -> bool:
+        """Whether the formulas are shown under their names (a narrow panel)."""
+        return bool(self._under)
+
+    def row_widgets(self, key: str) -> tuple:
+        """The widgets row ``key``'s number is level with: its name, and its formula when beside it."""
+        name_l, form_l = self.names[key], self.formulas[key][0]
+        return (name_l,) if self._under else (name_l, form_l)
+
+    def _lay_out(self, under: bool) -> None:
+        if under == self._under:
+            return
+        self._under = under
+        grid = self.grid
+        for key, _n, _f in ROWS:
+            grid.removeWidget(self.names[key])
+            grid.removeWidget(self.formulas[key][0])
+        grid.removeWidget(self.value_column)
+        for r in range(2 * len(ROWS) + 1):
+            grid.setRowMinimumHeight(r, 0)
+            grid.setRowStretch(r, 0)
+        for c in range(3):
+            grid.setColumnStretch(c, 0)
+        step = 2 if under else 1
+        for r, (key, _n, _f) in enumerate(ROWS):
+            form_l = self.formulas[key][0]
+            grid.addWidget(self.names[key], step * r, 0)
+            grid.setRowMinimumHeight(step * r, self._row_height)
+            if under:
+                form_l.setIndent(10)
+                grid.addWidget(form_l, step * r + 1, 0)
+            else:
+                form_l.setIndent(-1)
+                grid.addWidget(form_l, r, 1)
+        grid.addWidget(self.value_column, 0, 1 if under else 2, step * len(ROWS), 1)
+        grid.setRowStretch(step * len(ROWS), 1)
+        grid.setColumnStretch(0 if under else 1, 1)
+        self.value_column.set_rows([self.row_widgets(key) for key, _n, _f in ROWS])
+
+    def _fits_beside(self, width: int) -> bool:
+        """Whether ``width`` leaves FORMULA_BESIDE pixels for the formulas beside the names."""
+        names = max(label.sizeHint().width() for label in self.names.values())
+        left, _t, right, _b = self.grid.getContentsMargins()
+        room = width - left - right - 2 * self.grid.horizontalSpacing() - names - self.value_column.width()
+        return room >= self.FORMULA_BESIDE
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        # (as if the vertical scroll bar were shown: the layout does not flip as it comes and goes)
+        self._lay_out(not self._fits_beside(self.width() - self.area.verticalScrollBar().sizeHint().width()))
 
     def text(self) -> str:
         """Everything shown, as plain text (names, formulas, values)."""

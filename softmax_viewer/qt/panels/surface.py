@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF
 
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import PlotPanel, steady_range
+from softmax_viewer.qt.plotting.fitting import fit_title
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
@@ -43,6 +44,7 @@ class SurfacePanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        fit_title(self.plot)
         # the view is always set from the grid: never fitted to the items (whose
         # bounds, for logits near the float range, pyqtgraph cannot pad)
         self.plot.disableAutoRange()
@@ -101,7 +103,8 @@ class SurfacePanel(PlotPanel):
             self.arrow_head.hide()
         name = LOSS_NAMES[d.loss]
         extra = "  (∞ shown at the top colour)" if d.has_inf else ""
-        self.text.title(self.plot, f"{name} over z{d.i}, z{d.j}{extra}", "10pt")
+        self.text.title(self.plot, f"{name} over z{d.i}, z{d.j}{extra}", "10pt",
+                        shorter=(f"{name} over z{d.i}, z{d.j}", f"z{d.i}, z{d.j}"))
         self.text.label(self.plot, "bottom", f"z{d.i}  ({st.label(d.i)})")
         self.text.label(self.plot, "left", f"z{d.j}  ({st.label(d.j)})")
         self.text.range(self.plot, x=(float(d.zi[0]), float(d.zi[-1])), y=(float(d.zj[0]), float(d.zj[-1])))

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsView, QGraphicsWidget)
 
+from softmax_viewer.qt.plotting.fitting import FittedTitle
 from softmax_viewer.qt.plotting.legend import FlatLegend
 from softmax_viewer.qt.plotting.switches import STOCK
 from softmax_viewer.qt.plotting.ticks import use_lean_specs
@@ -13,8 +14,8 @@ from softmax_viewer.qt.plotting.ticks import use_lean_specs
 LEFT_AXIS_WIDTH = 54
 
 
-CACHED_ITEMS = ("AxisItem", "LegendItem", "FlatLegend", "ItemSample", "LabelItem", "QGraphicsTextItem")
-NATIVE_BOUNDS = (pg.LabelItem, pg.LegendItem, FlatLegend)
+CACHED_ITEMS = ("AxisItem", "LegendItem", "FlatLegend", "ItemSample", "LabelItem", "FittedTitle", "QGraphicsTextItem")
+NATIVE_BOUNDS = (pg.LabelItem, pg.LegendItem, FlatLegend, FittedTitle)
 
 
 def cache_static_items(scene) -> None:

@@ -5,6 +5,8 @@ import math
 
 import numpy as np
 
+from softmax_viewer.qt.plotting.fitting import set_title
+
 def finite_or_nan(a) -> np.ndarray:
     """Infinite values become NaN, which pyqtgraph leaves out of lines and ranges."""
     a = np.asarray(a, dtype=np.float64)
@@ -100,9 +102,10 @@ class TextCache:
         self._last[key] = value
         return True
 
-    def title(self, plot, text, size="11pt"):
-        if self._changed((id(plot), "title"), (text, size)):
-            plot.setTitle(text, size=size)
+    def title(self, plot, text, size="11pt", shorter=()):
+        """``plot``'s title, with the shorter forms a narrow plot shows (``fitting.FittedTitle``)."""
+        if self._changed((id(plot), "title"), (text, size, tuple(shorter))):
+            set_title(plot, text, size, shorter)
 
     def label(self, plot, side, text):
         if not self._changed((id(plot), side), text):
