@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 
 from softmax_viewer import files
-from softmax_viewer.limits import StateError, brief, one_line, underflows
+from softmax_viewer.limits import MAX_DESCRIPTION, MAX_NAME, StateError, brief, check_text, one_line, underflows
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
 
@@ -31,7 +31,8 @@ MAX_BYTES = 64 * 1024 * 1024
 SUFFIX = ".json"
 
 _TOP_KEYS = {"format", "version", "name", "description", "logits", "labels", "target", "scale",
-             "temperature", "epsilon", "margin", "cosine", "n_classes", "generator", "view", "labs"}
+             "temperature", "epsilon", "margin", "cosine", "n_classes", "generator", "view", "labs",
+             "translations"}
 _NUMBER_KEYS = ("scale", "temperature", "epsilon", "margin")
 
 
@@ -87,7 +88,7 @@ def _reject_constant(name):
                      f"write a masked logit as \"-inf\")")
 
 
-def parse(text: str, path="<preset>") -> ExplorerState:
+def parse(text: str, path="<preset>", language: str | None = None) -> ExplorerState:
     """Validate preset text and return its state, or raise PresetError saying where."""
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float,
@@ -101,10 +102,35 @@ def parse(text: str, path="<preset>") -> ExplorerState:
         if "sys.set_int_max_str_digits" in text:
             text = "holds an integer of over 4,300 digits, which no field takes"
         raise PresetError(path, text) from None
-    return from_data(data, path)
+    return from_data(data, path, language)
 
 
-def from_data(data, path="<preset>") -> ExplorerState:
+def _translated(data: dict, path, language: str | None) -> dict:
+    """``data`` with its name and description in ``language`` where "translations" has them:
+    {"translations": {"zh_CN": {"name": "...", "description": "..."}}} beside the English ones."""
+    tr = data.get("translations")
+    if tr is None:
+        return data
+    if not isinstance(tr, dict):
+        raise PresetError(path, '"translations" must be an object of languages, e.g. {"zh_CN": {"name": ...}}')
+    for code, fields in tr.items():
+        if not isinstance(fields, dict):
+            raise PresetError(path, f'"translations" {brief(code)} must be an object with "name" and "description"')
+        for key, value in fields.items():
+            if key not in ("name", "description"):
+                raise PresetError(path, f'"translations" {brief(code)}: unknown key {brief(key)}')
+            if not isinstance(value, str):
+                raise PresetError(path, f'"translations" {brief(code)} "{key}" must be text')
+            try:
+                check_text(f'"translations" {code} {key}', value, MAX_NAME if key == "name" else MAX_DESCRIPTION)
+            except StateError as exc:
+                raise PresetError(path, str(exc)) from None
+    data = {k: v for k, v in data.items() if k != "translations"}
+    data.update(tr.get(language, {}) if language else {})
+    return data
+
+
+def from_data(data, path="<preset>", language: str | None = None) -> ExplorerState:
     if not isinstance(data, dict):
         raise PresetError(path, f"the top level must be an object, got {type(data).__name__}")
     if data.get("format") != FORMAT:
@@ -122,6 +148,7 @@ def from_data(data, path="<preset>") -> ExplorerState:
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         raise PresetError(path, f"unknown key {brief(unknown[0])}")
+    data = _translated(data, path, language)
     if "logits" not in data and "n_classes" not in data:
         raise PresetError(path, 'needs "logits", or "n_classes" with a "generator"')
     for key in ("name", "description"):
@@ -204,8 +231,9 @@ def dumps(state: ExplorerState) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def load(path) -> ExplorerState:
+def load(path, language: str | None = None) -> ExplorerState:
     """Read and validate a preset file; PresetError names the file and what is wrong.
+    ``language`` (e.g. "zh_CN"): its name and description from the preset's "translations".
 
     Only a regular file is read (a FIFO or a device is refused before reading),
     and at most MAX_BYTES of it.
@@ -219,7 +247,7 @@ def load(path) -> ExplorerState:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PresetError(p, f"is not UTF-8 text (byte {exc.start})") from None
-    return parse(text, p)
+    return parse(text, p, language)
 
 
 def save(state: ExplorerState, path) -> None:

@@ -68,7 +68,7 @@ def build_menus(w) -> None:
     w.presets_menu = bar.addMenu(tr("&Presets"))
     for name, path in presets.gallery().items():
         try:
-            title = presets.load(path).name or name
+            title = presets.load(path, i18n.installed_language()).name or name
         except presets.PresetError:
             continue
         action(w, w.presets_menu, title, lambda _=False, p=path: w.open_path(p),

@@ -14,6 +14,7 @@ from softmax_viewer.qt import dialogs, menus, platform
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt.controls import ControlPanel, SpinUndoKeys, install_spin_undo
 from softmax_viewer.qt.labs.docks import LabDocks
+from softmax_viewer.qt.i18n import installed_language
 from softmax_viewer.qt.platform import settings
 from softmax_viewer.qt.panels import GradientPanel, LossPanel, LsePanel, ProbabilityPanel, ReadoutPanel, SurfacePanel
 from softmax_viewer.qt.recent import RecentFiles, is_shipped
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         if batch_files.is_logit_path(path):
             return self.open_logits(path)
         try:
-            state = presets.load(path)
+            state = presets.load(path, installed_language())
         except presets.PresetError as exc:
             self.report_error(self.tr("Cannot open preset"), str(exc))
             return False
