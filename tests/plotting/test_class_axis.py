@@ -21,6 +21,13 @@ def test_class_ticks_fit_the_width(qtbot):
     assert len(wide) == 40 and 1 < len(narrow) < 10
     ranked = class_ticks(classes, lambda c: f"class {c}", True, 300.0)[0]
     assert ranked[0] == (0, "#1")
+    # by class: the classes' numbers, where more of them fit than of their labels
+    order = np.arange(40)[::-1] + 100
+    by_class = class_ticks(order, lambda c: f"class {c}", True, 300.0, ranks=False)[0]
+    assert by_class[0] == (0, "139") and len(by_class) > len(narrow)
+    assert all(t == str(order[pos]) for pos, t in by_class)
+    few = class_ticks(order[:3], lambda c: f"class {c}", True, 300.0, ranks=False)[0]
+    assert [t for _pos, t in few] == ["class 139", "class 138", "class 137"]       # all fit: the labels
 
 
 def test_class_range_leaves_room_for_the_end_labels(qtbot):

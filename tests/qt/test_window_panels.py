@@ -127,7 +127,9 @@ def test_class_axes_show_their_first_and_last_labels(qtbot, n):
     b = w.store.bundle
     for panel, shown in ((w.probabilities, b.probabilities.shown), (w.gradient, b.gradient.shown)):
         ticks = drawn_ticks(panel.plot.getAxis("bottom"))
-        assert ticks[0][1] == ("#1" if n > 40 else "class 0") and len(ticks) > 3
+        # by class, ranked or not: the top class's number (or name) under the first bar
+        top = int(shown[0])
+        assert ticks[0][1] in (str(top), f"class {top}") and len(ticks) > 3
         # every step'th bar is labelled, from the first to the last: none left out at an end
         bars = [round(x) for x, _t in ticks]
         assert bars == list(range(0, shown.size, bars[1] - bars[0]))
@@ -155,9 +157,9 @@ def test_probability_axis_zooms_to_bars_spread_over_many_classes(qtbot):
     assert panel.q_above.getData()[0].size == 0 and "▲" not in panel.note.text()
 
 
-def test_jacobian_axes_read_class_numbers_or_ranks_by_p(win):
-    """A few classes: each cell's class number. Many: the top classes by p, labelled
-    by rank (#1 the most probable), not by class numbers that read like a scale."""
+def test_jacobian_axes_read_class_numbers_most_probable_first(qtbot, win):
+    """A few classes: each cell's class number. Many: the top classes by p, the most probable
+    first, each cell still labelled by its class number (the rank is its place)."""
     win.show()
     jac = win.gradient.jac_plot
     bottom, left = jac.getAxis("bottom"), jac.getAxis("left")
@@ -165,18 +167,44 @@ def test_jacobian_axes_read_class_numbers_or_ranks_by_p(win):
     assert bottom.labelText == "class"
     win.store.set_state(ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(100_000))
     win.store.flush()
+    qtbot.wait(20)                # the axes laid out for the new labels
     classes = win.store.bundle.gradient.jac_classes
     ticks = drawn_ticks(bottom)
-    assert ticks[0][1] == "#1" and all(t.startswith("#") for _x, t in ticks)
-    # the rank under each tick is that class's place in the heatmap, the most probable first
+    assert ticks[0][1] == str(int(classes[0]))
+    # the class under each tick is the one at that place in the heatmap, the most probable first
     for x, t in ticks:
-        assert int(t[1:]) == round(x) + 1
+        assert int(t) == int(classes[round(x)])
     rows = drawn_ticks(left)
-    assert rows[0][1] == "#1" and round(rows[0][0]) == classes.size - 1     # #1 on the top row
+    assert rows[0][1] == str(int(classes[0])) and round(rows[0][0]) == classes.size - 1     # on the top row
     for y, t in rows:
-        assert int(t[1:]) == classes.size - round(y)
+        assert int(t) == int(classes[classes.size - 1 - round(y)])
     assert bottom.labelText == "class (top by p)"
     assert "top 24 classes by p" in jac.titleLabel.text
+
+
+def test_ranked_bars_are_labelled_by_class(qtbot, win):
+    """Regression: above 60 classes the bars read '#1, #6, ...' by rank; now each labelled bar
+    reads its class (its name, or its number where names do not fit)."""
+    win.resize(1800, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    st = ExplorerState(generator=Generator(kind="gaussian", std=3.0)).with_n_classes(100)
+    win.store.set_state(st)
+    win.store.flush()
+    qtbot.wait(20)
+    b = win.store.bundle
+    for panel, shown in ((win.probabilities, b.probabilities.shown), (win.gradient, b.gradient.shown)):
+        ticks = drawn_ticks(panel.plot.getAxis("bottom"))
+        assert len(ticks) > 3 and not any(t.startswith("#") for _x, t in ticks)
+        for x, t in ticks:
+            c = int(shown[round(x)])
+            assert t in (str(c), st.label(c))
+    named = st.replace(labels=tuple(f"n{k}" for k in range(100)))
+    win.store.set_state(named)
+    win.store.flush()
+    ticks = drawn_ticks(win.probabilities.plot.getAxis("bottom"))
+    shown = win.store.bundle.probabilities.shown
+    assert all(t == f"n{int(shown[round(x)])}" for x, t in ticks)          # short names: the names
 
 
 def test_a_margin_off_the_axis_is_said_under_it(win):

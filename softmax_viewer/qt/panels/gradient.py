@@ -15,8 +15,8 @@ class GradientPanel(PlotPanel):
     tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
                "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
                "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond "
-               f"{TOP_JACOBIAN} classes it shows the {TOP_JACOBIAN} most probable (#1 the first, the target "
-               "always among them): a block of the matrix, whose rows sum to zero only as far as those "
+               f"{TOP_JACOBIAN} classes it shows the {TOP_JACOBIAN} most probable (the most probable first, "
+               "labelled by class number, the target always among them): a block of the matrix, whose rows sum to zero only as far as those "
                "classes hold all of p.")
 
     def make_view(self):
@@ -28,7 +28,8 @@ class GradientPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._class_axis = ClassAxis()
+        # the top classes by class (name or number), their ranks in the hover readout
+        self._class_axis = ClassAxis(ranks=False)
         fit_title(self.plot)
         self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("∂CE/∂u = p − q"),))
         # two items with one brush each: per-bar brushes draw bar by bar
@@ -43,9 +44,9 @@ class GradientPanel(PlotPanel):
         # class 0 at the top, drawn by flipping the data rather than the axis
         # (pyqtgraph's SVG export misplaces images on an inverted axis)
         self.jac_plot.setLabel("bottom", "class")
-        # the first cell's label (#1 when ranked) is wider than half a cell: let it
-        # reach a few pixels past the axis' end rather than be left out
-        self.jac_plot.getAxis("bottom").setStyle(hideOverlappingLabels=10)
+        # the first cell's label (a class number up to six digits) is wider than half a cell:
+        # let it reach past the axis' end (over the left axis' margin) rather than be left out
+        self.jac_plot.getAxis("bottom").setStyle(hideOverlappingLabels=26)
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
 
@@ -76,9 +77,8 @@ class GradientPanel(PlotPanel):
         self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
         ranked = k < st.n_classes
-        # all classes: their numbers, as the table's rows; the top ones: their ranks by p
-        # (#1 the most probable), as the bars above label them when many
-        names = [f"#{pos + 1}" for pos in range(k)] if ranked else [str(int(c)) for c in d.jac_classes]
+        # each cell's class number, as the table's rows (the top ones by p, the most probable first)
+        names = [str(int(c)) for c in d.jac_classes]
         step_x = tick_step(names, self.jac_plot.vb.width())
         step_y = tick_step(names, self.jac_plot.vb.height(), vertical=True)
         self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step_x)]])

@@ -39,7 +39,8 @@ class ProbabilityPanel(PlotPanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._class_axis = ClassAxis()
+        # the top classes by class (name or number), their ranks in the hover readout
+        self._class_axis = ClassAxis(ranks=False)
         fit_title(self.plot)
         self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("p = softmax(u), target q"),
                                                                 self.tr("p and target q")))

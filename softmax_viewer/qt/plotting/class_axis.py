@@ -40,16 +40,23 @@ def _measured_step(texts, extent_px: float, vertical: bool) -> int:
     return max(1, int(np.ceil(n / fit)))
 
 
-def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0):
+def class_ticks(classes, labels_of, by_rank: bool, extent_px: float = 400.0, ranks: bool = True):
     """Tick labels for a bar axis, as many as fit in ``extent_px``: class labels
-    in class order; when ordered by rank, the labels of the first few and then
-    sparse ranks (#k)."""
+    in class order. Bars ordered by rank that are too many for their labels are
+    labelled by rank (#k) at a sparse step, or with ``ranks=False`` by class: the
+    labels, or the class numbers where more of those fit."""
     n = len(classes)
     names = [labels_of(int(c)) for c in classes]
     step = tick_step(names, extent_px)
     if by_rank and step > 1:
-        names = [f"#{pos + 1}" for pos in range(n)]
-        step = tick_step(names, extent_px)
+        if ranks:
+            names = [f"#{pos + 1}" for pos in range(n)]
+            step = tick_step(names, extent_px)
+        else:
+            numbers = [str(int(c)) for c in classes]
+            fewer = tick_step(numbers, extent_px)
+            if fewer < step:
+                names, step = numbers, fewer
     return [[(pos, names[pos]) for pos in range(0, n, step)]]
 
 
@@ -59,15 +66,16 @@ class ClassAxis:
     keeps the classes' order by p: their axis stays as it is (82 labels looked up and
     measured a tick, in the probability and gradient panels)."""
 
-    def __init__(self):
+    def __init__(self, ranks: bool = True):
         self._made = None              # (key, the state's labels, (ticks, range))
+        self.ranks = ranks             # ranked bars labelled by rank (#k), or by class (class_ticks)
 
     def __call__(self, classes, st, by_rank: bool, extent_px: float, n: int):
         key = (np.asarray(classes).tobytes(), by_rank, extent_px, n)
         made = self._made
         if made is not None and made[0] == key and (made[1] is st.labels or made[1] == st.labels):
             return made[2]
-        ticks = class_ticks(classes, st.label, by_rank, extent_px)
+        ticks = class_ticks(classes, st.label, by_rank, extent_px, self.ranks)
         made = self._made = (key, st.labels, (ticks, class_range(ticks, n, extent_px)))
         return made[2]
 
