@@ -28,6 +28,8 @@ from softmax_viewer.qt.plotting.image import Image
 from softmax_viewer.qt.plotting.items import Curve, Rule
 from softmax_viewer.qt.plotting.legend import FlatLegend
 from softmax_viewer.qt.plotting.panel import PlotPanel, SteadyText
+from softmax_viewer.qt.plotting.schemes import (DARK, LIGHT, SCHEMES, PlotScheme, restyle, set_scheme, style_new,
+                                                current as current_scheme)
 from softmax_viewer.qt.plotting.switches import STOCK
 from softmax_viewer.qt.plotting.scene import LEFT_AXIS_WIDTH, cache_static_items, fix_left_axes, repaint_lean
 from softmax_viewer.qt.plotting.views import (VIEW_LIMIT, TextCache, finite_or_nan, nice_ceiling, steady_ceiling,
@@ -36,8 +38,11 @@ from softmax_viewer.qt.plotting.views import (VIEW_LIMIT, TextCache, finite_or_n
 
 # Antialiasing is turned on per item (curves and markers): bars, axes and
 # images do not need it, and in software rendering it costs a third of every paint.
-pg.setConfigOptions(antialias=False, background="w", foreground="#222")
+# The colours are the light scheme's (schemes.LIGHT); set_scheme sets them for another.
+pg.setConfigOptions(antialias=False, background=LIGHT.background, foreground=LIGHT.foreground)
 
+# The data colours, written for a white plot; the dark scheme draws them as they are
+# (each stands above 3:1 against its background) and lightens the dark greys (schemes.ink).
 BLUE = "#1f77b4"
 ORANGE = "#ff7f0e"
 GREEN = "#2ca02c"
@@ -57,7 +62,7 @@ def _added(plot, item, name=None):
     legend = plot.legend
     if name and legend is not None and not any(sample.item is item for sample, _label in legend.items):
         legend.addItem(item, name)
-    return item
+    return style_new(item)
 
 
 def curve(plot, pen, name=None, connect="finite", antialias=True):
@@ -104,7 +109,7 @@ def labels(plot, count, colour_="#333", size="8pt"):
         font.setPointSize(int(size.rstrip("pt")))
         item.setFont(font)
         plot.addItem(item)
-        made.append(item)
+        made.append(style_new(item))
     return made
 
 
@@ -152,8 +157,8 @@ def colour_bar(plot, item, colormap_, width=12):
 def legend(plot, **opts):
     """``plot``'s legend (``offset``, ``labelTextSize``, ``brush`` as pyqtgraph's)."""
     if "legend" in STOCK:
-        return plot.addLegend(**opts)
-    return FlatLegend.add_to(plot, **opts)
+        return style_new(plot.addLegend(**opts))
+    return style_new(FlatLegend.add_to(plot, **opts))
 
 
 def plot_widget():
@@ -181,4 +186,5 @@ __all__ = [
     "PlotPanel", "SteadyText", "TextCache", "ClassAxis", "class_ticks", "class_range", "tick_step",
     "finite_or_nan", "nice_ceiling", "steady_ceiling", "steady_range", "viewable",
     "cache_static_items", "fix_left_axes", "repaint_lean", "follow", "install_view_keys", "ViewFollow",
+    "PlotScheme", "LIGHT", "DARK", "SCHEMES", "set_scheme", "restyle", "current_scheme",
 ]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QSizePolicy, QVBoxLayout, QWidget)
 from softmax_viewer.qt.backdrop import Backdrop
 from softmax_viewer.qt.plotting.follow import follow, install_view_keys
 from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean
+from softmax_viewer.qt.plotting.schemes import DARK, ink
 from softmax_viewer.qt.plotting.views import TextCache
 
 def _alike(a: tuple, b: tuple) -> bool:
@@ -122,6 +123,7 @@ class SteadyText(QWidget):
         font.setPointSizeF(point_size)
         self.setFont(font)
         self._colour = QColor(colour)
+        self._on_dark = ink(colour, DARK)
         self._pad = padding
         self._text = ""
         self._static = QStaticText()
@@ -150,7 +152,7 @@ class SteadyText(QWidget):
 
     def paintEvent(self, _event):
         p = QPainter(self)
-        p.setPen(self._colour)
+        p.setPen(self._on_dark if self.palette().window().color().lightness() < 128 else self._colour)
         width = max(1, self.width() - 2 * self._pad)
         if self._static.textWidth() != width:
             self._static.setTextWidth(width)
