@@ -286,3 +286,30 @@ def test_logits_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, 
     w.grab()
     b = w.store.bundle
     assert not np.isnan(b.p).any() and not np.isnan(b.surface.values).any()
+
+
+def test_the_lse_panel_says_why_it_is_empty_at_t_0(qtbot, win):
+    """Regression: at T = 0 the LSE panel was empty without a word."""
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    win.store.set_state(ExplorerState(temperature=0.0))
+    win.store.flush()
+    note = win.lse.view_note
+    assert "T = 0" in note.text() and "infinite" in note.text() and note.isVisible()
+    assert win.lse.plot.vb.sceneBoundingRect().contains(note.sceneBoundingRect().center())
+    win.store.set_state(ExplorerState(temperature=0.0, logits=[1.0, 4.0, 4.0, 2.0]))
+    win.store.flush()
+    assert "log 2" in note.text()                              # two classes tied at the top
+    win.store.set_state(ExplorerState())
+    win.store.flush()
+    assert note.text() == "" and not note.isVisible()
+
+
+def test_the_rest_of_the_mass_is_never_rounded_to_all_of_it(win):
+    win.store.set_state(ExplorerState(logits=[0.0] * 100_000))
+    win.store.flush()
+    d = win.store.bundle.probabilities
+    assert d.by_rank and d.rest_mass == pytest.approx(0.9996)
+    note = win.probabilities.note.text()
+    assert "0.9996 of the mass" in note and " 1 of the mass" not in note

@@ -41,6 +41,10 @@ class GradientPanel(PlotPanel):
         self.jac_image = plotting.image(self.jac_plot)
         cmap = plotting.colormap.get("CET-D1")
         self.jac_image.setColorMap(cmap)
+        # its scale: ±max |∂p_i/∂u_j| of the matrix shown, 0 at the map's neutral middle
+        self.jac_colorbar = plotting.colour_bar(self.jac_plot, self.jac_image, cmap, width=10)
+        self.jac_colorbar.axis.setWidth(44)       # new tick labels do not re-lay-out the plot
+        self._jac_levels = None
         # class 0 at the top, drawn by flipping the data rather than the axis
         # (pyqtgraph's SVG export misplaces images on an inverted axis)
         self.jac_plot.setLabel("bottom", "class")
@@ -75,6 +79,9 @@ class GradientPanel(PlotPanel):
         block = max(1, 96 // max(k, 1))
         cells = np.repeat(np.repeat(jac.T[:, ::-1], block, axis=0), block, axis=1)
         self.jac_image.setImage(cells, levels=(-lim, lim), autoLevels=False)
+        if self._jac_levels != (-lim, lim):
+            self._jac_levels = (-lim, lim)
+            self.jac_colorbar.setLevels((-lim, lim), update_items=False)
         self.jac_image.setRect(QRectF(-0.5, -0.5, k, k))
         ranked = k < st.n_classes
         # each cell's class number, as the table's rows (the top ones by p, the most probable first)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import BLUE, GREY, RED, PlotPanel, finite_or_nan, steady_range
 from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
+from softmax_viewer.qt.plotting.items import ViewNote
 
 
 def log_ticks(lo: float, hi: float):
@@ -51,11 +52,28 @@ class LsePanel(PlotPanel):
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
+        self.view_note = ViewNote(self.plot, at=(0.5, 0.0))     # why the plot is empty, when it is
         self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same
         self._view = None              # (x0, x1, y0, y1): moved only when the point leaves it
 
     def shows(self, bundle):
         return (bundle.lse,)
+
+    def empty_note(self, bundle, marked: bool) -> str:
+        """Why nothing is drawn, when nothing is ("" otherwise)."""
+        d, st = bundle.lse, bundle.state
+        if marked or any(np.isfinite(c).any() for c in (d.max_curve, d.lse_curve, d.bound_curve)):
+            return ""
+        if st.temperature == 0:
+            z = np.asarray(st.logits)
+            top = float(np.max(z))
+            ties = int(np.count_nonzero(z == top))
+            sign = "+" if top > 0 else "−"
+            return self.tr("T = 0: u = s·z/T is infinite, so max(u) and LSE(u) are {sign}∞ at every scale and "
+                           "there is nothing finite to draw. Their gap LSE − max stays finite: log {ties} = {gap:.4g}, "
+                           "the log of the number of classes tied at the top logit.").format(
+                               sign=sign, ties=ties, gap=math.log(ties))
+        return self.tr("Nothing finite to draw: max(u), LSE(u) and max(u) + log N are all infinite here.")
 
     def plot_bundle(self, bundle) -> None:
         self.bundle = bundle
@@ -72,6 +90,7 @@ class LsePanel(PlotPanel):
         self.marker.setData(np.full(int(ok.sum()), math.log10(mx)), marks[ok])
         self.vline.setValue(math.log10(mx))
         self.text.label(self.plot, "bottom", d.xlabel)
+        self.view_note.set_text(self.empty_note(bundle, ok.any()))
         # The view follows the point so that the gap max .. max + log N shows, but
         # in steps, so that the axes are redrawn only when it really moves:
         # x: whole decades around the point, kept while the point stays half a

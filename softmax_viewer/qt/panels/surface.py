@@ -5,8 +5,9 @@ import numpy as np
 from PySide6.QtCore import QRectF
 
 from softmax_viewer.qt import plotting
-from softmax_viewer.qt.plotting import PlotPanel, steady_range
+from softmax_viewer.qt.plotting import VIEW_LIMIT, PlotPanel, steady_range
 from softmax_viewer.qt.plotting.fitting import fit_title
+from softmax_viewer.qt.plotting.items import ViewNote
 
 LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
               "hinge": "hinge"}
@@ -23,6 +24,9 @@ def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple
     """
     if not (np.isfinite(lo) and np.isfinite(hi)):
         return (0.0, 1.0)
+    size = max(abs(lo), abs(hi))
+    if hi - lo <= 1e-9 * max(1.0, size):
+        return flat_levels(0.5 * lo + 0.5 * hi, lo >= 0)
     # A loss that varies by less than 2 % of its size over the grid is shown
     # as the flat surface it is (the contours still trace its shape), not
     # stretched over the whole colour map: at a high temperature the surface
@@ -32,8 +36,24 @@ def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple
     # coarse and roomy: colours that stay comparable from one frame of a drag
     # to the next read better than a scale that always spans the data exactly
     if roomy:
-        return steady_range(lo, hi, last, steps=5, fill=0.25, grow=1.0, min_span=floor)
-    return steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35, min_span=floor)
+        levels = steady_range(lo, hi, last, steps=5, fill=0.25, grow=1.0, min_span=floor)
+    else:
+        levels = steady_range(lo, hi, last, steps=5, fill=0.35, grow=0.35, min_span=floor)
+    if lo >= 0 and levels[0] < 0:          # a loss is never negative: neither is its scale
+        levels = (0.0, levels[1])
+    return levels
+
+
+def flat_levels(value: float, non_negative: bool) -> tuple[float, float]:
+    """The colour scale of a surface of one value: value ± max(0.5, 1e-6 |value|), so that its
+    ticks read the value (not a span of 1e-12 around it); moved up to start at 0 for a loss
+    whose value is below 0.5 (a hinge of 0 everywhere: 0 .. 1)."""
+    value = min(max(value, -VIEW_LIMIT), VIEW_LIMIT)       # (a surface capped near the float range)
+    half = max(0.5, 1e-6 * abs(value))
+    lo, hi = value - half, value + half
+    if non_negative and lo < 0:
+        lo, hi = 0.0, 2 * half
+    return (float(lo), float(hi))
 
 
 class SurfacePanel(PlotPanel):
@@ -62,8 +82,21 @@ class SurfacePanel(PlotPanel):
         self.colorbar = plotting.colour_bar(self.plot, self.image, plotting.colormap.get("viridis"), width=12)
         # a fixed width: new tick labels do not re-lay-out the plot beside it
         self.colorbar.axis.setWidth(48)
+        self.view_note = ViewNote(self.plot, at=(0.0, 0.0), size_pt=8.5)     # a stand-in point, said
         self._levels = None
         self.moving = False            # set by the window: changes follow each other quickly
+
+    def stand_in_note(self, bundle) -> str:
+        """What the point stands for when a logit it is drawn at is not finite ("" otherwise)."""
+        d, st = bundle.surface, bundle.state
+        z = np.asarray(st.logits)
+        lines = []
+        for k, at in ((d.i, d.point[0]), (d.j, d.point[1])):
+            v = float(z[k])
+            if not np.isfinite(v):
+                lines.append(self.tr("z{k} = {value}: the point is drawn at a stand-in z{k} = {at:.4g}, the smallest "
+                                     "finite logit").format(k=k, value="−∞" if v < 0 else "+∞", at=at))
+        return "\n".join(lines)
 
     def shows(self, bundle):
         d, st = bundle.surface, bundle.state
@@ -74,7 +107,10 @@ class SurfacePanel(PlotPanel):
         d = bundle.surface
         st = bundle.state
         vals = d.values
-        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels, self.moving)
+        # the scale follows the data shown: the last one is kept only while changes follow each
+        # other quickly (a drag), and refitted when they stop (settle)
+        lo, hi = colour_levels(float(np.min(vals)), float(np.max(vals)), self._levels if self.moving else None,
+                               self.moving)
         self.image.setImage(vals, levels=(lo, hi), autoLevels=False)
         if (lo, hi) != self._levels:
             # the colour bar redraws its axis only: by default it would hand the
@@ -87,6 +123,7 @@ class SurfacePanel(PlotPanel):
         self.contours.setData(*d.contours)
         x0, y0 = d.point
         self.point.setData([x0], [y0])
+        self.view_note.set_text(self.stand_in_note(bundle))
         gx, gy = d.neg_grad
         norm = float(np.hypot(gx, gy))
         span = float(d.zi[-1] - d.zi[0])

@@ -258,3 +258,45 @@ class Rule(pg.InfiniteLine):
         if np.isfinite(v):
             super().setValue(v)
         self.setVisible(bool(np.isfinite(v)))
+
+
+class ViewNote(pg.TextItem):
+    """A note over a view, in the view's pixels (not its data): word-wrapped to its width at
+    ``at`` (its centre (0.5, 0.5), a corner (0, 0) ...), hidden while its text is empty. It says
+    what a plot shows when the plot alone would not (nothing to draw, a stand-in value)."""
+
+    PAD = 6.0
+
+    def __init__(self, plot, at=(0.5, 0.5), size_pt: float = 9.0):
+        fore = pg.mkColor(pg.getConfigOption("foreground"))
+        back = pg.mkColor(pg.getConfigOption("background"))
+        back.setAlpha(225)
+        super().__init__("", color=fore, anchor=at, fill=back, border=pg.mkPen(fore, width=0.5))
+        font = self.textItem.font()
+        font.setPointSizeF(size_pt)
+        self.textItem.setFont(font)
+        self._at = at
+        self._vb = plot.vb
+        self.setParentItem(plot.vb)          # in the view's pixels, over the data, never in its range
+        self.setZValue(1e6)
+        plot.vb.sigResized.connect(self._place)
+        self.hide()
+
+    def text(self) -> str:
+        return self.textItem.toPlainText() if self.isVisible() else ""
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` ("" hides the note)."""
+        if text != self.textItem.toPlainText():
+            self.setText(text)
+        self.setVisible(bool(text))
+        self._place()
+
+    def _place(self, *_):
+        r = self._vb.rect()
+        width = max(40.0, r.width() - 2 * self.PAD)
+        if self.textItem.textWidth() != width:          # a banner across the view
+            self.setTextWidth(width)
+        x = r.left() + self.PAD + self._at[0] * (r.width() - 2 * self.PAD)
+        y = r.top() + self.PAD + self._at[1] * (r.height() - 2 * self.PAD)
+        self.setPos(x, y)
