@@ -6,17 +6,20 @@ temperature and eps; its settings (bins, equal-mass, split) are state.labs.calib
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QWidget
 
 from softmax_viewer import calibration
 from softmax_viewer.lab_settings import MAX_BINS
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.controls import signals_blocked
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.labs.base import LabPanel
 from softmax_viewer.qt.plotting import BLUE, GREY, ORANGE, RED
 
-DEFINITIONS = (
+# (marked for translation; shown translated: tr(DEFINITIONS), tr(NO_BATCH))
+DEFINITIONS = QT_TRANSLATE_NOOP(
+    "",
     "confidence c = max_i p_i; prediction = argmax (the first index on ties). "
     "Bin k of M holds k/M < c <= (k+1)/M (equal-width), or M runs of equal counts (equal-mass). "
     "ECE = Σ_k (n_k/n)|acc_k − conf_k|; MCE = the largest gap over non-empty bins; "
@@ -24,8 +27,8 @@ DEFINITIONS = (
 # Past this many numbers, a drag of s, T or eps shows the calibration of an even sample of the
 # rows (exact again when the drag ends): a whole pass takes about 8 ms at 10,000 x 100, 70 ms at 10,000 x 1,000.
 LIVE_VALUES = 200_000
-NO_BATCH = ("No batch open. File > Open a (samples, classes) file of logits with labels "
-            "(.npy .npz .csv .safetensors .pt), or Presets > Examples.")
+NO_BATCH = QT_TRANSLATE_NOOP("", "No batch open. File > Open a (samples, classes) file of logits with labels "
+                                "(.npy .npz .csv .safetensors .pt), or Presets > Examples.")
 
 
 def _row(*widgets) -> QWidget:
@@ -46,25 +49,26 @@ class CalibrationLab(LabPanel):
         super().__init__(store, parent)
         self.bins = QSpinBox()
         self.bins.setRange(1, MAX_BINS)
-        self.bins.setToolTip("M, the number of confidence bins. " + DEFINITIONS)
-        self.equal_mass = QCheckBox("equal-mass bins")
-        self.equal_mass.setToolTip("Bins of equal counts (sorted by confidence) instead of equal width.")
-        self.split = QCheckBox("fit on one half, report on the other")
-        self.split.setToolTip("An honest fit: T* is fitted on a seeded half of the batch, and the figures "
-                              "before and after are of the other half.")
-        self.fit_button = QPushButton("Fit temperature")
-        self.fit_button.setToolTip("T* = argmin over T of the NLL at the current scale (convex in 1/T), "
-                                   "solved to 1e-9 relative.")
-        self.use_button = QPushButton("Set T = T*")
-        self.use_button.setToolTip("Set the main window's temperature to the fitted T*.")
+        definitions = tr(DEFINITIONS)
+        self.bins.setToolTip(self.tr("M, the number of confidence bins. {0}").format(definitions))
+        self.equal_mass = QCheckBox(self.tr("equal-mass bins"))
+        self.equal_mass.setToolTip(self.tr("Bins of equal counts (sorted by confidence) instead of equal width."))
+        self.split = QCheckBox(self.tr("fit on one half, report on the other"))
+        self.split.setToolTip(self.tr("An honest fit: T* is fitted on a seeded half of the batch, and the figures "
+                                      "before and after are of the other half."))
+        self.fit_button = QPushButton(self.tr("Fit temperature"))
+        self.fit_button.setToolTip(self.tr("T* = argmin over T of the NLL at the current scale (convex in 1/T), "
+                                           "solved to 1e-9 relative."))
+        self.use_button = QPushButton(self.tr("Set T = T*"))
+        self.use_button.setToolTip(self.tr("Set the main window's temperature to the fitted T*."))
         self.use_button.setEnabled(False)
-        self.controls.addRow("Bins", _row(self.bins, self.equal_mass))
-        self.controls.addRow("Temperature", _row(self.fit_button, self.use_button))
+        self.controls.addRow(self.tr("Bins"), _row(self.bins, self.equal_mass))
+        self.controls.addRow(self.tr("Temperature"), _row(self.fit_button, self.use_button))
         self.controls.addRow("", self.split)
         self.wrong = QListWidget()
         self.wrong.setMaximumHeight(86)
-        self.wrong.setToolTip("The rows the model gets most confidently wrong; click one to show it.")
-        self.controls.addRow("Confidently wrong", self.wrong)
+        self.wrong.setToolTip(self.tr("The rows the model gets most confidently wrong; click one to show it."))
+        self.controls.addRow(self.tr("Confidently wrong"), self.wrong)
         self.bins.valueChanged.connect(lambda v: self.ask(bins=int(v)))
         self.equal_mass.toggled.connect(lambda on: self.ask(equal_mass=bool(on)))
         self.split.toggled.connect(lambda on: self.ask(split=bool(on)))
@@ -72,11 +76,11 @@ class CalibrationLab(LabPanel):
         self.use_button.clicked.connect(self.use_fitted)
         self.wrong.itemClicked.connect(lambda item: self.show_row(item.data(Qt.UserRole)))
 
-        self.rel_plot = self.add_plot(0, 0, "Reliability diagram")
+        self.rel_plot = self.add_plot(0, 0, self.tr("Reliability diagram"))
         self.rel_plot.setXRange(0, 1, padding=0.02)
         self.rel_plot.setYRange(0, 1.05, padding=0)
-        self.rel_plot.setLabel("bottom", "confidence")
-        self.rel_plot.setLabel("left", "accuracy")
+        self.rel_plot.setLabel("bottom", self.tr("confidence"))
+        self.rel_plot.setLabel("left", self.tr("accuracy"))
         self.diagonal = plotting.curve(self.rel_plot, plotting.pen(GREY, width=1, style=Qt.DashLine))
         self.diagonal.setData([0.0, 1.0], [0.0, 1.0])
         self.acc_bars = plotting.bars(self.rel_plot, BLUE)
@@ -86,25 +90,25 @@ class CalibrationLab(LabPanel):
         self.rel_plot.showAxis("top")                  # the bins' counts, as the top axis's labels
         self.count_axis = self.rel_plot.getAxis("top")
         self.count_axis.setStyle(tickLength=0)
-        self.hist_plot = self.add_plot(0, 1, "Confidences")
+        self.hist_plot = self.add_plot(0, 1, self.tr("Confidences"))
         self.hist_plot.setXRange(0, 1, padding=0.02)
-        self.hist_plot.setLabel("bottom", "confidence")
+        self.hist_plot.setLabel("bottom", self.tr("confidence"))
         self.hist_bars = plotting.bars(self.hist_plot, GREY)
         self.acc_line = plotting.rule(self.hist_plot, angle=90, pen=plotting.pen(BLUE, width=2, style=Qt.DashLine))
         self.conf_line = plotting.rule(self.hist_plot, angle=90, pen=plotting.pen(RED, width=2))
-        self.class_plot = self.add_plot(1, 0, "Per predicted class")
+        self.class_plot = self.add_plot(1, 0, self.tr("Per predicted class"))
         self.class_plot.setXRange(0, 1, padding=0.02)
         self.class_plot.setYRange(0, 1.05, padding=0)
-        self.class_plot.setLabel("bottom", "mean confidence")
-        self.class_plot.setLabel("left", "accuracy")
+        self.class_plot.setLabel("bottom", self.tr("mean confidence"))
+        self.class_plot.setLabel("left", self.tr("accuracy"))
         plotting.curve(self.class_plot, plotting.pen(GREY, width=1, style=Qt.DashLine)).setData([0.0, 1.0], [0.0, 1.0])
         self.class_dots = plotting.scatter(self.class_plot, size=8, brush=ORANGE)
         self.class_names = plotting.labels(self.class_plot, 40, colour_="#555", size="7pt")
-        self.t_plot = self.add_plot(1, 1, "NLL and ECE against T")
-        self.t_plot.setLabel("bottom", "log10 T")
+        self.t_plot = self.add_plot(1, 1, self.tr("NLL and ECE against T"))
+        self.t_plot.setLabel("bottom", self.tr("log10 T"))
         plotting.legend(self.t_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
-        self.nll_curve = plotting.curve(self.t_plot, plotting.pen(BLUE, width=2), name="NLL")
-        self.ece_curve = plotting.curve(self.t_plot, plotting.pen(RED, width=2), name="ECE × 10")
+        self.nll_curve = plotting.curve(self.t_plot, plotting.pen(BLUE, width=2), name=self.tr("NLL"))
+        self.ece_curve = plotting.curve(self.t_plot, plotting.pen(RED, width=2), name=self.tr("ECE × 10"))
         self.t_now = plotting.rule(self.t_plot, angle=90, pen=plotting.pen(GREY, width=1))
         self.t_fit = plotting.rule(self.t_plot, angle=90, pen=plotting.pen(BLUE, width=1, style=Qt.DashLine))
         self.fitted = None             # (batch, scale, split, T*, the figures before, after) of the last fit
@@ -115,15 +119,15 @@ class CalibrationLab(LabPanel):
         self._hist_shown = None        # what the confidences' bars show
         self._sweep_shown = None       # the NLL and ECE curves drawn
         store.drag_ended.connect(self._drag_ended)
-        self.setToolTip(DEFINITIONS)
-        tips = {self.rel_plot: "Accuracy per confidence bin (blue) against the diagonal; the gap to the "
-                               "bin's mean confidence in red; the counts above. " + DEFINITIONS,
-                self.hist_plot: "How many samples fall in each confidence bin; the batch's accuracy (blue "
-                                "dashes) and mean confidence (red): overconfidence puts red right of blue.",
-                self.class_plot: "For each predicted class: the accuracy of its predictions against their "
-                                 "mean confidence. Below the diagonal: overconfident on that class.",
-                self.t_plot: "The NLL and 10 x ECE over T = 0.1 .. 10 at this scale; grey: the current T, "
-                             "blue dashes: the fitted T*."}
+        self.setToolTip(definitions)
+        tips = {self.rel_plot: self.tr("Accuracy per confidence bin (blue) against the diagonal; the gap to the "
+                                       "bin's mean confidence in red; the counts above. {0}").format(definitions),
+                self.hist_plot: self.tr("How many samples fall in each confidence bin; the batch's accuracy (blue "
+                                        "dashes) and mean confidence (red): overconfidence puts red right of blue."),
+                self.class_plot: self.tr("For each predicted class: the accuracy of its predictions against their "
+                                         "mean confidence. Below the diagonal: overconfident on that class."),
+                self.t_plot: self.tr("The NLL and 10 x ECE over T = 0.1 .. 10 at this scale; grey: the current T, "
+                                     "blue dashes: the fitted T*.")}
         for plot, tip in tips.items():
             plot.setToolTip(tip)
 
@@ -157,7 +161,8 @@ class CalibrationLab(LabPanel):
         """Fit T* on the batch (or its fitting half): the figures before and after, and T*."""
         batch, st = self.store.batch, self.store.state
         if batch is None or batch.labels is None:
-            self.error.emit(NO_BATCH if batch is None else f"{batch.source} has no labels to fit a temperature on")
+            self.error.emit(tr(NO_BATCH) if batch is None
+                            else self.tr("{0} has no labels to fit a temperature on").format(batch.source))
             return None
         settings = st.labs.calibration
         fit_rows, report_rows = self._halves(batch, settings)
@@ -209,8 +214,9 @@ class CalibrationLab(LabPanel):
         st, batch = bundle.state, self.store.batch
         if batch is None or batch.labels is None:
             self.data = None
-            self._clear(NO_BATCH if batch is None else f"{batch.source}: no labels, so no calibration. "
-                        "Open its labels with the logits (an .npz with 'labels', or --labels-file).")
+            self._clear(tr(NO_BATCH) if batch is None else self.tr(
+                "{0}: no labels, so no calibration. Open its labels with the logits (an .npz with 'labels', "
+                "or --labels-file).").format(batch.source))
             return
         settings = st.labs.calibration
         key = (id(batch), st.scale, st.temperature, st.epsilon, settings)
@@ -231,8 +237,7 @@ class CalibrationLab(LabPanel):
         self._draw_classes(c, batch)
         self._draw_sweep(batch, st, settings)
         self._fill_wrong(c, batch, step)
-        note = f" (while the slider moves: every {step}th row)" if step > 1 else ""
-        self.summary.setText(self._summary(c, st, note))
+        self.summary.setText(self._summary(c, st, step))
 
     def _draw_bins(self, c) -> None:
         full = [b for b in c.bins if b.count]
@@ -319,22 +324,37 @@ class CalibrationLab(LabPanel):
         names = batch.class_names or tuple(str(k) for k in range(batch.n_classes))
         for row in (int(r) * step for r in c.worst):
             k = row // step
-            item = QListWidgetItem(f"row {row}: said {names[c.predicted[k]]} with p = {c.confidence[k]:.4f}, "
-                                   f"was {names[batch.labels[row]]}")
+            item = QListWidgetItem(self.tr("row {0}: said {1} with p = {2:.4f}, was {3}").format(
+                row, names[c.predicted[k]], c.confidence[k], names[batch.labels[row]]))
             item.setData(Qt.UserRole, int(row))
             self.wrong.addItem(item)
 
-    def _summary(self, c, st, note: str = "") -> str:
-        smoothed = f", smoothed NLL (ε = {st.epsilon:g}) {c.smoothed_nll:.4f}" if st.epsilon > 0 else ""
-        first = (f"{c.n_samples:,} samples{note} at T = {st.temperature:.4g}: accuracy {c.accuracy:.2%} "
-                 f"(top-5 {c.top5_accuracy:.2%}), NLL {c.nll:.4f}{smoothed}, Brier {c.brier:.4f}, "
-                 f"ECE {c.ece:.4f}, MCE {c.mce:.4f}")
+    def _summary(self, c, st, step: int = 1) -> str:
+        """Two sentences: the batch's figures at this T (of every ``step``th row while a slider
+        moves), and the fitted T* with the figures it changes (or how to fit it)."""
+        if step > 1:
+            rows = self.tr("{0:,} samples (while the slider moves: every {1}th row) at T = {2:.4g}").format(
+                c.n_samples, step, st.temperature)
+        else:
+            rows = self.tr("{0:,} samples at T = {1:.4g}").format(c.n_samples, st.temperature)
+        if st.epsilon > 0:
+            first = self.tr("{0}: accuracy {1:.2%} (top-5 {2:.2%}), NLL {3:.4f}, smoothed NLL (ε = {4:g}) "
+                            "{5:.4f}, Brier {6:.4f}, ECE {7:.4f}, MCE {8:.4f}.").format(
+                rows, c.accuracy, c.top5_accuracy, c.nll, st.epsilon, c.smoothed_nll, c.brier, c.ece, c.mce)
+        else:
+            first = self.tr("{0}: accuracy {1:.2%} (top-5 {2:.2%}), NLL {3:.4f}, Brier {4:.4f}, ECE {5:.4f}, "
+                            "MCE {6:.4f}.").format(rows, c.accuracy, c.top5_accuracy, c.nll, c.brier, c.ece, c.mce)
         f = self._fit_for(self.store.batch, st)
         if f is None:
-            second = "Fit temperature: T* minimizes the NLL (and usually the ECE with it)."
+            second = self.tr("Fit temperature: T* minimizes the NLL (and usually the ECE with it).")
         else:
             _b, _s, split, t, before, after, n_fit, n_report = f
-            where = f"fitted on {n_fit:,}, reported on the other {n_report:,}" if split else "fitted on all"
-            second = (f"T* = {t:.6g} ({where}): NLL {before.nll:.4f} → {after.nll:.4f}, "
-                      f"ECE {before.ece:.4f} → {after.ece:.4f}, Brier {before.brier:.4f} → {after.brier:.4f}")
-        return first + ".  " + second        # (two lines, wrapped: the summary is plain text)
+            moves = (before.nll, after.nll, before.ece, after.ece, before.brier, after.brier)
+            if split:
+                second = self.tr("T* = {0:.6g} (fitted on {1:,}, reported on the other {2:,}): NLL {3:.4f} → "
+                                 "{4:.4f}, ECE {5:.4f} → {6:.4f}, Brier {7:.4f} → {8:.4f}").format(
+                    t, n_fit, n_report, *moves)
+            else:
+                second = self.tr("T* = {0:.6g} (fitted on all): NLL {1:.4f} → {2:.4f}, ECE {3:.4f} → {4:.4f}, "
+                                 "Brier {5:.4f} → {6:.4f}").format(t, *moves)
+        return first + "  " + second        # (two lines, wrapped: the summary is plain text)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget
 from softmax_viewer import names
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import plotting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.labs import LAB_VIEWS
 
 
@@ -43,7 +44,7 @@ class LabDocks:
         first = None
         for key, view_type in LAB_VIEWS.items():
             view = view_type(self.store)
-            dock = QDockWidget(names.LABS[key], self.window)
+            dock = QDockWidget(tr(names.LABS[key]), self.window)
             dock.setObjectName(f"lab-{key}")           # (saveState finds it by this name)
             dock.setWidget(view)
             dock.setAllowedAreas(Qt.RightDockWidgetArea | Qt.BottomDockWidgetArea)
@@ -60,7 +61,8 @@ class LabDocks:
                 for plot in view.plots():
                     menu = plotting.context_menu(plot)
                     menu.addSeparator()
-                    menu.addAction("Export this lab…").triggered.connect(lambda _=False, k=key: self._export_cb(k))
+                    menu.addAction(tr("Export this lab…")).triggered.connect(
+                        lambda _=False, k=key: self._export_cb(k))
             self.labs[key] = view
             self.docks[key] = dock
             if self._made_cb is not None:

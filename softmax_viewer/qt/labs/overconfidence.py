@@ -12,6 +12,7 @@ from softmax_viewer import labs, names
 from softmax_viewer.lab_settings import MAX_STEPS
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.controls import NumberSpin, signals_blocked
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.labs.base import LabPanel
 from softmax_viewer.qt.plotting import BLUE, GREEN, ORANGE, PURPLE, RED, VIEW_LIMIT
 
@@ -23,29 +24,29 @@ class OverconfidenceLab(LabPanel):
     def __init__(self, store, parent=None):
         super().__init__(store, parent)
         self.mode = QComboBox()
-        self.mode.addItems(list(names.TRAINING_MODES.values()))
+        self.mode.addItems([tr(title) for title in names.TRAINING_MODES.values()])
         self.loss = QComboBox()
-        self.loss.addItems(list(names.TRAINING_LOSSES.values()))
-        self.lr = NumberSpin(1e-4, 100.0, "Learning rate of gradient descent.")
+        self.loss.addItems([tr(title) for title in names.TRAINING_LOSSES.values()])
+        self.lr = NumberSpin(1e-4, 100.0, self.tr("Learning rate of gradient descent."))
         self.steps = QSpinBox()
         self.steps.setRange(1, MAX_STEPS)
         self.steps.setKeyboardTracking(False)
-        self.steps.setToolTip("Number of gradient steps.")
-        self.play = QPushButton("Play")
-        self.step_button = QPushButton("Step")
-        self.reset = QPushButton("Reset")
-        for b, tip in ((self.play, "Run the descent step by step (again to pause)."),
-                       (self.step_button, "One more step."), (self.reset, "Back to step 0.")):
+        self.steps.setToolTip(self.tr("Number of gradient steps."))
+        self.play = QPushButton(self.tr("Play"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.reset = QPushButton(self.tr("Reset"))
+        for b, tip in ((self.play, self.tr("Run the descent step by step (again to pause).")),
+                       (self.step_button, self.tr("One more step.")), (self.reset, self.tr("Back to step 0."))):
             b.setToolTip(tip)
         row = QHBoxLayout()
-        for lab, w in (("lr", self.lr), ("steps", self.steps)):
+        for lab, w in ((self.tr("lr"), self.lr), (self.tr("steps"), self.steps)):
             row.addWidget(QLabel(lab))
             row.addWidget(w)
         for b in (self.play, self.step_button, self.reset):
             row.addWidget(b)
-        self.controls.addRow("Train", self.mode)
-        self.controls.addRow("Loss", self.loss)
-        self.controls.addRow("Descent", row)
+        self.controls.addRow(self.tr("Train"), self.mode)
+        self.controls.addRow(self.tr("Loss"), self.loss)
+        self.controls.addRow(self.tr("Descent"), row)
         self.mode.currentIndexChanged.connect(lambda i: self.ask(mode=list(names.TRAINING_MODES)[i]))
         self.loss.currentIndexChanged.connect(lambda i: self.ask(loss=list(names.TRAINING_LOSSES)[i]))
         self.lr.valueChanged.connect(lambda v: self.ask(lr=float(v)))
@@ -58,11 +59,12 @@ class OverconfidenceLab(LabPanel):
         self.step_button.clicked.connect(lambda: self.goto(self.position + 1))
         self.reset.clicked.connect(lambda: self.goto(0))
         self.curves = {}
-        specs = (("loss", "loss", BLUE, 0, 0), ("norm", "logit norm ‖u‖", PURPLE, 0, 1),
-                 ("gap", "target's logit gap u_y − max rival", ORANGE, 1, 0), ("max_p", "max p", GREEN, 1, 1))
+        specs = (("loss", self.tr("loss"), BLUE, 0, 0), ("norm", self.tr("logit norm ‖u‖"), PURPLE, 0, 1),
+                 ("gap", self.tr("target's logit gap u_y − max rival"), ORANGE, 1, 0),
+                 ("max_p", self.tr("max p"), GREEN, 1, 1))
         for key, title, colour, r, c in specs:
             plot = self.add_plot(r, c, title)
-            plot.setLabel("bottom", "step")
+            plot.setLabel("bottom", self.tr("step"))
             # the whole run, faint, from the start: the point then walks along it
             ahead = plotting.colour(colour)
             ahead.setAlpha(90)
@@ -71,8 +73,9 @@ class OverconfidenceLab(LabPanel):
             self.curves[key + "_now"] = plotting.scatter(plot, size=8, brush=colour)
             if key == "gap":
                 self.bound = plotting.labelled_rule(plot, plotting.pen(RED, width=1.5, style=Qt.DashLine),
-                                                    "ε bound", position=0.35)
+                                                    self.tr("ε bound"), position=0.35)
         self.run = None
+        self._summary_text = ""        # the summary of the run shown, without a note that it waits
         self._descent = None           # the run being computed, a slice per event-loop turn
         self._planned = 0              # the steps of the run shown
         # A run costs steps x N.  While the last whole run fitted in what a frame
@@ -109,17 +112,17 @@ class OverconfidenceLab(LabPanel):
     def toggle_play(self):
         if self.timer.isActive():
             self.timer.stop()
-            self.play.setText("Play")
+            self.play.setText(self.tr("Play"))
         else:
             if self.run is not None and self.position >= self.run.steps[-1]:
                 self.position = 0
             self.timer.start()
-            self.play.setText("Pause")
+            self.play.setText(self.tr("Pause"))
 
     def _tick(self):
         if self.run is None or (self.position >= self.run.steps[-1] and self._descent is None):
             self.timer.stop()
-            self.play.setText("Play")
+            self.play.setText(self.tr("Play"))
             return
         self.goto(self.position + max(1, self._planned // 150))
 
@@ -150,7 +153,7 @@ class OverconfidenceLab(LabPanel):
         if costly and self.run is not None:
             self._stop_slices()
             self._debounce.start()
-            self.summary.setText(self.summary.text().split(" [")[0] + " [recomputing when the change pauses]")
+            self.summary.setText(self.tr("{0} [recomputing when the change pauses]").format(self._summary_text))
             return
         self._recompute()
 
@@ -201,7 +204,8 @@ class OverconfidenceLab(LabPanel):
             for c in self.curves.values():
                 c.setData([], [])
             self.bound.hide()
-            self.summary.setText(str(exc)[0].upper() + str(exc)[1:] + ".")
+            self._summary_text = str(exc)[0].upper() + str(exc)[1:] + "."
+            self.summary.setText(self._summary_text)
             return
         self._spent = 0.0
         self._planned = self._descent.steps
@@ -211,7 +215,7 @@ class OverconfidenceLab(LabPanel):
         bound = self._descent.bound
         if math.isfinite(bound):
             self.bound.setValue(bound)
-            self.bound.label.setFormat(f"ε bound log((1−ε+ε/K)/(ε/K)) = {bound:.4g}")
+            self.bound.label.setFormat(self.tr("ε bound log((1−ε+ε/K)/(ε/K)) = {0:.4g}").format(bound))
             self.bound.show()
         else:
             self.bound.hide()
@@ -272,16 +276,23 @@ class OverconfidenceLab(LabPanel):
 
     def _summarise(self):
         r, k = self.run, self.position
-        what = "the logits" if r.mode == "logits" else "a linear classifier"
-        bound = (f"label smoothing stops it at {r.bound:.4g}" if math.isfinite(r.bound)
-                 else "under a one-hot target nothing stops it: CE keeps paying for a larger gap")
+        what = self.tr("the logits") if r.mode == "logits" else self.tr("a linear classifier")
         done = int(r.steps[-1])
+        figures = (r.loss[k], r.gap[k], r.max_p[k])
         if done == self._planned:
-            of = f"{done} ({what})"
+            step = self.tr("Step {0} of {1} ({2}): loss {3:.4g}, gap {4:.4g}, max p {5:.6g}.").format(
+                k, done, what, *figures)
         elif self._descent is not None:
-            of = f"{self._planned} ({what}; computing, {done} so far)"
+            step = self.tr("Step {0} of {1} ({2}; computing, {3} so far): loss {4:.4g}, gap {5:.4g}, "
+                           "max p {6:.6g}.").format(k, self._planned, what, done, *figures)
         else:
-            of = f"{self._planned} ({what}; stopped at {done})"
-        self.summary.setText(f"Step {k} of {of}: loss {r.loss[k]:.4g}, gap {r.gap[k]:.4g}, "
-                             f"max p {r.max_p[k]:.6g}. The gap grows while the loss falls; {bound}. "
-                             f"Faint: the whole run; Play walks it.")
+            step = self.tr("Step {0} of {1} ({2}; stopped at {3}): loss {4:.4g}, gap {5:.4g}, "
+                           "max p {6:.6g}.").format(k, self._planned, what, done, *figures)
+        if math.isfinite(r.bound):
+            bound = self.tr("The gap grows while the loss falls; label smoothing stops it at {0:.4g}.").format(
+                r.bound)
+        else:
+            bound = self.tr("The gap grows while the loss falls; under a one-hot target nothing stops it: "
+                            "CE keeps paying for a larger gap.")
+        self._summary_text = " ".join((step, bound, self.tr("Faint: the whole run; Play walks it.")))
+        self.summary.setText(self._summary_text)

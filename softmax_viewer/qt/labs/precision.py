@@ -21,29 +21,31 @@ class PrecisionLab(LabPanel):
         super().__init__(store, parent)
         self.dtype = QComboBox()
         self.dtype.addItems(list(names.DTYPES))
-        self.dtype.setToolTip("The float type the softmax is computed in: exp overflows above about "
-                              "11.09 (float16), 88.72 (float32), 709.78 (float64).")
-        self.controls.addRow("dtype", self.dtype)
+        self.dtype.setToolTip(self.tr("The float type the softmax is computed in: exp overflows above about "
+                                      "11.09 (float16), 88.72 (float32), 709.78 (float64)."))
+        self.controls.addRow(self.tr("dtype"), self.dtype)
         self.dtype.currentIndexChanged.connect(lambda i: self.ask(dtype=names.DTYPES[i]))
-        self.u_plot = self.add_plot(0, 0, "u in the chosen dtype; red above exp's overflow threshold")
+        self.u_plot = self.add_plot(0, 0, self.tr("u in the chosen dtype; red above exp's overflow threshold"))
         self.u_ok = plotting.bars(self.u_plot, BLUE, width=0.6)
         self.u_over = plotting.bars(self.u_plot, RED, width=0.6)
         self.threshold = plotting.labelled_rule(self.u_plot, plotting.pen(RED, width=1.5, style=Qt.DashLine),
-                                                "exp overflows above {value:.2f}", position=0.2)
-        self.p_plot = self.add_plot(0, 1, "p: textbook exp/Σexp (grey) beside stable (blue)")
+                                                self.tr("exp overflows above {value:.2f}"), position=0.2)
+        self.p_plot = self.add_plot(0, 1, self.tr("p: textbook exp/Σexp (grey) beside stable (blue)"))
         self.p_plot.setYRange(0.0, 1.05, padding=0)          # probabilities: always 0 .. 1
         self.p_stable = plotting.bars(self.p_plot, BLUE, width=0.4)
         self.p_naive = plotting.bars(self.p_plot, GREY, width=0.4)
         self.p_flags = plotting.marks(self.p_plot, symbol="x", size=14, brush=RED, pen=plotting.pen(RED, width=2))
-        self.log_plot = self.add_plot(1, 0, "log(softmax) (grey, −∞ marked ▼) beside log_softmax (blue)")
+        self.log_plot = self.add_plot(1, 0, self.tr("log(softmax) (grey, −∞ marked ▼) beside log_softmax (blue)"))
         self.log_naive = plotting.bars(self.log_plot, GREY, width=0.4)
         self.log_stable = plotting.bars(self.log_plot, BLUE, width=0.4)
         self.log_flags = plotting.marks(self.log_plot, symbol="t", size=12, brush=RED, pen=None)
-        self.ulp_plot = self.add_plot(1, 1, "error in ulps against a float64 reference (log scale)")
+        self.ulp_plot = self.add_plot(1, 1, self.tr("error in ulps against a float64 reference (log scale)"))
         plotting.legend(self.ulp_plot, offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
         # markers at log10(ulps) on an axis that reads 10^k (decade_ticks; cheaper than pyqtgraph's log mode per item)
-        self.ulp_naive = plotting.dots(self.ulp_plot, size=7, pen=None, brush=GREY, symbol="o", name="textbook")
-        self.ulp_stable = plotting.dots(self.ulp_plot, size=7, pen=None, brush=BLUE, symbol="s", name="stable")
+        self.ulp_naive = plotting.dots(self.ulp_plot, size=7, pen=None, brush=GREY, symbol="o",
+                                       name=self.tr("textbook"))
+        self.ulp_stable = plotting.dots(self.ulp_plot, size=7, pen=None, brush=BLUE, symbol="s",
+                                        name=self.tr("stable"))
 
     def show_settings(self, settings) -> None:
         i = names.DTYPES.index(settings.dtype)
@@ -93,5 +95,5 @@ class PrecisionLab(LabPanel):
         self.y_range(self.ulp_plot, math.floor(both.min()), math.ceil(both.max()) + 0.3, step=1.0, fill=0.3)
         self.text.ticks(self.ulp_plot.getAxis("left"), decade_ticks(*self._ranges[id(self.ulp_plot)]))
         self.class_axes(idx, st)
-        self.summary.setText(d.summary + ". Log axis: an exact value (0 ulp) is drawn at 0.01, "
-                             "an error off the chart (∞) at 1e18.")
+        self.summary.setText(self.tr("{0}. Log axis: an exact value (0 ulp) is drawn at 0.01, "
+                                     "an error off the chart (∞) at 1e18.").format(d.summary))
