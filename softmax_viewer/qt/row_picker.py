@@ -15,14 +15,14 @@ class RowPicker(QWidget):
         super().__init__(parent)
         self.store = store
         self.spin = QSpinBox()
-        self.spin.setToolTip("The sample of the batch the explorer shows (PgUp / PgDn step through them).")
+        self.spin.setToolTip(self.tr("The sample of the batch the explorer shows (PgUp / PgDn step through them)."))
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setToolTip(self.spin.toolTip())
         self.info = QLabel()
         self.info.setStyleSheet("color: #333;")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Sample"))
+        lay.addWidget(QLabel(self.tr("Sample")))
         lay.addWidget(self.spin)
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.info)
@@ -53,8 +53,11 @@ class RowPicker(QWidget):
             self.spin.setValue(row)
             self.slider.setValue(row)
         self.row = row
-        label = "" if batch.labels is None else f"label {self._name(batch, int(batch.labels[row]))}"
-        self.info.setText(f"of {batch.n_samples:,}  {label}")
+        if batch.labels is None:
+            self.info.setText(self.tr("of {0:,}").format(batch.n_samples))
+        else:
+            self.info.setText(self.tr("of {0:,}  label {1}").format(batch.n_samples,
+                                                                    self._name(batch, int(batch.labels[row]))))
 
     @staticmethod
     def _name(batch, k: int) -> str:
