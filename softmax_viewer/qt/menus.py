@@ -6,7 +6,7 @@ disables (undo, redo, the batch's labels).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from softmax_viewer import batch as batch_files
@@ -29,10 +29,10 @@ def action(window, menu, text, slot, shortcut=None, tip=""):
     return a
 
 
-LAB_TIPS = {"precision": "float16/32/64: where exp overflows, NaN, underflow, ulp errors.",
-            "sampling": "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax.",
-            "overconfidence": "Gradient descent under one-hot and smoothed labels.",
-            "calibration": "A batch's reliability diagram, ECE, and the temperature that fits it."}
+LAB_TIPS = {"precision": QT_TRANSLATE_NOOP("", "float16/32/64: where exp overflows, NaN, underflow, ulp errors."),
+            "sampling": QT_TRANSLATE_NOOP("", "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax."),
+            "overconfidence": QT_TRANSLATE_NOOP("", "Gradient descent under one-hot and smoothed labels."),
+            "calibration": QT_TRANSLATE_NOOP("", "A batch's reliability diagram, ECE, and the temperature that fits it.")}
 
 
 def build_menus(w) -> None:
@@ -54,8 +54,8 @@ def build_menus(w) -> None:
     file_menu.addSeparator()
     w.export_menu = export_menu = file_menu.addMenu(tr("&Export"))
     for key, title in names.EXPORT_TARGETS.items():
-        action(w, export_menu, f"{title}…", lambda _=False, k=key: w.export_dialog(k),
-               tip=tr("{0} to PNG, SVG, PDF or CSV.").format(title))
+        action(w, export_menu, tr("{0}…").format(tr(title)), lambda _=False, k=key: w.export_dialog(k),
+               tip=tr("{0} to PNG, SVG, PDF or CSV.").format(tr(title)))
     action(w, file_menu, tr("&Copy window image"), lambda: exporting.copy_image(w),
            tip=tr("Copy a picture of the window to the clipboard."))
     file_menu.addSeparator()
@@ -63,7 +63,7 @@ def build_menus(w) -> None:
 
     labs_menu = bar.addMenu(tr("&Labs"))
     for key, title in names.LABS.items():
-        action(w, labs_menu, f"&{title}", lambda _=False, k=key: w.open_lab(k), tip=tr(LAB_TIPS[key]))
+        action(w, labs_menu, "&" + tr(title), lambda _=False, k=key: w.open_lab(k), tip=tr(LAB_TIPS[key]))
 
     w.presets_menu = bar.addMenu(tr("&Presets"))
     for name, path in presets.gallery().items():
