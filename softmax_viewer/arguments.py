@@ -18,15 +18,20 @@ class UsageError(Exception):
 
 
 def add_state_options(ap):
-    ap.add_argument("--preset", metavar="NAME|FILE", help="start from a gallery preset or a preset file")
+    ap.add_argument("--preset", metavar="NAME|FILE",
+                    help="start from a gallery preset or a preset file (default: the default state; "
+                         "for the window, the last run's)")
     ap.add_argument("--logits-file", metavar="FILE", help="a model's logits (.npy .npz .csv .tsv .txt .json "
-                                                          ".safetensors .pt): a vector, or a batch")
+                                                          ".safetensors .pt): a vector, or a batch (default: none)")
     ap.add_argument("--row", type=int, metavar="I", help="the row of a batch to show (default 0)")
-    ap.add_argument("--labels-file", metavar="FILE", help="the true labels of a batch (.npy .csv .txt)")
+    ap.add_argument("--labels-file", metavar="FILE",
+                    help="the true labels of a batch (.npy .csv .txt) (default: the file's own, if any)")
     ap.add_argument("--logits", metavar="Z1,Z2,...",
-                    help="the logits, comma separated (write --logits=-1,2 for negative ones)")
+                    help="the logits, comma separated (write --logits=-1,2 for negative ones) (default: the "
+                         "preset's or the file's)")
     ap.add_argument("--set", metavar="KEY=VALUE", action="append", default=[],
-                    help=f"set one of {', '.join(SETTABLE_KEYS)} (repeatable)")
+                    help=f"set one of {', '.join(SETTABLE_KEYS)} (repeatable; default: the preset's or the "
+                         f"default state's values)")
 
 
 def batch_from_args(args):

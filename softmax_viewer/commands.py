@@ -1,7 +1,8 @@
 """What each command of the command line does: compute, sample, train, calibrate, presets, export.
 
-Each takes the parsed arguments, prints its answer (JSON composed whole before it
-is written) and returns the exit status; a bad value raises UsageError.
+Each takes the parsed arguments, prints its answer (a short table, or with --json one
+JSON object composed whole before it is written) and returns the exit status; a bad
+value raises UsageError naming the option.
 """
 from __future__ import annotations
 
@@ -16,14 +17,23 @@ from softmax_viewer.state import ExplorerState
 
 def compute(args) -> int:
     from softmax_viewer.derived import compute
-    from softmax_viewer.panel_data import compute_json
 
     st = state_from_args(args) or ExplorerState()
-    out = compute_json(compute(st))
+    bundle = compute(st)
+    d = None
     if args.dtype is not None:
         from softmax_viewer import labs
 
         d = labs.precision(st, args.dtype)
+    if not args.json:
+        from softmax_viewer.tables import compute_table
+
+        sys.stdout.write(compute_table(st, bundle, d))
+        return 0
+    from softmax_viewer.panel_data import compute_json
+
+    out = compute_json(bundle)
+    if d is not None:
         out["dtype"] = args.dtype
         out["naive_probabilities"] = d.naive_p.astype(float)
         out["dtype_probabilities"] = d.stable_p.astype(float)
@@ -47,10 +57,14 @@ def sample(args) -> int:
     from softmax_viewer import labs
 
     st = state_from_args(args) or ExplorerState()
-    if args.n < 0:
-        raise UsageError(f"--n {args.n}: must be >= 0")
-    if not 0 <= args.seed <= MAX_SEED:
-        raise UsageError(f"--seed {brief(args.seed)}: must be in 0..{MAX_SEED}")
+    _check("--n", args.n, 0 <= args.n <= labs.MAX_DRAWS, f"must be in 0..{labs.MAX_DRAWS:.0e}")
+    _check("--seed", args.seed, 0 <= args.seed <= MAX_SEED, f"must be in 0..{MAX_SEED}")
+    if args.top_k is not None:
+        _check("--top-k", args.top_k, args.top_k >= 1, "must be >= 1")
+    if args.top_p is not None:
+        _check("--top-p", args.top_p, 0 < args.top_p <= 1, "must be in (0, 1]")
+    if args.min_p is not None:
+        _check("--min-p", args.min_p, 0 <= args.min_p <= 1, "must be in [0, 1]")
     if st.temperature == 0:
         raise UsageError("--set temperature=0 is argmax: there is nothing to sample")
     try:
@@ -58,10 +72,23 @@ def sample(args) -> int:
                           min_p=args.min_p, order=args.order)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if not args.json:
+        from softmax_viewer.tables import sample_table
+
+        sys.stdout.write(sample_table(st, d, args.seed, {"top-k": args.top_k, "top-p": args.top_p,
+                                                          "min-p": args.min_p}))
+        return 0
     print_json({"n": d.n, "seed": args.seed, "counts": d.counts, "kept": d.kept,
                  "probabilities": d.p, "sampled_probabilities": d.sample_p,
                  "argmax": d.argmax, "order": d.order})
     return 0
+
+
+def _check(flag: str, value, ok: bool, rule: str) -> None:
+    """UsageError naming ``flag`` and ``value`` unless ``ok``: "--top-p 1.5: must be in (0, 1]"."""
+    if not ok:
+        text = repr(value) if isinstance(value, float) else brief(value)
+        raise UsageError(f"{flag} {text[:-2] if text.endswith('.0') else text}: {rule}")
 
 
 # The train command prints the logits after every step up to this many numbers
@@ -78,8 +105,11 @@ def train(args) -> int:
     from softmax_viewer import labs
 
     st = state_from_args(args) or ExplorerState()
-    if not 0 <= args.steps <= labs.MAX_STEPS:
-        raise UsageError(f"--steps {args.steps}: must be in 0..{labs.MAX_STEPS:,}")
+    _check("--steps", args.steps, 0 <= args.steps <= labs.MAX_STEPS, f"must be in 0..{labs.MAX_STEPS:,}")
+    _check("--lr", args.lr, 0 < args.lr <= 1e300, "must be a number in (0, 1e300]")
+    if args.mode == "linear" and st.n_classes > labs.MAX_LINEAR_CLASSES:
+        raise UsageError(f"--mode linear takes at most {labs.MAX_LINEAR_CLASSES} classes (30 points each), "
+                         f"got {st.n_classes:,}: train the logits themselves, or use fewer classes")
     work = labs.training_work(args.steps, st.n_classes, args.mode)
     if work > MAX_TRAIN_WORK:
         raise UsageError(f"--steps {args.steps} at {st.n_classes:,} classes ({args.mode} mode) is about "
@@ -101,6 +131,11 @@ def train(args) -> int:
     if shown:
         sys.stderr.write("\r" + " " * 60 + "\r")
     r = d.run()
+    if not args.json:
+        from softmax_viewer.tables import train_table
+
+        sys.stdout.write(train_table(st, r, args.steps, args.lr, d.logits if r.mode == "logits" else None))
+        return 0
     out = {"mode": r.mode, "loss_name": r.loss_name, "steps": args.steps, "lr": args.lr,
            "loss": r.loss, "norm": r.norm, "gap": r.gap, "max_p": r.max_p, "gap_bound": r.bound}
     if r.mode == "logits":
@@ -150,6 +185,10 @@ def presets() -> int:
     return 0
 
 
+# export --pixel-ratio: a PNG at 1x to 4x the screen's resolution, as the window's File > Export offers
+MIN_PIXEL_RATIO, MAX_PIXEL_RATIO = 1.0, 4.0
+
+
 def export(args) -> int:
     from pathlib import Path
 
@@ -160,10 +199,14 @@ def export(args) -> int:
         raise UsageError(f"--out {args.out!r} is a directory")
     if not out.parent.exists() and str(out.parent):
         raise UsageError(f"--out {args.out!r}: the folder {out.parent} does not exist")
-    if not 0.1 <= args.scale <= 10:
-        raise UsageError(f"--scale {args.scale}: must be between 0.1 and 10")
+    ratio = 1.0 if args.pixel_ratio is None else args.pixel_ratio
+    if args.pixel_ratio is not None and out.suffix.lower() != ".png":
+        raise UsageError(f"--pixel-ratio is a PNG's resolution: {args.out!r} is not a .png")
+    _check("--pixel-ratio", ratio, MIN_PIXEL_RATIO <= ratio <= MAX_PIXEL_RATIO,
+           f"must be from {MIN_PIXEL_RATIO:g} to {MAX_PIXEL_RATIO:g} (1x to 4x the screen's resolution, "
+           f"as the window's export)")
     st = state_from_args(args) or ExplorerState()
     from softmax_viewer.qt import app
 
-    app.export_file(st, args.panel, str(out), args.scale)
+    app.export_file(st, args.panel, str(out), ratio)
     return 0

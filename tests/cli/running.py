@@ -4,9 +4,14 @@ import subprocess
 import sys
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def run(*args, timeout=120, cwd=None, warnings_as_errors=False):
-    """The finished process of ``softmax-viewer args`` (text output captured)."""
-    env = dict(os.environ, PYTHONWARNINGS="error") if warnings_as_errors else None
+    """The finished process of ``softmax-viewer args`` (text output captured): this checkout's
+    program, from whatever folder ``cwd`` is (not a copy installed elsewhere)."""
+    path = os.pathsep.join(p for p in (ROOT, os.environ.get("PYTHONPATH")) if p)
+    env = dict(os.environ, PYTHONPATH=path, **({"PYTHONWARNINGS": "error"} if warnings_as_errors else {}))
     return subprocess.run([sys.executable, "-m", "softmax_viewer", *args], capture_output=True, text=True,
                           timeout=timeout, cwd=cwd, env=env)
 

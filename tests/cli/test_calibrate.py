@@ -80,6 +80,10 @@ def test_compute_shows_one_row_of_a_batch_with_its_label_as_target(tmp_path):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["logits_z"] == [5.0, -1.0, 0.5] and out["target"] == 1 and out["labels"] == ["a", "b", "c"]
+    r = run_strict("compute", "--logits-file", str(tmp_path / "b.npz"), "--row", "1")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout.splitlines()[0] == "3 classes, target 1 (b), s = 1, T = 1, eps = 0"
+    assert r.stdout.splitlines()[2].split() == ["0", "a", "5", "5", "0.986594", "-0.0134963", "predicted"]
     one_line(run_strict("compute", "--logits-file", str(tmp_path / "b.npz"), "--row", "2", "--json"),
              "--row 2: the batch's rows are 0..1")
 

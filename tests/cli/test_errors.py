@@ -32,7 +32,14 @@ def test_bad_arguments_exit_2_with_one_line(args, needle):
     (["compute", "--preset", "missing-preset", "--json"], "no gallery preset of that name"),
     (["compute", "--set", "epsilon=3", "--json"], "epsilon must be <= 1"),
     (["compute", "--logits=1,,x", "--json"], "is not a number"),
-    (["compute"], "the following arguments are required: --json"),
+    (["export", "--panel", "loss", "--out", "x.png", "--scale", "2"], "unrecognized arguments: --scale 2"),
+    (["export", "--panel", "loss", "--out", "x.png", "--pixel-ratio", "5"], "--pixel-ratio 5: must be from 1 to 4"),
+    (["export", "--panel", "loss", "--out", "x.png", "--pixel-ratio", "0.5"], "--pixel-ratio 0.5: must be from 1"),
+    (["export", "--panel", "loss", "--out", "x.svg", "--pixel-ratio", "2"], "'x.svg' is not a .png"),
+    (["bogus"], "unknown command or file 'bogus'; commands: compute, sample, train, calibrate, export, presets"),
+    (["comptue", "--json"], "unknown command or file 'comptue'; commands: compute, sample, train, calibrate, "
+                            "export, presets (did you mean compute?)"),
+    (["--set", "scale=2", "bogus"], "unknown command or file 'bogus'"),
     (["--preset", "/tmp"], "is a directory"),
 ])
 def test_command_line_errors_exit_2_with_one_line(args, needle):
@@ -43,15 +50,20 @@ def test_command_line_errors_exit_2_with_one_line(args, needle):
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["sample", "--n", "10", "--top-p", "2", "--json"], "top_p must be in (0, 1]"),
-    (["sample", "--n", "-5", "--json"], "--n -5: must be >= 0"),
-    (["sample", "--n", "100000000000000000000", "--json"], "n must be a whole number in 0..1e+15"),
+    (["sample", "--n", "10", "--top-p", "2", "--json"], "--top-p 2: must be in (0, 1]"),
+    (["sample", "--top-p", "1.5"], "--top-p 1.5: must be in (0, 1]"),
+    (["sample", "--top-p", "nan"], "--top-p nan: must be in (0, 1]"),
+    (["sample", "--top-k", "0"], "--top-k 0: must be >= 1"),
+    (["sample", "--min-p", "-1"], "--min-p -1: must be in [0, 1]"),
+    (["sample", "--n", "-5", "--json"], "--n -5: must be in 0..1e+15"),
+    (["sample", "--n", "100000000000000000000", "--json"], "--n 100000000000000000000: must be in 0..1e+15"),
     (["sample", "--n", "5", "--seed", "-3", "--json"], "--seed -3: must be in 0..2147483647"),
     (["sample", "--n", "5", "--set", "temperature=0", "--json"], "nothing to sample"),
     (["sample", "--n", "5", "--logits=-inf,-inf", "--json"], "every class is masked"),
-    (["train", "--steps", "10", "--lr", "-1", "--json"], "lr must be a number in (0, 1e300]"),
+    (["train", "--steps", "10", "--lr", "-1", "--json"], "--lr -1: must be a number in (0, 1e300]"),
+    (["train", "--lr", "inf"], "--lr inf: must be a number in (0, 1e300]"),
     (["train", "--steps", "10", "--lr", "1", "--mode", "linear", "--set", "n_classes=101", "--json"],
-     "at most 100 classes"),
+     "--mode linear takes at most 100 classes"),
     (["train", "--steps", "x", "--lr", "1", "--json"], "invalid int value: 'x'"),
     (["compute", "--dtype", "float8", "--json"], "invalid choice: 'float8'"),
 ])

@@ -11,12 +11,29 @@ from tests.cli.running import one_line, run, run_strict
 from tests.exported import check_file
 
 
-def test_export_command_writes_each_format(tmp_path):
-    for panel, suffix in (("window", ".pdf"), ("lse", ".svg"), ("gradient", ".png"), ("surface", ".csv")):
-        out = tmp_path / f"{panel}{suffix}"
-        r = run("export", "--preset", "10-label-smoothing", "--panel", panel, "--out", str(out))
-        assert r.returncode == 0, r.stderr
-        check_file(out)
+@pytest.mark.parametrize("panel,suffix", [("window", ".pdf"), ("lse", ".svg"), ("gradient", ".png"),
+                                          ("surface", ".csv"), ("probabilities", ".svg"), ("loss", ".pdf")])
+def test_export_command_writes_each_format_and_nothing_on_stderr(tmp_path, panel, suffix):
+    # every panel and every format: Qt's remarks (propagateSizeHints() and the like) filtered out
+    out = tmp_path / f"{panel}{suffix}"
+    r = run_strict("export", "--preset", "10-label-smoothing", "--panel", panel, "--out", str(out))
+    assert r.returncode == 0 and r.stderr == "" and r.stdout == "", r.stderr
+    check_file(out)
+
+
+def test_export_pixel_ratio_is_the_png_resolution(tmp_path):
+    sizes = {}
+    for ratio in ("1", "3"):
+        out = tmp_path / f"x{ratio}.png"
+        r = run_strict("export", "--panel", "probabilities", "--out", str(out), "--pixel-ratio", ratio)
+        assert r.returncode == 0 and r.stderr == "", r.stderr
+        img = QImage(str(out))
+        sizes[ratio] = (img.width(), img.height())
+    assert sizes["3"] == (3 * sizes["1"][0], 3 * sizes["1"][1])
+    one_line(run_strict("export", "--panel", "loss", "--out", str(tmp_path / "y.png"), "--scale", "2"),
+             "unrecognized arguments: --scale 2 (a PNG's resolution is --pixel-ratio R; the softmax scale is "
+             "--set scale=S)")
+    assert not (tmp_path / "y.png").exists()
 
 
 def test_screenshot_from_the_command_line(tmp_path):

@@ -59,6 +59,8 @@ def _argv(rng):
         if rng.random() < 0.2:
             argv += ["--mode", rng.choice(["logits", "linear"])]
         argv.append("--json")
+    if command != "presets" and rng.random() < 0.2:
+        argv.remove("--json")                       # the short table instead
     return argv
 
 
@@ -90,6 +92,10 @@ def _check_cli_case(argv):
     assert stderr == "", (argv, stderr)
     if argv[0] == "presets":
         return None
+    if "--json" not in argv:
+        lines = stdout.splitlines()
+        assert 2 < len(lines) < 30 and all(len(line) < 200 for line in lines), (argv, stdout)
+        return {"table": lines}
     d = json.loads(stdout, parse_constant=lambda c: pytest.fail(f"{argv}: {c} in the JSON"))
     _no_nan(d, " ".join(argv))
     if argv[0] == "compute":
