@@ -102,7 +102,7 @@ class Tour(QWidget):
 
     def __init__(self, window, steps=STEPS):
         super().__init__()
-        self.window = window
+        self.main_window = window      # (not self.window: that is QWidget.window())
         self.store = window.store
         self.steps = tuple(steps)
         self.index = -1
@@ -177,8 +177,8 @@ class Tour(QWidget):
             redo.append(store.state)
         for _ in redo:
             store.undo()
-        row = self.window.row_picker.row if store.batch is not None else 0
-        return _Learner(state, tuple(redo), store.batch, row, _open_labs(self.window))
+        row = self.main_window.row_picker.row if store.batch is not None else 0
+        return _Learner(state, tuple(redo), store.batch, row, _open_labs(self.main_window))
 
     def _give_back(self) -> None:
         store, learner = self.store, self._learner
@@ -202,8 +202,8 @@ class Tour(QWidget):
             store.set_state(state)
         for _ in learner.redo:
             store.undo()
-        for key in _open_labs(self.window) - learner.labs_open:
-            self.window.lab_docks.docks[key].hide()
+        for key in _open_labs(self.main_window) - learner.labs_open:
+            self.main_window.lab_docks.docks[key].hide()
         store.flush()
 
     # ---- moving through the steps ----
@@ -217,14 +217,14 @@ class Tour(QWidget):
             return
         self.index = max(0, min(index, len(self.steps) - 1))
         step = self.step
-        self._set(step.state.state())
-        for key in _open_labs(self.window) - self._learner.labs_open - {step.lab}:
-            self.window.lab_docks.docks[key].hide()        # a lab the tour opened: room for the panels again
+        self._set(step.state)
+        for key in _open_labs(self.main_window) - self._learner.labs_open - {step.lab}:
+            self.main_window.lab_docks.docks[key].hide()        # a lab the tour opened: room for the panels again
         if step.lab is not None:
-            target = self.window.open_lab(step.lab)
+            target = self.main_window.open_lab(step.lab)
             place = PLACES[step.lab]
         else:
-            target = self.window.panel_widgets()[step.panel]
+            target = self.main_window.panel_widgets()[step.panel]
             place = PLACES[step.panel]
         bring_into_view(target)
         self.frame.attach(target)
@@ -252,7 +252,7 @@ class Tour(QWidget):
             return
         step = self.step
         if step.shown is not None:
-            self._set(step.shown.state())
+            self._set(step.shown)
         self.answer_shown = True
         self.answer.setText(_t(step.answer))
         self.answer.setStyleSheet("background: #fff6ea; color: #000; padding: 4px;")
@@ -268,7 +268,15 @@ class Tour(QWidget):
         if self.index > 0:
             self.go(self.index - 1)
 
-    def _set(self, state) -> None:
+    def _set(self, setting) -> None:
+        """Set the state of ``setting``; one that cannot be made is said in the status bar."""
+        try:
+            state = setting.state()
+        except (KeyError, ValueError) as exc:          # a gallery preset gone or damaged (PresetError)
+            problem = f"no gallery preset {setting.preset}" if isinstance(exc, KeyError) else str(exc)
+            self.main_window.show_error(_t("This step of the tour cannot set its state: {problem}")
+                                        .format(problem=problem))
+            return
         store = self.store
         if store.batch is not None:
             store.set_batch(None)
@@ -282,17 +290,17 @@ class Tour(QWidget):
         self.left = True
         self.frame.detach()
         self.pointed_at = None
-        self.window.removeEventFilter(self)
+        self.main_window.removeEventFilter(self)
         self.dock.removeEventFilter(self)
         self._give_back()
         self.dock.hide()
-        self.window.removeDockWidget(self.dock)
+        self.main_window.removeDockWidget(self.dock)
         self.dock.deleteLater()
         self.frame.deleteLater()
 
     def eventFilter(self, obj: QObject, event) -> bool:
         # before the window's own closeEvent (which remembers the state and asks about saving)
-        if event.type() == QEvent.Close and obj in (self.window, self.dock):
+        if event.type() == QEvent.Close and obj in (self.main_window, self.dock):
             self.leave()
         return False
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from softmax_viewer import labs, names, stable
 from softmax_viewer.batch import Batch
 from softmax_viewer.qt.tour import Tour, start_tour
-from softmax_viewer.qt.tour_steps import STEPS
+from softmax_viewer.qt.tour_steps import STEPS, Setting, Step
 
 Z4 = np.array([1.0, 2.0, 3.0, 4.0])
 DOG = np.array([2.0, 1.6, 0.5])
@@ -293,3 +293,13 @@ def test_the_tour_fits_beside_the_panels_on_a_laptop_screen(shown_window, qtbot)
             assert label.height() >= label.heightForWidth(label.width()), (k, label.text())
         assert tour.pointed_at.height() > 100
     tour.leave()
+
+
+def test_a_step_whose_preset_is_gone_says_so_in_one_line_and_keeps_the_state(win):
+    start = win.store.state
+    tour = Tour(win, steps=(Step("gone", "A title", "A question?", "An answer.", Setting("no-such-preset")),))
+    message = win.statusBar().currentMessage()
+    assert "no gallery preset no-such-preset" in message and "\n" not in message
+    assert win.store.state is start
+    tour.leave()
+    assert win.store.state is start
