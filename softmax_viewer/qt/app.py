@@ -12,8 +12,12 @@ from softmax_viewer.qt.labs import LAB_VIEWS
 from softmax_viewer.qt.i18n import install as install_language
 from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.platform import ensure_app
+from softmax_viewer.qt.tour import start_tour
 from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState
+
+
+TOUR_OFFERED = "tour_offered"      # the settings' mark: the first start's tour was shown
 
 
 def start_app():
@@ -71,6 +75,8 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
     remembered = state is None
     if remembered:
         state, problem = platform.remembered_state()
+    first_start = remembered and state is None and problem is None and batch is None \
+        and not platform.settings().value(TOUR_OFFERED, False)
     try:
         win = MainWindow(state or ExplorerState())
     except Exception as exc:      # a last resort: what the loader accepts, the window shows
@@ -84,6 +90,9 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
         platform.forget_state()
         win.show_error(tr("The state from the last run could not be restored: {0}. "
                           "The window starts on the default state.").format(problem))
+    if first_start:                 # the very first start: the guided tour, once (leaving it gives the default back)
+        platform.settings().setValue(TOUR_OFFERED, True)
+        start_tour(win)
     win.show()
     return win
 

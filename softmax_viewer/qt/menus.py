@@ -15,6 +15,7 @@ from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import help as help_pages
 from softmax_viewer.qt import i18n, plotting
 from softmax_viewer.qt.i18n import tr
+from softmax_viewer.qt.tour import start_tour
 
 
 def action(window, menu, text, slot, shortcut=None, tip=""):
@@ -91,6 +92,10 @@ def build_menus(w) -> None:
     i18n.language_menu(w, w.view_menu)
 
     w.help_menu = help_menu = bar.addMenu(tr("&Help"))
+    action(w, help_menu, tr("&Start here"), lambda: start_tour(w),
+           tip=tr("A guided tour through the five articles' experiments: predict, then see. "
+                  "Your own state comes back when you leave."))
+    help_menu.addSeparator()
     action(w, help_menu, tr("&Keyboard shortcuts"), lambda: help_pages.show_keys(w))
     action(w, help_menu, tr("&About softmax viewer"), lambda: help_pages.show_about(w))
 

@@ -103,3 +103,18 @@ def test_a_nul_in_the_settings_does_not_stop_the_start(qtbot, clean_config):
     assert w.store.state.same_as(ExplorerState())
     w.remember = False
     w.close()
+
+
+def test_the_very_first_start_opens_the_guided_tour_once(qtbot, clean_config):
+    w = app.open_main_window(None)
+    qtbot.addWidget(w)
+    from PySide6.QtWidgets import QDockWidget
+    docks = [d for d in w.findChildren(QDockWidget) if d.objectName() == "tour"]
+    assert docks and not docks[0].isHidden()
+    w.remember = False
+    w.close()
+    again = app.open_main_window(None)
+    qtbot.addWidget(again)
+    assert not [d for d in again.findChildren(QDockWidget) if d.objectName() == "tour" and not d.isHidden()]
+    again.remember = False
+    again.close()
