@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from softmax_viewer import presets
 from softmax_viewer.lab_settings import LabSettings, TrainingSettings
+from softmax_viewer.qt.i18n import installed_language
 from softmax_viewer.state import ExplorerState
 
 
@@ -28,7 +29,7 @@ class Setting:
     changes: tuple = ()            # (field, value) pairs for ExplorerState.replace
 
     def state(self) -> ExplorerState:
-        st = presets.load(presets.gallery()[self.preset])
+        st = presets.load(presets.gallery()[self.preset], installed_language())
         return st.replace(**dict(self.changes)) if self.changes else st
 
 
