@@ -279,3 +279,29 @@ def test_a_save_over_the_cap_is_refused_and_keeps_the_old_file(tmp_path, monkeyp
     with pytest.raises(presets.PresetError, match="over the 0 MB a preset may be"):
         presets.save(ExplorerState(logits=np.arange(50.0), target=0), p)
     assert p.read_bytes() == before
+
+
+def test_a_preset_carries_its_name_and_description_in_other_languages(tmp_path):
+    from softmax_viewer import presets
+    p = tmp_path / "t.json"
+    p.write_text('{"format": "softmax-viewer-preset", "version": 1, "name": "cats", "description": "Two.", '
+                 '"logits": [1, 2], "translations": {"zh_CN": {"name": "猫", "description": "两类。"}}}',
+                 encoding="utf-8")
+    assert (presets.load(p).name, presets.load(p).description) == ("cats", "Two.")
+    zh = presets.load(p, "zh_CN")
+    assert (zh.name, zh.description) == ("猫", "两类。")
+    assert presets.load(p, "fr").name == "cats"
+    for bad, where in (('"translations": 3', "must be an object"), ('"translations": {"zh_CN": {"title": "x"}}',
+                                                                      "unknown key 'title'"),
+                       ('"translations": {"zh_CN": {"name": 3}}', "must be text")):
+        p.write_text('{"format": "softmax-viewer-preset", "version": 1, "logits": [1, 2], ' + bad + '}')
+        with pytest.raises(presets.PresetError, match=where):
+            presets.load(p)
+
+
+def test_every_gallery_preset_has_its_chinese_name_and_description():
+    from softmax_viewer import presets
+    for name, path in presets.gallery().items():
+        en, zh = presets.load(path), presets.load(path, "zh_CN")
+        assert zh.name != en.name and zh.description != en.description, name
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh.description), name
