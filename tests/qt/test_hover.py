@@ -201,3 +201,23 @@ def test_the_box_stays_inside_the_plots_widget_near_its_edges(win, qtbot, key, p
     for x, y in ((x1 - 0.01 * (x1 - x0), y1 - 0.01 * (y1 - y0)), (x1 - 0.01 * (x1 - x0), y0 + 0.01 * (y1 - y0))):
         read(qtbot, readout, x, y)
         assert shown.contains(readout.box.sceneBoundingRect()), (readout.box.sceneBoundingRect(), shown)
+
+
+def test_a_bar_of_the_top_classes_names_the_class_it_stands_for(win):
+    set_state(win, logits=np.arange(100.0)[::-1].copy(), target=50, labels=())
+    b = win.probabilities.bundle
+    assert b.probabilities.by_rank
+    text = hover_text("probabilities", b, 1.0, 0.0)
+    assert text.startswith("class 1\nrank 2 of 100 by p") and f"p = {float(b.p[1])!r}" in text
+    last = b.probabilities.shown.size - 1                  # the target, kept among the bars
+    assert hover_text("probabilities", b, last, 0.0).startswith("class 50, the target\nrank 51 of 100")
+
+
+def test_with_an_additive_margin_the_readouts_take_it_from_the_targets_logit(win):
+    set_state(win, margin=0.75, surface_loss="ce", surface_i=3, surface_j=0, scale=1.25)
+    b = win.surface.bundle
+    text = hover_text("surface", b, *b.surface.point)            # the current logits: the readout's CE
+    assert number(text, "softmax CE") == pytest.approx(b.readout["cross_entropy"], rel=1e-14)
+    text = hover_text("lse", win.lse.bundle, math.log10(1.25), 0.0)
+    assert number(text, "LSE(u)") == pytest.approx(b.readout["lse"], rel=1e-14)
+    assert number(text, "max(u)") == pytest.approx(1.25 * 3.25)   # z_y - m = 4 - 0.75 is still the largest

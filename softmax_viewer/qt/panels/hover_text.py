@@ -95,7 +95,7 @@ def lse_text(bundle, x: float, y: float, plot: int = 0) -> str | None:
         return None
     value = 10.0 ** x
     s, t = st.scale, st.temperature
-    z = np.asarray(st.logits)
+    z = np.asarray(st.margined_logits())           # the target's logit less the margin m, as u has it
     if d.mode == "scale":
         head = tr("s = {s} (T = {t})").format(s=full(value), t=full(t))
         top = float(np.max(z))
@@ -164,8 +164,12 @@ def loss_text(bundle, x: float, y: float, plot: int = 0) -> str | None:
 
 # ---- the loss surface at (z_i, z_j) ----
 def surface_loss(st, loss: str, z: np.ndarray) -> float:
-    """The surface's ``loss`` of the logits ``z`` at the state's s, T, target and ε."""
+    """The surface's ``loss`` of the logits ``z`` at the state's s, T, target, ε and margin m
+    (the target's logit z_y - m in u)."""
     y, t = st.target, st.temperature
+    if st.margin:
+        z = np.array(z, dtype=np.float64)
+        z[y] -= st.margin
     sz = scaled_logits(z, st.scale)
     if loss in ("ce", "smoothed_ce"):
         eps = st.epsilon if loss == "smoothed_ce" else 0.0
