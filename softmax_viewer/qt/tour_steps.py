@@ -145,8 +145,10 @@ STEPS = (
     Step("smoothing", QT_TRANSLATE_NOOP("Tour", "Label smoothing: a finite best gap"),
          QT_TRANSLATE_NOOP("Tour", "Smooth the label with ε = 0.1: q = [0.9333, 0.0333, 0.0333]. Will the loss "
                                    "still keep falling as the logits grow?"),
-         QT_TRANSLATE_NOOP("Tour", "No: the smoothed CE is smallest at a finite gap, log((1 − ε + ε/3)/(ε/3)) = "
-                                   "3.3322 (the orange curve's minimum), and rises past it. At s = 5 it is 0.3997."),
+         QT_TRANSLATE_NOOP("Tour", "No: the smoothed CE is smallest at a finite gap. With every rival equal, p = q "
+                                   "there, log((1 − ε + ε/3)/(ε/3)) = 3.3322 above the rivals; on the orange "
+                                   "curve (the rivals held apart) the minimum is near a margin of 2.95, and it "
+                                   "rises past it. At s = 5 it is 0.3997."),
          Setting("09-overconfidence-x5"), panel="loss", shown=Setting("10-label-smoothing")),
     Step("lab", QT_TRANSLATE_NOOP("Tour", "The overconfidence lab"),
          QT_TRANSLATE_NOOP("Tour", "The lab runs 300 steps of gradient descent (learning rate 0.5) on these "

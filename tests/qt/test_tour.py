@@ -11,6 +11,18 @@ from softmax_viewer.batch import Batch
 from softmax_viewer.qt.tour import Tour, start_tour
 from softmax_viewer.qt.tour_steps import STEPS, Setting, Step
 
+
+def _orange_minimum() -> float:
+    """Where the smoothed CE of the label-smoothing preset is least against the target's margin
+    (its rivals held where they are), to 1e-4."""
+    from softmax_viewer import presets
+    st = presets.load(presets.gallery()["10-label-smoothing"])
+    u, y = st.effective_logits(), st.target
+    rivals = np.delete(u, y)
+    xs = np.linspace(2.0, 4.0, 20001)
+    loss = [stable.cross_entropy(np.insert(rivals, y, rivals.max() + x), y, epsilon=st.epsilon) for x in xs]
+    return float(xs[int(np.argmin(loss))])
+
 Z4 = np.array([1.0, 2.0, 3.0, 4.0])
 DOG = np.array([2.0, 1.6, 0.5])
 OVER = np.array([1.5, 1.2, 1.0])
@@ -63,7 +75,8 @@ def figures():
                     ("0.2664", stable.cross_entropy(5 * OVER, 0))] + list(zip(("0.7662", "0.1710", "0.0629"),
                                                                                p(5 * OVER))),
         "smoothing": list(zip(("0.9333", "0.0333", "0.0333"), q))
-        + [("3.3322", labs.gap_bound(0.1, 3)), ("0.3997", stable.cross_entropy(5 * OVER, 0, epsilon=0.1))],
+        + [("3.3322", labs.gap_bound(0.1, 3)), ("2.95", _orange_minimum()),
+           ("0.3997", stable.cross_entropy(5 * OVER, 0, epsilon=0.1))],
         "lab": [("6.08", one_hot.gap[-1]), ("0.9955", one_hot.max_p[-1]), ("0.0045", one_hot.loss[-1]),
                 ("3.3320", smoothed.gap[-1]), ("3.3322", smoothed.bound), ("0.9333", smoothed.max_p[-1])],
         "overflow": [("2.35e+17", np.exp(40))] + list(zip("0010", p(np.array([10.0, 2.0, 1e4, 4.0])))),
