@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from softmax_viewer.qt import export, platform, plotting, theme
 from softmax_viewer.qt.plotting import schemes
+from softmax_viewer.qt.window import MainWindow
+from softmax_viewer.state import ExplorerState
 
 
 @pytest.fixture(autouse=True)
@@ -240,3 +242,14 @@ def test_back_to_light_every_plot_looks_as_it_did(shown_window):
     theme.apply_theme("light")
     QApplication.processEvents()
     assert [v.grab().toImage() for v in views_of(win)] == before
+
+
+def test_a_window_made_in_the_dark_is_dark_throughout(qtbot):
+    platform.settings().setValue("theme", "dark")
+    assert theme.start_theme() is None         # as at start, before the window is made
+    w = MainWindow(ExplorerState(), remember=False)
+    qtbot.addWidget(w)
+    w.store.flush()
+    assert_plots_in(w, plotting.DARK)
+    texts = [i for v in views_of(w) for i in v.scene().items() if isinstance(i, pg.TextItem)]
+    assert all(schemes.contrast(t.color, plotting.DARK.background) >= 3 for t in texts)
