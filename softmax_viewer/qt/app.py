@@ -7,7 +7,7 @@ import os
 
 from softmax_viewer import names
 from softmax_viewer.qt import export as exporting
-from softmax_viewer.qt import platform
+from softmax_viewer.qt import platform, theme
 from softmax_viewer.qt.labs import LAB_VIEWS
 from softmax_viewer.qt.i18n import install as install_language
 from softmax_viewer.qt.i18n import tr
@@ -71,6 +71,7 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
     """
     start_app()
     platform.remove_stale_temporaries()
+    theme_problem = theme.start_theme()
     problem = None
     remembered = state is None
     if remembered:
@@ -90,6 +91,8 @@ def open_main_window(state: ExplorerState | None, batch=None, row: int = 0):
         platform.forget_state()
         win.show_error(tr("The state from the last run could not be restored: {0}. "
                           "The window starts on the default state.").format(problem))
+    if theme_problem is not None:
+        win.show_error(theme_problem)
     if first_start:                 # the very first start: the guided tour, once (leaving it gives the default back)
         platform.settings().setValue(TOUR_OFFERED, True)
         start_tour(win)
@@ -132,6 +135,7 @@ def show(state: ExplorerState, batch=None, block: bool | None = None):
     """The window in ``state`` (with ``batch``): blocks until it closes, unless an event loop
     already runs (IPython's ``%gui qt``), where it returns the window at once."""
     app = start_app()
+    theme.start_theme()
     win = MainWindow(state, remember=False)
     if batch is not None:
         win.show_batch(batch)

@@ -13,7 +13,7 @@ from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import help as help_pages
-from softmax_viewer.qt import i18n, plotting
+from softmax_viewer.qt import i18n, plotting, theme
 from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.tour import start_tour
 
@@ -89,7 +89,8 @@ def build_menus(w) -> None:
            tip=tr("Name this state and say what it shows: both are saved in the preset."))
 
     w.view_menu = bar.addMenu(tr("&View"))
-    i18n.language_menu(w, w.view_menu)
+    w.language_choices = i18n.language_menu(w, w.view_menu)
+    theme.theme_menu(w, w.view_menu)
 
     w.help_menu = help_menu = bar.addMenu(tr("&Help"))
     action(w, help_menu, tr("&Start here"), lambda: start_tour(w),

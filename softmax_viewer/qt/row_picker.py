@@ -19,7 +19,6 @@ class RowPicker(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setToolTip(self.spin.toolTip())
         self.info = QLabel()
-        self.info.setStyleSheet("color: #333;")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel(self.tr("Sample")))

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.formula.setStyleSheet("font-size: 11pt; padding: 4px;")
         self.description = QLabel()
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("font-size: 10pt; padding: 0 4px 4px 4px; color: #333;")
+        self.description.setStyleSheet("font-size: 10pt; padding: 0 4px 4px 4px;")
         self.description.setToolTip(self.tr("What this preset shows (File > Open, or the Presets menu)."))
 
         self.controls = ControlPanel(self.store)
