@@ -127,6 +127,9 @@ def compute_json(bundle: Bundle) -> dict:
         "entropy": num(r["entropy"]), "perplexity": num(r["perplexity"]),
         "cross_entropy": num(r["cross_entropy"]), "smoothed_cross_entropy": num(r["smoothed_cross_entropy"]),
         "hinge": num(r["hinge"]), "lse_hinge": num(r["lse_hinge"]), "predicted": r["predicted"],
+        "margin": st.margin, "implicit_margin": num(r["implicit_margin"]),
+        "implicit_margin_max": num(r["implicit_margin_max"]), "cosine": st.cosine,
+        "cosine_scale_90": num(r["cosine_scale_90"]), "cosine_scale_99": num(r["cosine_scale_99"]),
         "gradient": arr(bundle.grad),
     }
 

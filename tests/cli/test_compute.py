@@ -54,3 +54,26 @@ def test_compute_of_four_logits_near_the_float_range_warns_nothing():
     assert r.returncode == 0 and r.stderr == "", r.stderr
     d = json.loads(r.stdout)
     assert d["probabilities"] == [0.25] * 4 and d["smoothed_cross_entropy"] == pytest.approx(math.log(4))
+
+
+def test_compute_with_a_margin_agrees_with_a_50_digit_computation():
+    import mpmath
+    mpmath.mp.dps = 50
+    r = run("compute", "--logits=0.9,0.2,-0.3,0.5", "--set", "target=0", "--set", "scale=16",
+            "--set", "margin=0.35", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    z = [mpmath.mpf(v) for v in ("0.9", "0.2", "-0.3", "0.5")]
+    z[0] -= mpmath.mpf("0.35")
+    u = [16 * v for v in z]
+    rivals = u[1:]
+    lse_r = mpmath.log(sum(mpmath.exp(v) for v in rivals))
+    assert d["margin"] == 0.35
+    assert d["implicit_margin"] == pytest.approx(float(lse_r - max(rivals)), rel=1e-13)
+    assert d["implicit_margin_max"] == pytest.approx(math.log(3))
+    assert d["hinge"] == pytest.approx(float(max(max(rivals) - u[0], 0)), rel=1e-13)
+    assert d["lse_hinge"] == pytest.approx(float(max(lse_r - u[0], 0)), rel=1e-13)
+    lse = mpmath.log(sum(mpmath.exp(v) for v in u))
+    assert d["cross_entropy"] == pytest.approx(float(lse - u[0]), rel=1e-13)
+    bad = run("compute", "--logits=1,2", "--set", "margin=1e9", "--json")
+    assert bad.returncode == 2 and "margin" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
