@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.backdrop import over_backdrop
+from softmax_viewer.qt.sweep import PlayButton, Sweep
 from softmax_viewer import names
 from softmax_viewer.limits import LARGEST, MAX_CLASSES, MAX_SEED, StateError
 from softmax_viewer.logits import Generator
@@ -135,6 +136,10 @@ class SliderSpin(QWidget):
     def value(self) -> float:
         return self.spin.value()
 
+    def bounds(self) -> tuple:
+        """The slider's range (lo, hi); the spin box may go beyond it."""
+        return self._lo, self._hi
+
     def show_value(self, v: float) -> None:
         """Follow the state without emitting anything: the number, and the slider at its place
         (a value typed into the spin box moves the handle too; a handle held is left alone)."""
@@ -184,6 +189,19 @@ class ControlPanel(QWidget):
         self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, tooltip=(
             "Label smoothing ε: q = (1 − ε)·onehot(y) + ε/N. ε > 0 bounds the target's logit gap "
             "at log((1 − ε + ε/N)/(ε/N)); ε = 1 makes q uniform."))
+        self.plays = {}                # key -> its PlayButton (scale, temperature)
+        for key, w, tip in (
+                ("scale", self.scale, self.tr("Play: sweep s smoothly over the slider's range and back. "
+                                              "Esc or the slider stops it.")),
+                ("temperature", self.temperature, self.tr("Play: sweep T smoothly over the slider's range and "
+                                                          "back. Esc or the slider stops it."))):
+            sweep = Sweep(store, key, *w.bounds())
+            self.plays[key] = PlayButton(sweep, tip)
+            w.layout().insertWidget(0, self.plays[key])
+            sweep.error.connect(self.error)
+            # the user wins: pressing the slider or editing the value stops the sweep first
+            w.slider.sliderPressed.connect(sweep.stop)
+            w.edited.connect(lambda *_, s=sweep: s.stop())
         form.addRow("Scale s", self.scale)
         form.addRow("Temperature T", self.temperature)
         form.addRow("Smoothing ε", self.epsilon)
@@ -273,6 +291,11 @@ class ControlPanel(QWidget):
         # ---- state -> UI ----
         store.state_changed.connect(self.show_state)
         self.show_state(store.state)
+
+    def stop_sweeps(self) -> None:
+        """Stop any sweep that plays (its value is kept, one undo step)."""
+        for button in self.plays.values():
+            button.sweep.stop()
 
     @property
     def generator_kinds(self) -> tuple:
