@@ -201,116 +201,126 @@
     </message>
     <message>
         <location filename="../qt/menus.py" line="60"/>
+        <source>Export sweep as GIF…</source>
+        <translation>把扫描导出为 GIF…</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="61"/>
+        <source>An animated GIF of the window while the scale or the temperature sweeps its slider&apos;s range and back, for slides.</source>
+        <translation>缩放尺度或温度扫过滑块的整个范围再扫回来时，窗口的 GIF 动画，可用于幻灯片。</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="63"/>
         <source>&amp;Copy window image</source>
         <translation>复制窗口图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="61"/>
+        <location filename="../qt/menus.py" line="64"/>
         <source>Copy a picture of the window to the clipboard.</source>
         <translation>把窗口的图像复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="63"/>
+        <location filename="../qt/menus.py" line="66"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="65"/>
+        <location filename="../qt/menus.py" line="68"/>
         <source>&amp;Labs</source>
         <translation>实验室(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="69"/>
+        <location filename="../qt/menus.py" line="72"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="76"/>
+        <location filename="../qt/menus.py" line="79"/>
         <source>Open the gallery preset {0}</source>
         <translation>打开预设库中的预设 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="78"/>
+        <location filename="../qt/menus.py" line="81"/>
         <source>&amp;Examples: real logits</source>
         <translation>示例：真实的 logit(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="81"/>
+        <location filename="../qt/menus.py" line="84"/>
         <source>A digits classifier&apos;s logits and labels ({0}): open the calibration lab</source>
         <translation>一个手写数字分类器的 logit 和标签（{0}）：打开校准实验室</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="83"/>
+        <location filename="../qt/menus.py" line="86"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="84"/>
+        <location filename="../qt/menus.py" line="87"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="85"/>
+        <location filename="../qt/menus.py" line="88"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="88"/>
+        <location filename="../qt/menus.py" line="91"/>
         <source>&amp;Name and description…</source>
         <translation>名称与说明(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="89"/>
+        <location filename="../qt/menus.py" line="92"/>
         <source>Name this state and say what it shows: both are saved in the preset.</source>
         <translation>给这个状态起个名字，并说明它展示了什么：两者都会保存在预设里。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="91"/>
+        <location filename="../qt/menus.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="94"/>
+        <location filename="../qt/menus.py" line="98"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="95"/>
+        <location filename="../qt/menus.py" line="99"/>
         <source>&amp;Start here</source>
         <translation>从这里开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="96"/>
+        <location filename="../qt/menus.py" line="100"/>
         <source>A guided tour through the five articles&apos; experiments: predict, then see. Your own state comes back when you leave.</source>
         <translation>一次带你走过五篇文章中各个实验的导览：先预测，再观察。退出导览时，你自己的状态会原样回来。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="99"/>
+        <location filename="../qt/menus.py" line="103"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="100"/>
+        <location filename="../qt/menus.py" line="104"/>
         <source>&amp;About softmax viewer</source>
         <translation>关于 softmax viewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="110"/>
+        <location filename="../qt/menus.py" line="114"/>
         <source>Export readout…</source>
         <translation>导出读数…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="111"/>
+        <location filename="../qt/menus.py" line="115"/>
         <source>Copy image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="119"/>
+        <location filename="../qt/menus.py" line="123"/>
         <source>Export this panel…</source>
         <translation>导出此面板…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="120"/>
+        <location filename="../qt/menus.py" line="124"/>
         <source>Copy panel image</source>
         <translation>复制面板图像</translation>
     </message>
@@ -592,7 +602,7 @@
         <translation>p_{a} = {pa}</translation>
     </message>
     <message>
-        <location filename="../qt/app.py" line="91"/>
+        <location filename="../qt/app.py" line="92"/>
         <source>The state from the last run could not be restored: {0}. The window starts on the default state.</source>
         <translation>无法恢复上一次运行时的状态：{0}。窗口从默认状态启动。</translation>
     </message>
@@ -1036,77 +1046,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../qt/window.py" line="29"/>
+        <location filename="../qt/window.py" line="31"/>
         <source>&lt;b&gt;u = s·z / T&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;p = softmax(u)&lt;/b&gt; &amp;nbsp;·&amp;nbsp; q = (1 − ε)·onehot(y) + ε/N &amp;nbsp;·&amp;nbsp; losses are of u &amp;nbsp;·&amp;nbsp; gradient shown: &lt;b&gt;∂CE/∂u = p − q&lt;/b&gt;</source>
         <translation>&lt;b&gt;u = s·z / T&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;p = softmax(u)&lt;/b&gt; &amp;nbsp;·&amp;nbsp; q = (1 − ε)·onehot(y) + ε/N &amp;nbsp;·&amp;nbsp; 损失都按 u 计算 &amp;nbsp;·&amp;nbsp; 图中的梯度：&lt;b&gt;∂CE/∂u = p − q&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="37"/>
+        <location filename="../qt/window.py" line="39"/>
         <source>softmax viewer</source>
         <translation>softmax viewer</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="46"/>
+        <location filename="../qt/window.py" line="48"/>
         <source>What every panel shows is computed from these formulas.</source>
         <translation>每个面板显示的内容都由这些公式算出。</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="51"/>
+        <location filename="../qt/window.py" line="53"/>
         <source>What this preset shows (File &gt; Open, or the Presets menu).</source>
         <translation>这个预设展示了什么（文件 &gt; 打开，或预设菜单）。</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="168"/>
+        <location filename="../qt/window.py" line="166"/>
         <source>Cannot open preset</source>
         <translation>无法打开预设</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="184"/>
+        <location filename="../qt/window.py" line="182"/>
         <source>Cannot open logits</source>
         <translation>无法打开 logit</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="229"/>
+        <location filename="../qt/window.py" line="227"/>
         <source>Cannot save preset</source>
         <translation>无法保存预设</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="237"/>
+        <location filename="../qt/window.py" line="235"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="263"/>
+        <location filename="../qt/window.py" line="261"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="266"/>
+        <location filename="../qt/window.py" line="264"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="282"/>
+        <location filename="../qt/window.py" line="280"/>
         <source>Cannot open labels</source>
         <translation>无法打开标签</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="295"/>
+        <location filename="../qt/window.py" line="293"/>
         <source>Cannot rename</source>
         <translation>无法重命名</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="306"/>
+        <location filename="../qt/window.py" line="304"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="307"/>
+        <location filename="../qt/window.py" line="305"/>
         <source>{0}{1} — softmax viewer</source>
         <translation>{0}{1} — softmax viewer</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="310"/>
+        <location filename="../qt/window.py" line="308"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — changed since it was opened: its description no longer applies (Edit &amp;gt; Name and description… to write one).</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — 打开之后已被改动：原来的说明不再适用（可以用 编辑 &amp;gt; 名称与说明… 写一段新的）。</translation>
     </message>
@@ -1340,17 +1350,17 @@
         <translation>探索器显示这批样本中的哪一个（用 PgUp / PgDn 逐个切换）。</translation>
     </message>
     <message>
-        <location filename="../qt/row_picker.py" line="25"/>
+        <location filename="../qt/row_picker.py" line="24"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../qt/row_picker.py" line="57"/>
+        <location filename="../qt/row_picker.py" line="56"/>
         <source>of {0:,}</source>
         <translation>共 {0:,} 个</translation>
     </message>
     <message>
-        <location filename="../qt/row_picker.py" line="59"/>
+        <location filename="../qt/row_picker.py" line="58"/>
         <source>of {0:,}  label {1}</source>
         <translation>共 {0:,} 个  标签 {1}</translation>
     </message>
@@ -1411,7 +1421,7 @@
     <message>
         <location filename="../qt/labs/sampling.py" line="49"/>
         <source>samples</source>
-        <translation>样本数</translation>
+        <translation>采样次数</translation>
     </message>
     <message>
         <location filename="../qt/labs/sampling.py" line="49"/>
