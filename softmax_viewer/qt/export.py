@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPalette, QPdfWrit
 from PySide6.QtSvg import QSvgGenerator
 
 from softmax_viewer import files, names, presets
+from softmax_viewer.qt import theme
 from softmax_viewer.qt.plotting.exporting import (drawn_as_items, pens_widened, plot_background, plot_svgs,
                                                   render_widget, svg_parts)
 from softmax_viewer.panel_data import lab_csv, panel_csv
@@ -137,7 +138,7 @@ def render_image(widget, scale: float = 1.0) -> QImage:
     if img.isNull():
         raise ExportError(f"a {size.width() * scale:.0f} x {size.height() * scale:.0f} image is too large to make")
     img.setDevicePixelRatio(scale)
-    with one_background(widget) as colour, pens_widened(widget, scale):
+    with theme.printed(widget), one_background(widget) as colour, pens_widened(widget, scale):
         img.fill(colour)
         if not render_widget(widget, img):
             raise ExportError("the image could not be drawn")
@@ -189,7 +190,7 @@ def svg_document(root, meta: Metadata | None = None) -> bytes:
     Text stays text, plots keep their clipping, and each piece is where it is
     on screen. ``meta`` gives its <title>, its <desc> and, in <metadata>, the state.
     """
-    with one_background(root):
+    with theme.printed(root), one_background(root):
         return _svg_document(root, meta)
 
 
@@ -263,7 +264,7 @@ def pdf_bytes(widget, meta: Metadata | None = None) -> bytes:
         else:
             pdf.setTitle(widget.windowTitle() or "softmax viewer")
         return render_widget(widget, pdf)
-    with one_background(widget):
+    with theme.printed(widget), one_background(widget):
         data = _to_bytes(write)
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
         raise ExportError("the PDF document could not be made whole")

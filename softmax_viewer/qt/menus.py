@@ -13,7 +13,7 @@ from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
 from softmax_viewer.qt import export as exporting
 from softmax_viewer.qt import help as help_pages
-from softmax_viewer.qt import i18n, plotting, theme
+from softmax_viewer.qt import i18n, plotting, sweep, theme
 from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.tour import start_tour
 
@@ -57,6 +57,9 @@ def build_menus(w) -> None:
     for key, title in names.EXPORT_TARGETS.items():
         action(w, export_menu, tr("{0}…").format(tr(title)), lambda _=False, k=key: w.export_dialog(k),
                tip=tr("{0} to PNG, SVG, PDF or CSV.").format(tr(title)))
+    action(w, export_menu, tr("Export sweep as GIF…"), lambda: sweep.export_sweep_dialog(w, "temperature"),
+           tip=tr("An animated GIF of the window while the scale or the temperature sweeps its slider's "
+                  "range and back, for slides."))
     action(w, file_menu, tr("&Copy window image"), lambda: exporting.copy_image(w),
            tip=tr("Copy a picture of the window to the clipboard."))
     file_menu.addSeparator()

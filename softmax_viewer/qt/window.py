@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from softmax_viewer import batch as batch_files
 from softmax_viewer import names, presets
@@ -21,6 +21,8 @@ from softmax_viewer.qt.recent import RecentFiles, is_shipped
 from softmax_viewer.qt.row_picker import RowPicker
 from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.logit_table import LogitTable
+from softmax_viewer.qt.panel_grid import PanelGrid
+from softmax_viewer.qt.panels.hover_text import install_hover
 from softmax_viewer.limits import one_line
 from softmax_viewer.state import ExplorerState, StateError
 
@@ -71,18 +73,13 @@ class MainWindow(QMainWindow):
         self.gradient = GradientPanel()
         self.readout = ReadoutPanel()
         self.panels = [self.probabilities, self.lse, self.loss, self.surface, self.gradient, self.readout]
-        grid_w = QWidget()
-        grid = QGridLayout(grid_w)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(4)
-        for k, panel in enumerate(self.panels):
-            grid.addWidget(panel, k // 3, k % 3)
+        self.panel_grid = PanelGrid(self.panels)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.formula)
         rl.addWidget(self.description)
-        rl.addWidget(grid_w, 1)
+        rl.addWidget(self.panel_grid, 1)
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(scroll)
@@ -113,6 +110,7 @@ class MainWindow(QMainWindow):
         self._last_note = ""
         self.setAcceptDrops(True)
         menus.add_panel_menus(self)
+        self.hover = install_hover(self)       # after the panels draw: a still cursor reads the new numbers
         self.resize(1800, 1000)
         if remember:
             geo = settings().value("geometry")

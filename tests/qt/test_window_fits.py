@@ -2,6 +2,7 @@
 all it draws (its last bar, its right edge, the readout's numbers) inside its panel."""
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from softmax_viewer.qt.plotting.fitting import FittedTitle
 from softmax_viewer.state import ExplorerState
@@ -91,7 +92,13 @@ def test_legends_sit_under_their_plots_over_no_data(laid_out, size):
         assert box.left() >= -1 and box.right() <= panel.plot_widget.width() + 1, type(panel).__name__
         assert box.bottom() <= panel.plot.sceneBoundingRect().bottom() + 1
     # in as many columns as the width holds: one row when wide, more rows when narrow
-    assert w.loss.legend_place.columns() == 4 if size[0] >= 2400 else 1 <= w.loss.legend_place.columns() < 4
+    columns = w.loss.legend_place.columns()
+    if size[0] >= 2400:
+        assert columns == 4
+    elif w.panel_grid.columns == 3:         # three panels a row: the legend wraps
+        assert 1 <= columns < 4
+    else:                                   # the panels reflowed to fewer, wider columns
+        assert 1 <= columns <= 4
 
 
 def test_a_dominant_class_0_bar_and_its_q_are_not_covered(laid_out):
@@ -139,3 +146,13 @@ def test_a_lab_docked_beside_the_panels_leaves_the_window_on_screen(laid_out, qt
     for panel in (w.probabilities, w.lse, w.loss):      # a legend shown whole, or not at all
         legend = panel.plot.legend
         assert not legend.isVisible() or legend.sceneBoundingRect().right() <= panel.plot_widget.width() + 1
+
+
+def test_the_panels_reflow_to_fewer_columns_beside_a_docked_lab(shown_window):
+    w = shown_window(1366, 740)
+    assert w.panel_grid.columns == 3
+    w.open_lab("calibration")
+    QApplication.processEvents()
+    assert w.panel_grid.columns < 3
+    assert all(p.width() >= 250 for p in w.panels)            # readable, not 83 px
+    assert w.width() <= 1366

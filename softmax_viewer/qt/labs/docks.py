@@ -75,8 +75,11 @@ class LabDocks:
         dock, view = self.docks[key], self.labs[key]
         dock.show()
         dock.raise_()
-        if dock.width() < LAB_WIDTH and not dock.isFloating():     # room for its grid of plots
-            self.window.resizeDocks([dock], [LAB_WIDTH], Qt.Horizontal)
+        # room for its grid of plots; on a laptop's screen at most 45 % of the window (the
+        # panels beside it reflow to fewer columns)
+        width = min(LAB_WIDTH, int(self.window.width() * 0.45))
+        if dock.width() < width and not dock.isFloating():
+            self.window.resizeDocks([dock], [width], Qt.Horizontal)
         view.set_on_screen(True)
         view.draw(self.store.bundle)
         return view
