@@ -8,14 +8,15 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QAbstractSpinBox,
 )
 
 from softmax_viewer.qt.backdrop import over_backdrop
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.sweep import PlayButton, Sweep
 from softmax_viewer import names
-from softmax_viewer.limits import LARGEST, MAX_CLASSES, MAX_SEED, StateError
+from softmax_viewer.limits import LARGEST, MAX_CLASSES, MAX_MARGIN, MAX_SEED, StateError
 from softmax_viewer.logits import Generator
 from softmax_viewer.state import ExplorerState
 
@@ -178,15 +179,15 @@ class ControlPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
 
-        box = QGroupBox("What the softmax sees:  u = s · z / T")
+        box = QGroupBox(self.tr("What the softmax sees:  u = s · z / T"))
         form = QFormLayout(box)
-        self.scale = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=(
+        self.scale = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=self.tr(
             "Scale s multiplies every logit: u = s·z/T. Large s sharpens softmax towards argmax "
             "and LSE towards max; small s flattens p towards uniform and LSE towards max + log N."))
-        self.temperature = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=(
+        self.temperature = SliderSpin(0.01, 100, log=True, spin_min=0.0, spin_max=LARGEST, tooltip=self.tr(
             "Temperature T divides the logits: u = s·z/T. T → 0 is argmax (type 0 in the box: "
             "one-hot, ties share); large T makes p uniform."))
-        self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, tooltip=(
+        self.epsilon = SliderSpin(0.0, 1.0, log=False, spin_min=0.0, spin_max=1.0, tooltip=self.tr(
             "Label smoothing ε: q = (1 − ε)·onehot(y) + ε/N. ε > 0 bounds the target's logit gap "
             "at log((1 − ε + ε/N)/(ε/N)); ε = 1 makes q uniform."))
         self.plays = {}                # key -> its PlayButton (scale, temperature)
@@ -202,77 +203,89 @@ class ControlPanel(QWidget):
             # the user wins: pressing the slider or editing the value stops the sweep first
             w.slider.sliderPressed.connect(sweep.stop)
             w.edited.connect(lambda *_, s=sweep: s.stop())
-        form.addRow("Scale s", self.scale)
-        form.addRow("Temperature T", self.temperature)
-        form.addRow("Smoothing ε", self.epsilon)
-        self.target = _spin(0, 0, "Target class y: the one-hot of q, and the class the losses reward.")
+        form.addRow(self.tr("Scale s"), self.scale)
+        form.addRow(self.tr("Temperature T"), self.temperature)
+        form.addRow(self.tr("Smoothing ε"), self.epsilon)
+        self.margin = SliderSpin(-5.0, 5.0, log=False, spin_min=-MAX_MARGIN, spin_max=MAX_MARGIN, tooltip=self.tr(
+            "Additive margin m (AM-Softmax, CosFace): the target's logit is z_y − m before scaling, in every "
+            "loss. The LSE-hinge already asks for an implicit margin, LSE − max of the rivals (readout)."))
+        form.addRow(self.tr("Margin m"), self.margin)
+        self.cosine = QCheckBox(self.tr("logits are cosines in [−1, 1]"))
+        self.cosine.setToolTip(self.tr("Normalized features: each logit a cosine, s scales them. Turning it on "
+                                       "divides the logits by their largest size; the readout and the LSE panel "
+                                       "show the smallest s at which p_y can reach 0.9 and 0.99."))
+        form.addRow(self.tr("Cosine mode"), self.cosine)
+        self.target = _spin(0, 0, self.tr("Target class y: the one-hot of q, and the class the losses reward."))
         self.target_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.target)
         row.addWidget(self.target_label, 1)
-        form.addRow("Target y", row)
+        form.addRow(self.tr("Target y"), row)
         lay.addWidget(box)
 
-        gbox = QGroupBox("Class count N and how new logits are made")
+        gbox = QGroupBox(self.tr("Class count N and how new logits are made"))
         gform = QFormLayout(gbox)
         self.n_classes = _spin(1, MAX_CLASSES, (
             "Number of classes N. More classes at a fixed logit range flatten softmax "
             "(seed 000: the top p falls from 0.89 at N = 10); LSE − max grows up to log N."))
         self.generator = QComboBox()
-        self.generator.addItems(["pad with a value (keep edited)", "evenly spaced over a range",
-                                 "Gaussian with a seed"])
-        self.generator.setToolTip("How the logits are made when N changes.")
+        self.generator.addItems([self.tr("pad with a value (keep edited)"), self.tr("evenly spaced over a range"),
+                                 self.tr("Gaussian with a seed")])
+        self.generator.setToolTip(self.tr("How the logits are made when N changes."))
         self._kinds = ["pad", "linspace", "gaussian"]
         self.gen_stack = QStackedWidget()
-        self.pad_value = _spin(-FLOAT_MAX, FLOAT_MAX, "Logit given to new classes.", number=True)
+        self.pad_value = _spin(-FLOAT_MAX, FLOAT_MAX, self.tr("Logit given to new classes."), number=True)
         pad_w = QWidget(); QHBoxLayout(pad_w).addWidget(self.pad_value)
-        self.low = _spin(-FLOAT_MAX, FLOAT_MAX, "Lowest logit of the even spacing.", number=True)
-        self.high = _spin(-FLOAT_MAX, FLOAT_MAX, "Highest logit of the even spacing.", number=True)
-        lin_w = QWidget(); ll = QHBoxLayout(lin_w); ll.addWidget(QLabel("from")); ll.addWidget(self.low)
-        ll.addWidget(QLabel("to")); ll.addWidget(self.high)
-        self.mean = _spin(-FLOAT_MAX, FLOAT_MAX, "Mean of the Gaussian logits.", number=True)
-        self.std = _spin(0.0, FLOAT_MAX, "Standard deviation of the Gaussian logits: their spread decides how "
-                                         "sharp softmax is.", number=True)
-        self.seed = _spin(0, MAX_SEED, "Random seed: the same seed gives the same logits.")
+        self.low = _spin(-FLOAT_MAX, FLOAT_MAX, self.tr("Lowest logit of the even spacing."), number=True)
+        self.high = _spin(-FLOAT_MAX, FLOAT_MAX, self.tr("Highest logit of the even spacing."), number=True)
+        lin_w = QWidget(); ll = QHBoxLayout(lin_w); ll.addWidget(QLabel(self.tr("from"))); ll.addWidget(self.low)
+        ll.addWidget(QLabel(self.tr("to"))); ll.addWidget(self.high)
+        self.mean = _spin(-FLOAT_MAX, FLOAT_MAX, self.tr("Mean of the Gaussian logits."), number=True)
+        self.std = _spin(0.0, FLOAT_MAX, self.tr("Standard deviation of the Gaussian logits: their spread decides how "
+                                         "sharp softmax is."), number=True)
+        self.seed = _spin(0, MAX_SEED, self.tr("Random seed: the same seed gives the same logits."))
         g_w = QWidget(); gl = QGridLayout(g_w)          # two rows: the column fits a laptop's screen
-        for k, (lab, w) in enumerate((("mean", self.mean), ("std", self.std), ("seed", self.seed))):
+        for k, (lab, w) in enumerate(((self.tr("mean"), self.mean), (self.tr("std"), self.std),
+                                      (self.tr("seed"), self.seed))):
             gl.addWidget(QLabel(lab), k // 2, 2 * (k % 2))
             gl.addWidget(w, k // 2, 2 * (k % 2) + 1)
         for w in (pad_w, lin_w, g_w):
             w.layout().setContentsMargins(0, 0, 0, 0)
             self.gen_stack.addWidget(w)
-        gform.addRow("Classes N", self.n_classes)
-        gform.addRow("New logits", self.generator)
+        gform.addRow(self.tr("Classes N"), self.n_classes)
+        gform.addRow(self.tr("New logits"), self.generator)
         gform.addRow("", self.gen_stack)
         lay.addWidget(gbox)
 
-        vbox = QGroupBox("Views")
+        vbox = QGroupBox(self.tr("Views"))
         vform = QFormLayout(vbox)
         self.prob_axis = QComboBox()
-        self.prob_axis.addItems(["linear p", "log p (log_softmax)"])
-        self.prob_axis.setToolTip("Probability axis: p, or log p from log_softmax (finite where p underflows).")
+        self.prob_axis.addItems([self.tr("linear p"), self.tr("log p (log_softmax)")])
+        self.prob_axis.setToolTip(self.tr("Probability axis: p, or log p from log_softmax (finite where p underflows)."))
         self.lse_mode = QComboBox()
-        self.lse_mode.addItems(list(names.LSE_MODES.values()))
-        self.lse_mode.setToolTip("LSE panel: max(u) ≤ LSE(u) ≤ max(u) + log N while s or N sweeps.")
+        self.lse_mode.addItems([tr(t) for t in names.LSE_MODES.values()])
+        self.lse_mode.setToolTip(self.tr("LSE panel: max(u) ≤ LSE(u) ≤ max(u) + log N while s or N sweeps."))
         self.surface_loss = QComboBox()
-        self.surface_loss.addItems(list(names.LOSSES.values()))
+        self.surface_loss.addItems([tr(t) for t in names.LOSSES.values()])
         self._losses = list(names.LOSSES)
-        self.surface_loss.setToolTip("The loss drawn over two logits in the surface panel.")
-        self.surface_i = _spin(0, 0, "First logit of the loss surface (x axis).")
-        self.surface_j = _spin(0, 0, "Second logit of the loss surface (y axis).")
-        ij = QHBoxLayout(); ij.addWidget(QLabel("x: z")); ij.addWidget(self.surface_i)
-        ij.addWidget(QLabel("y: z")); ij.addWidget(self.surface_j)
-        vform.addRow("Probabilities", self.prob_axis)
-        vform.addRow("LSE vs max", self.lse_mode)
-        vform.addRow("Surface loss", self.surface_loss)
-        vform.addRow("Surface over", ij)
+        self.surface_loss.setToolTip(self.tr("The loss drawn over two logits in the surface panel."))
+        self.surface_i = _spin(0, 0, self.tr("First logit of the loss surface (x axis)."))
+        self.surface_j = _spin(0, 0, self.tr("Second logit of the loss surface (y axis)."))
+        ij = QHBoxLayout(); ij.addWidget(QLabel(self.tr("x: z"))); ij.addWidget(self.surface_i)
+        ij.addWidget(QLabel(self.tr("y: z"))); ij.addWidget(self.surface_j)
+        vform.addRow(self.tr("Probabilities"), self.prob_axis)
+        vform.addRow(self.tr("LSE vs max"), self.lse_mode)
+        vform.addRow(self.tr("Surface loss"), self.surface_loss)
+        vform.addRow(self.tr("Surface over"), ij)
         lay.addWidget(vbox)
 
         # ---- UI -> state ----
         self.scale.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(scale=v), tr))
         self.temperature.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(temperature=v), tr))
         self.epsilon.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(epsilon=v), tr))
-        for w in (self.scale, self.temperature, self.epsilon):
+        self.margin.edited.connect(lambda v, tr: self._ask(lambda s: s.replace(margin=v), tr))
+        self.cosine.toggled.connect(lambda on: self._ask(lambda s: s.as_cosines() if on else s.replace(cosine=False)))
+        for w in (self.scale, self.temperature, self.epsilon, self.margin):
             w.drag_finished.connect(store.end_drag)
         self.target.valueChanged.connect(lambda v: self._ask(lambda s: s.replace(target=int(v))))
         self.n_classes.valueChanged.connect(lambda v: self._ask(lambda s: s.with_n_classes(int(v))))
@@ -331,9 +344,12 @@ class ControlPanel(QWidget):
         """
         widgets = (self.target, self.n_classes, self.generator, self.pad_value, self.low, self.high,
                    self.mean, self.std, self.seed, self.prob_axis, self.lse_mode, self.surface_loss,
-                   self.surface_i, self.surface_j)
+                   self.surface_i, self.surface_j, self.cosine)
         with signals_blocked(*widgets):
-            for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon)):
+            if self.cosine.isChecked() != st.cosine:
+                self.cosine.setChecked(st.cosine)
+            for w, v in ((self.scale, st.scale), (self.temperature, st.temperature), (self.epsilon, st.epsilon),
+                         (self.margin, st.margin)):
                 w.show_value(v)                # (it touches only what differs)
             n = st.n_classes
             for w in (self.target, self.surface_i, self.surface_j):

@@ -38,6 +38,10 @@ class LossPanel(PlotPanel):
         self.markers = plotting.dots(self.plot, size=9, pen="k")
         self._marker_brushes = [plotting.brush(pen.color()) for _, _, pen in specs]
         self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
+        # seed 001's question: the LSE-hinge is the hinge with an implicit margin, LSE - max of the rivals
+        self.implicit = plotting.rule(self.plot, angle=90, pen=plotting.pen(GREEN, width=1, style=Qt.DotLine),
+                                      label=self.tr("implicit margin"),
+                                      labelOpts={"position": 0.82, "color": GREEN, "rotateAxis": (1, 0)})
         self.plot.setLabel("left", "loss")
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self._ceiling = None           # the top of the loss axis
@@ -81,6 +85,11 @@ class LossPanel(PlotPanel):
                 top = max(top, float(y.max()))
         self.markers.setData([x_mark] * 4, finite_or_nan(ys), brushes=self._marker_brushes)
         self.vline.setValue(x_mark)
+        implicit = bundle.readout["implicit_margin"]      # where the LSE-hinge reaches 0
+        self.implicit.setValue(implicit if bundle.state.temperature > 0 and -left <= implicit <= right else math.nan)
+        self.implicit.setToolTip(self.tr("Implicit margin {0:.4g} = LSE − max of the rivals, within [0, log(N − 1)] "
+                                         "= [0, {1:.4g}]: the LSE-hinge is 0 only when u_y beats the best rival by "
+                                         "it.").format(implicit, bundle.readout["implicit_margin_max"]))
         # axes are redrawn only when a range moves: the loss axis keeps its
         # ceiling while the curves near the point reach between 30 % of it and it
         self._ceiling = steady_ceiling(max(top, 1.0), self._ceiling)

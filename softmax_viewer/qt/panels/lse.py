@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from softmax_viewer.qt import plotting
-from softmax_viewer.qt.plotting import BLUE, GREY, RED, PlotPanel, finite_or_nan, steady_range
+from softmax_viewer.qt.plotting import BLUE, GREY, PURPLE, RED, PlotPanel, finite_or_nan, steady_range
 from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 from softmax_viewer.qt.plotting.items import ViewNote
 
@@ -50,6 +50,10 @@ class LsePanel(PlotPanel):
         self.marker = plotting.dots(self.plot, size=10, pen="k", brush=BLUE)
         self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
+        # cosine logits: the smallest s at which N classes can reach p_y = 0.9 and 0.99 (NormFace)
+        self.cosine_rules = [plotting.rule(self.plot, angle=90, pen=plotting.pen(PURPLE, width=1, style=Qt.DashLine),
+                                           label=text, labelOpts={"position": pos, "color": PURPLE})
+                             for text, pos in ((self.tr("p_y 0.9 possible"), 0.9), (self.tr("p_y 0.99"), 0.75))]
         self.plot.getAxis("bottom").setLogMode(True)
         self.plot.setLabel("left", "value")
         self.view_note = ViewNote(self.plot, at=(0.5, 0.0))     # why the plot is empty, when it is
@@ -89,6 +93,11 @@ class LsePanel(PlotPanel):
         ok = np.isfinite(marks)
         self.marker.setData(np.full(int(ok.sum()), math.log10(mx)), marks[ok])
         self.vline.setValue(math.log10(mx))
+        st, r = bundle.state, bundle.readout
+        for rule, key in zip(self.cosine_rules, ("cosine_scale_90", "cosine_scale_99")):
+            # u = s·z/T: the bound is on s/T, so at this T it stands at s = bound · T
+            at_s = r[key] * st.temperature
+            rule.setValue(math.log10(at_s) if st.cosine and st.lse_mode == "scale" and at_s > 0 else math.nan)
         self.text.label(self.plot, "bottom", d.xlabel)
         self.view_note.set_text(self.empty_note(bundle, ok.any()))
         # The view follows the point so that the gap max .. max + log N shows, but

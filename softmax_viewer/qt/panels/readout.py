@@ -1,29 +1,35 @@
 """The numbers, with the formulas they come from."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.logit_table import format_number
 
-# (key, name, formula); a formula may use {eps}, {n}, {y}
+# (key, name, formula); a formula may use {eps}, {n}, {y}, {bound}; both translated where shown
 ROWS = (
-    ("max", "max", "max<sub>i</sub> u<sub>i</sub>"),
-    ("lse", "LSE", "log Σ<sub>i</sub> e<sup>u<sub>i</sub></sup>"),
-    ("lse_minus_max", "LSE − max", "= −log p<sub>max</sub> ∈ [0, log N]"),
-    ("log_n", "log N", "N = {n}"),
-    ("entropy", "entropy H", "−Σ p<sub>i</sub> log p<sub>i</sub>"),
-    ("perplexity", "perplexity", "e<sup>H</sup>"),
-    ("mean", "mean u", "(1/N) Σ u<sub>i</sub>"),
-    ("variance", "var u", "(1/N) Σ (u<sub>i</sub> − ū)²"),
-    ("norm", "‖u‖", "√Σ u<sub>i</sub>²"),
-    ("predicted", "predicted", "argmax<sub>i</sub> p<sub>i</sub>"),
-    ("p_target", "p<sub>y</sub>", "y = {y}"),
-    ("cross_entropy", "CE", "−log p<sub>y</sub> = LSE(u) − u<sub>y</sub>"),
-    ("smoothed_cross_entropy", "smoothed CE", "−Σ q<sub>i</sub> log p<sub>i</sub>, ε = {eps}"),
-    ("hinge", "hinge", "max(max<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)"),
-    ("lse_hinge", "LSE-hinge", "max(LSE<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)"),
+    ("max", QT_TRANSLATE_NOOP("", "max"), QT_TRANSLATE_NOOP("", "max<sub>i</sub> u<sub>i</sub>")),
+    ("lse", QT_TRANSLATE_NOOP("", "LSE"), QT_TRANSLATE_NOOP("", "log Σ<sub>i</sub> e<sup>u<sub>i</sub></sup>")),
+    ("lse_minus_max", QT_TRANSLATE_NOOP("", "LSE − max"), QT_TRANSLATE_NOOP("", "= −log p<sub>max</sub> ∈ [0, log N]")),
+    ("log_n", QT_TRANSLATE_NOOP("", "log N"), QT_TRANSLATE_NOOP("", "N = {n}")),
+    ("entropy", QT_TRANSLATE_NOOP("", "entropy H"), QT_TRANSLATE_NOOP("", "−Σ p<sub>i</sub> log p<sub>i</sub>")),
+    ("perplexity", QT_TRANSLATE_NOOP("", "perplexity"), QT_TRANSLATE_NOOP("", "e<sup>H</sup>")),
+    ("mean", QT_TRANSLATE_NOOP("", "mean u"), QT_TRANSLATE_NOOP("", "(1/N) Σ u<sub>i</sub>")),
+    ("variance", QT_TRANSLATE_NOOP("", "var u"), QT_TRANSLATE_NOOP("", "(1/N) Σ (u<sub>i</sub> − ū)²")),
+    ("norm", QT_TRANSLATE_NOOP("", "‖u‖"), QT_TRANSLATE_NOOP("", "√Σ u<sub>i</sub>²")),
+    ("predicted", QT_TRANSLATE_NOOP("", "predicted"), QT_TRANSLATE_NOOP("", "argmax<sub>i</sub> p<sub>i</sub>")),
+    ("p_target", QT_TRANSLATE_NOOP("", "p<sub>y</sub>"), QT_TRANSLATE_NOOP("", "y = {y}")),
+    ("cross_entropy", QT_TRANSLATE_NOOP("", "CE"), QT_TRANSLATE_NOOP("", "−log p<sub>y</sub> = LSE(u) − u<sub>y</sub>")),
+    ("smoothed_cross_entropy", QT_TRANSLATE_NOOP("", "smoothed CE"), QT_TRANSLATE_NOOP("", "−Σ q<sub>i</sub> log p<sub>i</sub>, ε = {eps}")),
+    ("hinge", QT_TRANSLATE_NOOP("", "hinge"), QT_TRANSLATE_NOOP("", "max(max<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)")),
+    ("lse_hinge", QT_TRANSLATE_NOOP("", "LSE-hinge"), QT_TRANSLATE_NOOP("", "max(LSE<sub>i≠y</sub> u<sub>i</sub> − u<sub>y</sub>, 0)")),
+    ("implicit_margin", QT_TRANSLATE_NOOP("", "implicit margin"),
+     QT_TRANSLATE_NOOP("", "LSE<sub>i≠y</sub> u<sub>i</sub> − max<sub>i≠y</sub> u<sub>i</sub> ∈ [0, log(N − 1)] = [0, {bound}]")),
+    ("margin", QT_TRANSLATE_NOOP("", "margin m"), QT_TRANSLATE_NOOP("", "the target's logit is z<sub>y</sub> − m")),
+    ("cosine_scale_90", QT_TRANSLATE_NOOP("", "s for p<sub>y</sub> = 0.9"), QT_TRANSLATE_NOOP("", "cosine logits: s ≥ ((N − 1)/N) log((N − 1)·0.9/0.1)")),
+    ("cosine_scale_99", QT_TRANSLATE_NOOP("", "s for p<sub>y</sub> = 0.99"), QT_TRANSLATE_NOOP("", "cosine logits: s ≥ ((N − 1)/N) log((N − 1)·0.99/0.01)")),
 )
 
 
@@ -152,8 +158,8 @@ class ReadoutPanel(QWidget):
     values alone are cheap to replace.
     """
 
-    title = "Readout"
-    tooltip = "The numbers behind the plots, each with its formula, for the current state."
+    title = QT_TRANSLATE_NOOP("", "Readout")
+    tooltip = QT_TRANSLATE_NOOP("", "The numbers behind the plots, each with its formula, for the current state.")
 
     #: the narrowest a formula is shown at beside its name; narrower, it goes under it
     FORMULA_BESIDE = 130
@@ -172,9 +178,8 @@ class ReadoutPanel(QWidget):
         self.names = {}
         self._row_height = QFontMetrics(mono).height() + 2     # a line of numbers fits every row
         for key, name, formula in ROWS:
-            name_l = QLabel(f"<b>{name}</b>")
+            name_l = QLabel(f"<b>{tr(name)}</b>")
             form_l = QLabel()
-            form_l.setStyleSheet("color: #555;")
             form_l.setWordWrap(True)        # a narrow panel wraps a formula rather than hiding the numbers
             self.names[key] = name_l
             self.formulas[key] = (form_l, formula)
@@ -268,8 +273,9 @@ class ReadoutPanel(QWidget):
         if context != self._context:                 # formulas change only with eps, N, y
             self._context = context
             for label, formula in self.formulas.values():
-                label.setText(formula.format(eps=f"{st.epsilon:g}", n=f"{r['n_classes']:,}",
-                                             y=f"{st.target} ({st.label(st.target)})"))
+                label.setText(tr(formula).format(eps=f"{st.epsilon:g}", n=f"{r['n_classes']:,}",
+                                                 y=f"{st.target} ({st.label(st.target)})",
+                                                 bound=format_number(r["implicit_margin_max"])))
         for key, label in self.values.items():
             if key == "predicted":
                 text = f"{r['predicted']} ({r['predicted_label']})"
