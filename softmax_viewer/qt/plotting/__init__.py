@@ -89,9 +89,10 @@ def marks(plot, symbol="x", size=14, brush=RED, pen=None, name=None):
     return _added(plot, pg.ScatterPlotItem([], [], symbol=symbol, size=size, brush=brush, pen=pen, name=name), name)
 
 
-def rule(plot, angle=90, pen=None, pos=0.0):
-    """A line across the view at x (``angle=90``) or y (``angle=0``): ``setValue(v)``, hidden at NaN."""
-    return _added(plot, Rule(pos=pos, angle=angle, pen=pen if pen is not None else "#999"))
+def rule(plot, angle=90, pen=None, pos=0.0, **label):
+    """A line across the view at x (``angle=90``) or y (``angle=0``): ``setValue(v)``, hidden at NaN;
+    ``label``: pyqtgraph's InfiniteLine label options (``label="text", labelOpts={...}``)."""
+    return _added(plot, Rule(pos=pos, angle=angle, pen=pen if pen is not None else "#999", **label))
 
 
 def labelled_rule(plot, pen, label, position=0.3, colour_=RED):
