@@ -12,6 +12,7 @@ this module is imported still applies.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -60,6 +61,12 @@ X1 = Setting("01-scale-x1")
 SHIFTED = Setting("01-scale-x1", (("logits", (101.0, 102.0, 103.0, 104.0)), ("name", "[101, 102, 103, 104]"),
                                   ("description", "")))
 T1 = Setting("14-temperature-1")
+_SIMPLEX = (1.0,) + (-1.0 / 9,) * 9                # ten unit vectors as far apart as they go
+COSINES = Setting("04-classes-10", (("logits", _SIMPLEX), ("cosine", True), ("target", 0), ("scale", 1.0),
+                                    ("name", "cosines, N = 10"), ("description", "")))
+COSINES_SCALED = Setting("04-classes-10", (("logits", _SIMPLEX), ("cosine", True), ("target", 0),
+                                           ("scale", 0.9 * math.log(9 * 0.9 / 0.1)), ("name", "cosines, N = 10"),
+                                           ("description", "")))
 ONE_HOT = Setting("08-overconfidence")
 SMOOTHED_RUN = Setting("08-overconfidence", (("epsilon", 0.1),
                                              ("labs", LabSettings(training=TrainingSettings(loss="smoothed_ce")))))
@@ -110,6 +117,14 @@ STEPS = (
          QT_TRANSLATE_NOOP("Tour", "Yes: the top p is 0.9818 and LSE − max only 0.0183. With many classes the "
                                    "logits must spread wider for softmax to approach the argmax, and LSE the max."),
          Setting("06-classes-500"), shown=Setting("07-classes-500-wide")),
+    Step("cosine", QT_TRANSLATE_NOOP("Tour", "Cosine logits need a scale"),
+         QT_TRANSLATE_NOOP("Tour", "Normalized features make every logit a cosine in [−1, 1], so only the scale s "
+                                   "can sharpen softmax. Ten classes at their best (the target's cosine 1, every "
+                                   "other −1/9) at s = 1: can the target reach p = 0.9?"),
+         QT_TRANSLATE_NOOP("Tour", "No: p_y is only 0.2524. NormFace's bound, s ≥ ((N − 1)/N) log((N − 1) P/(1 − P)), "
+                                   "asks for s = 3.9550 for P = 0.9 and 6.1131 for 0.99: the LSE panel marks both, and "
+                                   "at s = 3.9550 p_y is 0.9000."),
+         COSINES, panel="lse", shown=COSINES_SCALED),
     # -- softmax (2): hinge -> LSE-hinge -> softplus = cross-entropy --
     Step("hinge", QT_TRANSLATE_NOOP("Tour", "The hinge: one rival at a time"),
          QT_TRANSLATE_NOOP("Tour", "Target dog, with logits dog 2.0, cat 1.6, person 0.5. The hinge loss "
@@ -126,6 +141,16 @@ STEPS = (
                                    "below the max, so this margin is stricter, and once it is broken every rival "
                                    "gets a gradient."),
          Setting("17-lse-hinge"), panel="surface"),
+    Step("implicit", QT_TRANSLATE_NOOP("Tour", "The margin the LSE asks for"),
+         QT_TRANSLATE_NOOP("Tour", "The article asks, and leaves open, whether using the LSE is like adding some "
+                                   "margin m. By how much must dog beat its best rival, cat, before the LSE-hinge "
+                                   "is 0?"),
+         QT_TRANSLATE_NOOP("Tour", "By LSE(rivals) − max(rivals) = 0.2873: an implicit margin, always between 0 "
+                                   "(one rival far ahead) and log(N − 1) = 0.6931 (every rival equal). Dog leads "
+                                   "by 0.4, more than that, so the loss is 0; the loss panel marks the implicit "
+                                   "margin with a dotted green line. An explicit margin m (the Margin control, as "
+                                   "in AM-Softmax) adds to it."),
+         Setting("17-lse-hinge"), panel="loss"),
     Step("softplus", QT_TRANSLATE_NOOP("Tour", "Softplus: cross-entropy appears"),
          QT_TRANSLATE_NOOP("Tour", "Smooth max(x, 0) as well, into softplus log(1 + eˣ), of the same "
                                    "x = LSE(rivals) − z_y. Which familiar loss comes out, and what is its value?"),

@@ -1,5 +1,6 @@
 """The guided tour ("Start here"): its steps, the numbers it quotes, Back / Next / Leave, and the
 learner's own state, undo history and batch coming back when it ends."""
+import math
 import re
 
 import numpy as np
@@ -25,6 +26,8 @@ def _orange_minimum() -> float:
 
 Z4 = np.array([1.0, 2.0, 3.0, 4.0])
 DOG = np.array([2.0, 1.6, 0.5])
+SIMPLEX = np.array([1.0] + [-1.0 / 9] * 9)
+COS90 = 0.9 * math.log(9 * 0.9 / 0.1)
 OVER = np.array([1.5, 1.2, 1.0])
 WORDS = np.array([38.0, 20.0, 40.0, 39.0])
 p = stable.softmax
@@ -90,6 +93,9 @@ def figures():
         "gradient": [("−0.3561", g1[3])] + list(zip(("0.0321", "0.0871", "0.2369"), g1[:3]))
         + [("0", g1.sum())],
         "vanishing": [("0.99995", p(10 * Z4)[3]), ("−4.54e-05", g10[3]), ("9.36e-14", g10[0])],
+        "implicit": [("0.2873", lse(DOG[1:]) - DOG[1]), ("0.6931", math.log(2)), ("0.4", DOG[0] - DOG[1])],
+        "cosine": [("0.2524", p(SIMPLEX)[0]), ("3.9550", COS90), ("6.1131", 0.9 * math.log(9 * 0.99 / 0.01)),
+                   ("0.9000", p(COS90 * SIMPLEX)[0])],
     }
     given = {
         "argmax": "1 2 3 4 1 0.99 0.9 0 0 0 1", "lse": "4 4 4 4 1", "scale-10": "10 10 20 30 40",
@@ -100,6 +106,7 @@ def figures():
         "one-hot": "1.5 1.2 1.0 5", "smoothing": "0.1 1 3 3 5", "lab": "300 0.5 300 0.1",
         "overflow": "10 2 40 4 40 40 10000 10000 10000", "log-softmax": "0", "cold": "38 20 40 39 1 0.001 0",
         "hot": "100 1 1", "gradient": "3 1 2 3 4 1 0", "vanishing": "10 0",
+        "implicit": "0 0 1 0 0", "cosine": "−1 1 1 −1 9 1 0.9 1 1 1 0.9 0.99 3.9550",
     }
     return quoted, given
 
