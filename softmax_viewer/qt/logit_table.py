@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QLineF, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QLineF, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QStyledItemDelegate,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from softmax_viewer.qt.arrays import qt_array
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.table_copy import install_copy
 from softmax_viewer.limits import StateError, one_line, parse_logit
 from softmax_viewer.batch import Batch
@@ -19,13 +20,14 @@ from softmax_viewer.logit_checks import LogitFileError, check_logits
 from softmax_viewer.logits import parse_logit_rows
 
 TARGET, LABEL, LOGIT, PROB, LOGPROB = range(5)
-HEADERS = ("y", "Label", "Logit z", "p", "log p")
+# shown through tr (the symbols y, p and log p are the same in every language)
+HEADERS = ("y", QT_TRANSLATE_NOOP("", "Label"), QT_TRANSLATE_NOOP("", "Logit z"), "p", "log p")
 TIPS = (
-    "The target class y (click to choose): q puts 1 − ε + ε/N on it.",
-    "A name for the class (editable).",
-    "The base logit z (editable). The softmax sees u = s·z/T. -inf masks the class (p = 0).",
-    "p = softmax(u), from the stable formula.",
-    "log p = log_softmax(u): finite even where p underflows to 0.",
+    QT_TRANSLATE_NOOP("", "The target class y (click to choose): q puts 1 − ε + ε/N on it."),
+    QT_TRANSLATE_NOOP("", "A name for the class (editable)."),
+    QT_TRANSLATE_NOOP("", "The base logit z (editable). The softmax sees u = s·z/T. -inf masks the class (p = 0)."),
+    QT_TRANSLATE_NOOP("", "p = softmax(u), from the stable formula."),
+    QT_TRANSLATE_NOOP("", "log p = log_softmax(u): finite even where p underflows to 0."),
 )
 
 
@@ -93,9 +95,9 @@ class LogitTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal:
             if role == Qt.DisplayRole:
-                return HEADERS[section]
+                return tr(HEADERS[section])
             if role == Qt.ToolTipRole:
-                return TIPS[section]
+                return tr(TIPS[section])
         elif role == Qt.DisplayRole:
             return str(section)
         return None
@@ -157,7 +159,7 @@ class LogitTableModel(QAbstractTableModel):
             else:
                 return False
         except StateError as exc:
-            self.error.emit(one_line(f"Row {r} ({st.label(r)}): {exc}; the old value is kept."))
+            self.error.emit(one_line(self.tr("Row {0} ({1}): {2}; the old value is kept.").format(r, st.label(r), exc)))
             return False
         self.store.set_state(new)
         return True
@@ -310,14 +312,14 @@ class LogitTable(QWidget):
         hh.setStretchLastSection(True)
         for col, w in ((TARGET, 28), (LABEL, 90), (LOGIT, 90), (PROB, 90)):
             self.view.setColumnWidth(col, w)
-        self.view.setToolTip("Double-click or type to edit a label or logit; Ctrl+V pastes a row of numbers.")
-        self.add_button = QPushButton("Add class")
-        self.add_button.setToolTip("Append a class with logit 0 (undoable).")
-        self.remove_button = QPushButton("Remove selected")
-        self.remove_button.setToolTip("Remove the selected classes (at least one stays).")
-        self.paste_button = QPushButton("Paste logits")
-        self.paste_button.setToolTip("Replace the logits by numbers from the clipboard: comma, space or tab "
-                                     "separated, brackets allowed (as numpy and torch print them).")
+        self.view.setToolTip(self.tr("Double-click or type to edit a label or logit; Ctrl+V pastes a row of numbers."))
+        self.add_button = QPushButton(self.tr("Add class"))
+        self.add_button.setToolTip(self.tr("Append a class with logit 0 (undoable)."))
+        self.remove_button = QPushButton(self.tr("Remove selected"))
+        self.remove_button.setToolTip(self.tr("Remove the selected classes (at least one stays)."))
+        self.paste_button = QPushButton(self.tr("Paste logits"))
+        self.paste_button.setToolTip(self.tr("Replace the logits by numbers from the clipboard: comma, space or tab "
+                                             "separated, brackets allowed (as numpy and torch print them)."))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #e04646;")      # 3.5:1 on the light window, 3.1:1 on the dark
@@ -329,7 +331,7 @@ class LogitTable(QWidget):
         lay.addWidget(self.view, 1)
         lay.addLayout(buttons)
         lay.addWidget(self.message)
-        paste = QAction("Paste logits", self.view)
+        paste = QAction(self.tr("Paste logits"), self.view)
         paste.setShortcut(QKeySequence.Paste)
         paste.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         paste.triggered.connect(self.paste_clipboard)
@@ -367,7 +369,7 @@ class LogitTable(QWidget):
     def remove_selected(self):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not rows:
-            self.show_error("Select the rows to remove first.")
+            self.show_error(self.tr("Select the rows to remove first."))
             return
         try:
             self.store.set_state(self.store.state.remove_classes(rows))
@@ -387,7 +389,8 @@ class LogitTable(QWidget):
             n = values.size
             new = st.replace(logits=values, labels=st.labels[:n], target=min(st.target, n - 1))
         except (StateError, LogitFileError) as exc:
-            self.show_error(f"Paste refused: {str(exc).removeprefix('the pasted rows: ')}. The logits are unchanged.")
+            problem = str(exc).removeprefix("the pasted rows: ")       # (the check's English)
+            self.show_error(self.tr("Paste refused: {0}. The logits are unchanged.").format(problem))
             return False
         self.store.set_state(new)
         return True

@@ -2,22 +2,27 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 
 from softmax_viewer.derived import TOP_JACOBIAN
 from softmax_viewer.qt import plotting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting import BLUE, RED, ClassAxis, PlotPanel, nice_ceiling, tick_step
 from softmax_viewer.qt.plotting.fitting import fit_title
 
 
 class GradientPanel(PlotPanel):
-    title = "Gradient ∂CE/∂u = p − q"
-    tooltip = ("Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
-               "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
-               "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond "
-               f"{TOP_JACOBIAN} classes it shows the {TOP_JACOBIAN} most probable (the most probable first, "
-               "labelled by class number, the target always among them): a block of the matrix, whose rows sum to zero only as far as those "
-               "classes hold all of p.")
+    title = QT_TRANSLATE_NOOP("", "Gradient ∂CE/∂u = p − q")
+    # {0}: TOP_JACOBIAN
+    tooltip = QT_TRANSLATE_NOOP("", "Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target "
+                                "(gradient descent raises it), positive elsewhere; the bars sum to 0. "
+                                "Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond "
+                                "{0} classes it shows the {0} most probable (the most probable first, "
+                                "labelled by class number, the target always among them): a block of the matrix, "
+                                "whose rows sum to zero only as far as those classes hold all of p.")
+
+    def tooltip_text(self) -> str:
+        return tr(self.tooltip).format(TOP_JACOBIAN)
 
     def make_view(self):
         w = plotting.layout_widget()
@@ -31,7 +36,7 @@ class GradientPanel(PlotPanel):
         # the top classes by class (name or number), their ranks in the hover readout
         self._class_axis = ClassAxis(ranks=False)
         fit_title(self.plot)
-        self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("∂CE/∂u = p − q"),))
+        self.text.title(self.plot, tr(self.title), "11pt", shorter=(self.tr("∂CE/∂u = p − q"),))
         # two items with one brush each: per-bar brushes draw bar by bar
         self.bars_up = plotting.bars(self.plot, RED, width=0.6)
         self.bars_down = plotting.bars(self.plot, BLUE, width=0.6)
@@ -47,7 +52,7 @@ class GradientPanel(PlotPanel):
         self._jac_levels = None
         # class 0 at the top, drawn by flipping the data rather than the axis
         # (pyqtgraph's SVG export misplaces images on an inverted axis)
-        self.jac_plot.setLabel("bottom", "class")
+        self.jac_plot.setLabel("bottom", self.tr("class"))
         # the first cell's label (a class number up to six digits) is wider than half a cell:
         # let it reach past the axis' end (over the left axis' margin) rather than be left out
         self.jac_plot.getAxis("bottom").setStyle(hideOverlappingLabels=26)
@@ -69,7 +74,7 @@ class GradientPanel(PlotPanel):
         self.text.range(self.plot, x=span)
         top = nice_ceiling(float(np.max(np.abs(d.grad))) if n else 1.0)
         self.text.range(self.plot, y=(-top, top), padding=0.02)
-        self.text.label(self.plot, "bottom", "class (top by |p − q|)" if d.by_rank else "class")
+        self.text.label(self.plot, "bottom", self.tr("class (top by |p − q|)") if d.by_rank else self.tr("class"))
         k = d.jac_classes.size
         jac = d.jacobian
         lim = float(np.max(np.abs(jac))) if jac.size else 1.0
@@ -91,7 +96,7 @@ class GradientPanel(PlotPanel):
         self.text.ticks(self.jac_plot.getAxis("bottom"), [[(pos, names[pos]) for pos in range(0, k, step_x)]])
         self.text.ticks(self.jac_plot.getAxis("left"), [[(k - 1 - pos, names[pos]) for pos in range(0, k, step_y)]])
         self.text.range(self.jac_plot, x=(-0.5, k - 0.5), y=(-0.5, k - 0.5))
-        self.text.label(self.jac_plot, "bottom", "class (top by p)" if ranked else "class")
+        self.text.label(self.jac_plot, "bottom", self.tr("class (top by p)") if ranked else self.tr("class"))
         if ranked:
             self.text.title(self.jac_plot, self.tr("Jacobian ∂p/∂u over the top {k} classes by p").format(k=k),
                             "10pt", shorter=(self.tr("Jacobian, top {k} by p").format(k=k), self.tr("Jacobian")))

@@ -4,10 +4,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from softmax_viewer.qt import plotting
 from softmax_viewer.qt.plotting import (BLUE, GREY, ORANGE, RED, VIEW_LIMIT, ClassAxis, PlotPanel, SteadyText,
                                         finite_or_nan, steady_ceiling, steady_range)
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 
 
@@ -33,24 +35,24 @@ def share_text(x: float) -> str:
 
 
 class ProbabilityPanel(PlotPanel):
-    title = "Probabilities p = softmax(u), target q"
-    tooltip = ("Blue: p from the stable formula. Orange: the target q = (1 − ε)·onehot(y) + ε/N. "
-               "Grey: the textbook exp(u)/Σexp(u), red ✕ where it overflows to NaN.")
+    title = QT_TRANSLATE_NOOP("", "Probabilities p = softmax(u), target q")
+    tooltip = QT_TRANSLATE_NOOP("", "Blue: p from the stable formula. Orange: the target q = (1 − ε)·onehot(y) + ε/N. "
+                                "Grey: the textbook exp(u)/Σexp(u), red ✕ where it overflows to NaN.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         # the top classes by class (name or number), their ranks in the hover readout
         self._class_axis = ClassAxis(ranks=False)
         fit_title(self.plot)
-        self.text.title(self.plot, self.title, "11pt", shorter=(self.tr("p = softmax(u), target q"),
+        self.text.title(self.plot, tr(self.title), "11pt", shorter=(self.tr("p = softmax(u), target q"),
                                                                 self.tr("p and target q")))
         legend = plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
-        self.bars = plotting.bars(self.plot, BLUE, width=0.55, name="p (stable)")
-        self.naive = plotting.bars(self.plot, GREY, width=0.18, name="textbook exp/Σexp")
-        self.q_line = plotting.curve(self.plot, plotting.pen(ORANGE, width=3), "target q", connect="pairs",
+        self.bars = plotting.bars(self.plot, BLUE, width=0.55, name=self.tr("p (stable)"))
+        self.naive = plotting.bars(self.plot, GREY, width=0.18, name=self.tr("textbook exp/Σexp"))
+        self.q_line = plotting.curve(self.plot, plotting.pen(ORANGE, width=3), self.tr("target q"), connect="pairs",
                                      antialias=False)
         self.flags = plotting.marks(self.plot, symbol="x", size=14, brush=RED, pen=plotting.pen(RED, width=2),
-                                    name="textbook NaN")
+                                    name=self.tr("textbook NaN"))
         # where q stands above a zoomed axis (the target's 1 over bars of 0.004)
         self.q_above = plotting.marks(self.plot, symbol="t1", size=11, brush=ORANGE, pen=None)
         self._flagged = None
@@ -109,7 +111,7 @@ class ProbabilityPanel(PlotPanel):
         width = self.plot.vb.width()
         ticks, span = self._class_axis(d.shown, st, d.by_rank, width, n)
         self.text.ticks(self.plot.getAxis("bottom"), ticks)
-        self.text.label(self.plot, "bottom", "class (top by p)" if d.by_rank else "class")
+        self.text.label(self.plot, "bottom", self.tr("class (top by p)") if d.by_rank else self.tr("class"))
         self.text.range(self.plot, x=span)
         above = ()
         if not log_mode:
@@ -124,15 +126,15 @@ class ProbabilityPanel(PlotPanel):
         if log_mode:
             lo, hi = self._log_view       # room above 0 for the target line and the NaN marks
             self.text.range(self.plot, y=(lo, hi + 0.06 * (hi - lo)), padding=0)
-        note = d.naive_summary
-        q_top = f"▲ q = {float(d.q[above[0]]):.3g}" if above else ""
+        note = d.naive_summary        # (the derived layer's English)
+        q_top = float(d.q[above[0]]) if above else 0.0
         if d.by_rank and above:       # two lines at most
-            note = (f"Top {n} of {st.n_classes:,} by p (the rest: {share_text(d.rest_mass)} of the mass); "
-                    f"{q_top}, above the axis. ") + note
+            note = self.tr("Top {0} of {1:,} by p (the rest: {2} of the mass); ▲ q = {3:.3g}, above the axis. {4}").format(
+                n, st.n_classes, share_text(d.rest_mass), q_top, note)
         elif d.by_rank:
-            note = (f"Top {n} of {st.n_classes:,} classes by p; the rest hold "
-                    f"{share_text(d.rest_mass)} of the mass. ") + note
+            note = self.tr("Top {0} of {1:,} classes by p; the rest hold {2} of the mass. {3}").format(
+                n, st.n_classes, share_text(d.rest_mass), note)
         elif above:
-            note = f"{q_top}, above the axis; " + note
+            note = self.tr("▲ q = {0:.3g}, above the axis; {1}").format(q_top, note)
         if self.note.text() != note:
             self.note.setText(note)

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 
 from softmax_viewer.qt import plotting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting import VIEW_LIMIT, PlotPanel, steady_range
 from softmax_viewer.qt.plotting.fitting import fit_title
 from softmax_viewer.qt.plotting.items import ViewNote
 
-LOSS_NAMES = {"ce": "softmax CE", "smoothed_ce": "label-smoothed CE", "lse_hinge": "LSE-hinge",
-              "hinge": "hinge"}
+LOSS_NAMES = {"ce": QT_TRANSLATE_NOOP("", "softmax CE"), "smoothed_ce": QT_TRANSLATE_NOOP("", "label-smoothed CE"),
+              "lse_hinge": QT_TRANSLATE_NOOP("", "LSE-hinge"), "hinge": QT_TRANSLATE_NOOP("", "hinge")}
 
 
 def colour_levels(lo: float, hi: float, last=None, roomy: bool = False) -> tuple[float, float]:
@@ -57,10 +58,10 @@ def flat_levels(value: float, non_negative: bool) -> tuple[float, float]:
 
 
 class SurfacePanel(PlotPanel):
-    title = "Loss surface over two logits"
-    tooltip = ("The chosen loss as two logits z_i, z_j vary and the others stay: colour is the loss, "
-               "white lines are contours, the dot is the current logits and the arrow the negative "
-               "gradient (the way gradient descent moves them).")
+    title = QT_TRANSLATE_NOOP("", "Loss surface over two logits")
+    tooltip = QT_TRANSLATE_NOOP("", "The chosen loss as two logits z_i, z_j vary and the others stay: colour is the loss, "
+                                "white lines are contours, the dot is the current logits and the arrow the negative "
+                                "gradient (the way gradient descent moves them).")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -138,10 +139,10 @@ class SurfacePanel(PlotPanel):
         else:
             self.arrow_line.setData([], [])
             self.arrow_head.hide()
-        name = LOSS_NAMES[d.loss]
-        extra = "  (∞ shown at the top colour)" if d.has_inf else ""
-        self.text.title(self.plot, f"{name} over z{d.i}, z{d.j}{extra}", "10pt",
-                        shorter=(f"{name} over z{d.i}, z{d.j}", f"z{d.i}, z{d.j}"))
+        name = tr(LOSS_NAMES[d.loss])
+        over = self.tr("{0} over z{1}, z{2}").format(name, d.i, d.j)
+        full = self.tr("{0} over z{1}, z{2}  (∞ shown at the top colour)").format(name, d.i, d.j) if d.has_inf else over
+        self.text.title(self.plot, full, "10pt", shorter=(over, f"z{d.i}, z{d.j}"))
         self.text.label(self.plot, "bottom", f"z{d.i}  ({st.label(d.i)})")
         self.text.label(self.plot, "left", f"z{d.j}  ({st.label(d.j)})")
         self.text.range(self.plot, x=(float(d.zi[0]), float(d.zi[-1])), y=(float(d.zj[0]), float(d.zj[-1])))

@@ -32,10 +32,10 @@ class ViewFollow(QObject):
         plot.hideButtons()                                   # the tiny "A": Reset view does its job
         menu = context_menu(plot)
         first = menu.actions()[0] if menu.actions() else None
-        self.reset_action = QAction("Reset view (double-click, Home)", menu)
+        self.reset_action = QAction(self.tr("Reset view (double-click, Home)"), menu)
         self.reset_action.triggered.connect(self.reset)
-        self.pin_action = QAction("Pin this view", menu, checkable=True)
-        self.pin_action.setToolTip("Keep this zoom while the state changes")
+        self.pin_action = QAction(self.tr("Pin this view"), menu, checkable=True)
+        self.pin_action.setToolTip(self.tr("Keep this zoom while the state changes"))
         self.pin_action.toggled.connect(lambda on: None if on else self.reset())
         menu.insertAction(first, self.reset_action)
         menu.insertAction(first, self.pin_action)

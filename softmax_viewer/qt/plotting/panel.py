@@ -8,6 +8,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetrics, QPainter, QStaticText)
 from PySide6.QtWidgets import (QSizePolicy, QVBoxLayout, QWidget)
 
 from softmax_viewer.qt.backdrop import Backdrop
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting.follow import follow, install_view_keys
 from softmax_viewer.qt.plotting.scene import cache_static_items, fix_left_axes, repaint_lean
 from softmax_viewer.qt.plotting.schemes import DARK, ink
@@ -30,6 +31,7 @@ def follow_views(plots, text, redraw) -> list:
 class PlotPanel(QWidget):
     """A panel with one pyqtgraph PlotWidget (subclasses may add more)."""
 
+    # a subclass' title and tooltip, marked QT_TRANSLATE_NOOP("", ...): shown through tr
     title = ""
     tooltip = ""
 
@@ -37,12 +39,12 @@ class PlotPanel(QWidget):
         super().__init__(parent)
         self.plot_widget, self.plot = self.make_view()
         repaint_lean(self.plot_widget)
-        self.plot.setTitle(self.title, size="11pt")
+        self.plot.setTitle(tr(self.title), size="11pt")
         # no grid: pyqtgraph draws it with alpha blending at ~12 ms a plot in software
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.plot_widget)
-        self.setToolTip(self.tooltip)
+        self.setToolTip(self.tooltip_text())
         self.bundle = None
         self._refresh_pending = False
         self._cached = False           # static items are cached on the first show
@@ -62,6 +64,10 @@ class PlotPanel(QWidget):
         """Draw the last bundle again (a view reset by the user)."""
         if self.bundle is not None:
             self.plot_bundle(self.bundle)
+
+    def tooltip_text(self) -> str:
+        """The panel's tooltip in the user's language (a subclass fills in its numbers here)."""
+        return tr(self.tooltip)
 
     def make_view(self):
         """The pyqtgraph widget and its main plot (a panel may build more plots)."""
