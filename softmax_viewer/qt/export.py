@@ -19,6 +19,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from softmax_viewer import files, names, presets
 from softmax_viewer.qt import theme
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting.exporting import (drawn_as_items, pens_widened, plot_background, plot_svgs,
                                                   render_widget, svg_parts)
 from softmax_viewer.panel_data import lab_csv, panel_csv
@@ -34,10 +35,6 @@ class ExportError(OSError):
     pass
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def _number(v: float) -> str:
     """The shortest text that reads back as ``v`` (2.5, 100, -inf)."""
     text = repr(float(v))
@@ -48,14 +45,14 @@ def _logits_text(state) -> str:
     n, g = state.n_classes, state.generator
     if state.logits_are_generated():
         if g.kind == "gaussian":
-            return _tr("{n} Gaussian logits (mean {mean}, std {std}, seed {seed})").format(
+            return tr("{n} Gaussian logits (mean {mean}, std {std}, seed {seed})").format(
                 n=n, mean=_number(g.mean), std=_number(g.std), seed=g.seed)
-        return _tr("{n} logits evenly spaced from {low} to {high}").format(n=n, low=_number(g.low),
+        return tr("{n} logits evenly spaced from {low} to {high}").format(n=n, low=_number(g.low),
                                                                           high=_number(g.high))
     values = ", ".join(_number(v) for v in state.logits[:SHOWN_LOGITS])
     if n <= SHOWN_LOGITS:
-        return _tr("z = [{values}]").format(values=values)
-    return _tr("z = [{values}, …] ({n} classes)").format(values=values, n=n)
+        return tr("z = [{values}]").format(values=values)
+    return tr("z = [{values}, …] ({n} classes)").format(values=values, n=n)
 
 
 @dataclass(frozen=True)
@@ -73,14 +70,14 @@ class Metadata:
     def of(cls, state, key: str) -> "Metadata":
         what = QCoreApplication.translate("", {**names.EXPORT_TARGETS, **names.LABS}.get(key, key))
         if state.name:
-            title = _tr("{name} — {what} — softmax viewer").format(name=state.name, what=what)
+            title = tr("{name} — {what} — softmax viewer").format(name=state.name, what=what)
         else:
-            title = _tr("{what} — softmax viewer").format(what=what)
-        description = _tr("{logits}; s = {s}, T = {T}, ε = {eps}, target y = {y} ({label})").format(
+            title = tr("{what} — softmax viewer").format(what=what)
+        description = tr("{logits}; s = {s}, T = {T}, ε = {eps}, target y = {y} ({label})").format(
             logits=_logits_text(state), s=_number(state.scale), T=_number(state.temperature),
             eps=_number(state.epsilon), y=state.target, label=state.label(state.target))
         small = state.n_classes <= RECORDED_LOGITS or state.logits_are_generated()
-        return cls(title, description, _tr("softmax viewer {version}").format(version=VERSION),
+        return cls(title, description, tr("softmax viewer {version}").format(version=VERSION),
                    presets.dumps(state) if small else "")
 
     def png_texts(self) -> dict:
@@ -126,7 +123,7 @@ def _to_bytes(write) -> bytes:
     finally:
         buf.close()
     if ok is False:
-        raise ExportError("the image could not be drawn")
+        raise ExportError(tr("the image could not be drawn"))
     return bytes(data)
 
 
@@ -136,12 +133,13 @@ def render_image(widget, scale: float = 1.0) -> QImage:
     size = widget.size()
     img = QImage(QSize(int(size.width() * scale), int(size.height() * scale)), QImage.Format_ARGB32)
     if img.isNull():
-        raise ExportError(f"a {size.width() * scale:.0f} x {size.height() * scale:.0f} image is too large to make")
+        raise ExportError(tr("a {0:.0f} x {1:.0f} image is too large to make").format(size.width() * scale,
+                                                                                       size.height() * scale))
     img.setDevicePixelRatio(scale)
     with theme.printed(widget), one_background(widget) as colour, pens_widened(widget, scale):
         img.fill(colour)
         if not render_widget(widget, img):
-            raise ExportError("the image could not be drawn")
+            raise ExportError(tr("the image could not be drawn"))
     return img
 
 
@@ -152,7 +150,7 @@ def png_bytes(widget, scale: float = 1.0, meta: Metadata | None = None) -> bytes
         img.setText(key, value)
     data = _to_bytes(lambda buf: img.save(buf, "PNG"))
     if not data.endswith(b"IEND\xaeB`\x82"):
-        raise ExportError("the PNG image could not be made whole")
+        raise ExportError(tr("the PNG image could not be made whole"))
     return data
 
 
@@ -165,7 +163,7 @@ def save_screenshot(widget, path) -> None:
     image = widget.grab()
     data = _to_bytes(lambda buf: image.save(buf, "PNG"))
     if not data.endswith(b"IEND\xaeB`\x82"):
-        raise ExportError(f"{path}: the screenshot could not be made")
+        raise ExportError(tr("{0}: the screenshot could not be made").format(path))
     _write(path, data)
 
 
@@ -259,7 +257,7 @@ def pdf_bytes(widget, meta: Metadata | None = None) -> bytes:
         pdf.setPageSize(QPageSize(QSizeF(w_in * 25.4, h_in * 25.4), QPageSize.Millimeter))
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0))
         if meta is not None:
-            pdf.setTitle(_tr("{title}: {description}").format(title=meta.title, description=meta.description))
+            pdf.setTitle(tr("{title}: {description}").format(title=meta.title, description=meta.description))
             pdf.setCreator(meta.software)
         else:
             pdf.setTitle(widget.windowTitle() or "softmax viewer")
@@ -267,7 +265,7 @@ def pdf_bytes(widget, meta: Metadata | None = None) -> bytes:
     with theme.printed(widget), one_background(widget):
         data = _to_bytes(write)
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
-        raise ExportError("the PDF document could not be made whole")
+        raise ExportError(tr("the PDF document could not be made whole"))
     return data
 
 
@@ -296,8 +294,10 @@ def export(widget, bundle, panel: str, path, scale: float = 1.0) -> None:
         render_pdf(widget, path, meta)
     elif suffix == ".csv":
         _write(path, panel_csv(bundle, panel))
+    elif suffix:
+        raise ExportError(tr("{0}: unknown format {1}; use one of {2}").format(path, suffix, ", ".join(FORMATS)))
     else:
-        raise ExportError(f"{path}: unknown format {suffix or '(none)'}; use one of {', '.join(FORMATS)}")
+        raise ExportError(tr("{0}: unknown format (none); use one of {1}").format(path, ", ".join(FORMATS)))
 
 
 def export_lab(lab, kind: str, path, scale: float = 1.0) -> None:

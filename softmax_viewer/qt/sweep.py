@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QStyle, Q
 from softmax_viewer import files
 from softmax_viewer.limits import StateError, one_line
 from softmax_viewer.qt import export as exporting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.platform import settings
 
 FPS = 30                 # frames a second while playing
@@ -27,10 +28,6 @@ PASS_S = 6.0             # seconds from one end of the slider's range to the oth
 GIF_FRAME_MS = 100       # each frame of an exported sweep, in milliseconds
 MAX_FRAMES = 240
 SWEEP_KEYS = ("scale", "temperature")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sweep", text)
 
 
 def _readable(v: float) -> float:
@@ -176,9 +173,9 @@ def _gif_frame(image: QImage) -> Image.Image:
 
 def _checked(window, key, frames, lo, hi, panel):
     if key not in SWEEP_KEYS:
-        raise exporting.ExportError(_tr("{key}: a sweep moves the scale or the temperature").format(key=key))
+        raise exporting.ExportError(tr("{key}: a sweep moves the scale or the temperature").format(key=key))
     if isinstance(frames, bool) or not isinstance(frames, int) or not 2 <= frames <= MAX_FRAMES:
-        raise exporting.ExportError(_tr("frames must be a whole number from 2 to {most}, got {frames}").format(
+        raise exporting.ExportError(tr("frames must be a whole number from 2 to {most}, got {frames}").format(
             most=MAX_FRAMES, frames=frames))
     slider_lo, slider_hi = getattr(window.controls, key).bounds()
     lo = slider_lo if lo is None else lo
@@ -188,11 +185,11 @@ def _checked(window, key, frames, lo, hi, panel):
     except (TypeError, ValueError):
         lo = hi = math.nan
     if not (0 < lo < hi < math.inf):
-        raise exporting.ExportError(_tr("the sweep's range must be two positive numbers, lo below hi; "
+        raise exporting.ExportError(tr("the sweep's range must be two positive numbers, lo below hi; "
                                         "got {lo} to {hi}").format(lo=lo, hi=hi))
     widget = window.panel_widgets().get(panel)
     if widget is None:
-        raise exporting.ExportError(_tr("{panel}: no such panel to sweep (use one of {names})").format(
+        raise exporting.ExportError(tr("{panel}: no such panel to sweep (use one of {names})").format(
             panel=panel, names=", ".join(window.panel_widgets())))
     return lo, hi, widget
 
@@ -235,14 +232,14 @@ def export_sweep_gif(window, key: str, path, frames: int = 48, lo=None, hi=None,
 
 def ask_sweep(parent, key: str, folder) -> tuple[str, str] | None:
     """Which value to sweep and where to write the GIF: (key, path), or None if cancelled."""
-    choices = [_tr("scale s"), _tr("temperature T")]
-    item, ok = QInputDialog.getItem(parent, _tr("Export sweep as GIF"), _tr("Sweep:"), choices,
+    choices = [tr("scale s"), tr("temperature T")]
+    item, ok = QInputDialog.getItem(parent, tr("Export sweep as GIF"), tr("Sweep:"), choices,
                                     SWEEP_KEYS.index(key) if key in SWEEP_KEYS else 0, False)
     if not ok:
         return None
     key = SWEEP_KEYS[choices.index(item)]
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export sweep as GIF"), str(Path(folder) / f"{key}-sweep.gif"),
-                                          _tr("GIF animation (*.gif)"))
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export sweep as GIF"), str(Path(folder) / f"{key}-sweep.gif"),
+                                          tr("GIF animation (*.gif)"))
     if not path:
         return None
     return key, path if path.lower().endswith(".gif") else path + ".gif"
@@ -259,8 +256,8 @@ def export_sweep_dialog(window, key: str = "temperature") -> bool:
         export_sweep_gif(window, key, path)
     except (OSError, ValueError) as exc:
         QApplication.restoreOverrideCursor()
-        window.report_error(_tr("Cannot export"), one_line(str(exc)))
+        window.report_error(tr("Cannot export"), one_line(str(exc)))
         return False
     QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(_tr("Exported {path}").format(path=path), 4000)
+    window.statusBar().showMessage(tr("Exported {path}").format(path=path), 4000)
     return True

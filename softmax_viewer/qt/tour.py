@@ -126,12 +126,12 @@ class Tour(QWidget):
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.answer.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-        self.show_button = QPushButton(_t("Show me"))
-        self.show_button.setToolTip(_t("Show the answer (and the experiment's result) once you have guessed."))
-        self.back_button = QPushButton(_t("Back"))
-        self.next_button = QPushButton(_t("Next"))
-        self.leave_button = QPushButton(_t("Leave tour"))
-        self.leave_button.setToolTip(_t("End the tour: your own state, undo history and batch come back."))
+        self.show_button = QPushButton(self.tr("Show me"))
+        self.show_button.setToolTip(self.tr("Show the answer (and the experiment's result) once you have guessed."))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.leave_button = QPushButton(self.tr("Leave tour"))
+        self.leave_button.setToolTip(self.tr("End the tour: your own state, undo history and batch come back."))
         self.show_button.clicked.connect(self.show_answer)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -155,7 +155,7 @@ class Tour(QWidget):
         lay.setColumnStretch(0, 1)
         lay.setColumnStretch(1, 1)
 
-        self.dock = QDockWidget(_t("Start here: a guided tour"), window)
+        self.dock = QDockWidget(self.tr("Start here: a guided tour"), window)
         self.dock.setObjectName("tour")
         self.dock.setAllowedAreas(Qt.BottomDockWidgetArea | Qt.RightDockWidgetArea)
         self.dock.setWidget(self)
@@ -230,21 +230,21 @@ class Tour(QWidget):
         self.frame.attach(target)
         self.pointed_at = target
         self.answer_shown = False
-        self.counter.setText(_t("Step {n} of {total}").format(n=self.index + 1, total=len(self.steps)))
+        self.counter.setText(self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(self.steps)))
         self.title.setText(_t(step.title))
         self.question.setText(_t(step.question))
         if step.lab is not None:
-            self.look.setText(_t("Look at the framed lab: {place}.").format(place=_t(place)))
+            self.look.setText(self.tr("Look at the framed lab: {place}.").format(place=_t(place)))
         else:
-            self.look.setText(_t("Look at the framed panel: {place}.").format(place=_t(place)))
-        self.answer.setText(_t("Guess first, then press Show me."))
+            self.look.setText(self.tr("Look at the framed panel: {place}.").format(place=_t(place)))
+        self.answer.setText(self.tr("Guess first, then press Show me."))
         self.answer.setStyleSheet("color: #777; padding: 4px;")
         self.show_button.setEnabled(True)
         self.back_button.setEnabled(self.index > 0)
         last = self.index == len(self.steps) - 1
-        self.next_button.setText(_t("Finish") if last else _t("Next"))
-        self.next_button.setToolTip(_t("End the tour and go back to your own state.") if last else
-                                    _t("The next experiment."))
+        self.next_button.setText(self.tr("Finish") if last else self.tr("Next"))
+        self.next_button.setToolTip(self.tr("End the tour and go back to your own state.") if last else
+                                    self.tr("The next experiment."))
 
     def show_answer(self) -> None:
         """The answer, and the state of the experiment's result if the step has one."""
@@ -273,9 +273,11 @@ class Tour(QWidget):
         try:
             state = setting.state()
         except (KeyError, ValueError) as exc:          # a gallery preset gone or damaged (PresetError)
-            problem = f"no gallery preset {setting.preset}" if isinstance(exc, KeyError) else str(exc)
-            self.main_window.show_error(_t("This step of the tour cannot set its state: {problem}")
-                                        .format(problem=problem))
+            if isinstance(exc, KeyError):
+                text = self.tr("This step of the tour cannot set its state: no gallery preset {0}").format(setting.preset)
+            else:
+                text = self.tr("This step of the tour cannot set its state: {problem}").format(problem=str(exc))
+            self.main_window.show_error(text)
             return
         store = self.store
         if store.batch is not None:
