@@ -384,7 +384,7 @@ class LogitTable(QWidget):
             values = parse_logit_rows(text)
             if values.ndim == 2:
                 check_logits("the pasted rows", values, "the batch")
-                self.store.set_batch(Batch(values, None, None, "pasted rows"))
+                self.store.set_batch(Batch(values, None, None, self.tr("pasted rows")))
                 return True
             n = values.size
             new = st.replace(logits=values, labels=st.labels[:n], target=min(st.target, n - 1))
