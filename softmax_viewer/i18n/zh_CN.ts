@@ -399,6 +399,7 @@
     </message>
     <message>
         <location filename="../qt/panels/hover_text.py" line="151"/>
+        <location filename="../qt/panels/surface.py" line="13"/>
         <source>softmax CE</source>
         <translation>softmax 交叉熵</translation>
     </message>
@@ -464,12 +465,15 @@
     <message>
         <location filename="../names.py" line="40"/>
         <location filename="../qt/panels/hover_text.py" line="151"/>
+        <location filename="../qt/panels/surface.py" line="13"/>
         <source>label-smoothed CE</source>
         <translation>标签平滑交叉熵</translation>
     </message>
     <message>
         <location filename="../names.py" line="41"/>
         <location filename="../qt/panels/hover_text.py" line="151"/>
+        <location filename="../qt/panels/readout.py" line="27"/>
+        <location filename="../qt/panels/surface.py" line="14"/>
         <source>LSE-hinge</source>
         <translation>LSE-hinge</translation>
     </message>
@@ -477,6 +481,8 @@
         <location filename="../names.py" line="42"/>
         <location filename="../names.py" line="48"/>
         <location filename="../qt/panels/hover_text.py" line="152"/>
+        <location filename="../qt/panels/readout.py" line="26"/>
+        <location filename="../qt/panels/surface.py" line="14"/>
         <source>hinge</source>
         <translation>hinge</translation>
     </message>
@@ -761,6 +767,398 @@
         <source>Light text on dark windows and dark plots.</source>
         <translation>深色窗口和深色图表，配浅色文字。</translation>
     </message>
+    <message>
+        <location filename="../qt/export.py" line="48"/>
+        <source>{n} Gaussian logits (mean {mean}, std {std}, seed {seed})</source>
+        <translation>{n} 个高斯 logit（均值 {mean}，标准差 {std}，种子 {seed}）</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="50"/>
+        <source>{n} logits evenly spaced from {low} to {high}</source>
+        <translation>{n} 个从 {low} 到 {high} 均匀分布的 logit</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="54"/>
+        <source>z = [{values}]</source>
+        <translation>z = [{values}]</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="55"/>
+        <source>z = [{values}, …] ({n} classes)</source>
+        <translation>z = [{values}, …]（{n} 个类别）</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="73"/>
+        <source>{name} — {what} — softmax viewer</source>
+        <translation>{name} — {what} — softmax viewer</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="75"/>
+        <source>{what} — softmax viewer</source>
+        <translation>{what} — softmax viewer</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="76"/>
+        <source>{logits}; s = {s}, T = {T}, ε = {eps}, target y = {y} ({label})</source>
+        <translation>{logits}；s = {s}，T = {T}，ε = {eps}，目标类别 y = {y}（{label}）</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="80"/>
+        <source>softmax viewer {version}</source>
+        <translation>softmax viewer {version}</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="126"/>
+        <location filename="../qt/export.py" line="142"/>
+        <source>the image could not be drawn</source>
+        <translation>无法绘制图像</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="136"/>
+        <source>a {0:.0f} x {1:.0f} image is too large to make</source>
+        <translation>{0:.0f} x {1:.0f} 的图像太大，无法生成</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="153"/>
+        <source>the PNG image could not be made whole</source>
+        <translation>无法完整地生成 PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="166"/>
+        <source>{0}: the screenshot could not be made</source>
+        <translation>{0}：无法生成截图</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="260"/>
+        <source>{title}: {description}</source>
+        <translation>{title}：{description}</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="268"/>
+        <source>the PDF document could not be made whole</source>
+        <translation>无法完整地生成 PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="298"/>
+        <source>{0}: unknown format {1}; use one of {2}</source>
+        <translation>{0}：未知的格式 {1}；请使用 {2} 之一</translation>
+    </message>
+    <message>
+        <location filename="../qt/export.py" line="300"/>
+        <source>{0}: unknown format (none); use one of {1}</source>
+        <translation>{0}：未知的格式（没有后缀）；请使用 {1} 之一</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="24"/>
+        <source>Label</source>
+        <translation>类别名</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="24"/>
+        <source>Logit z</source>
+        <translation>logit z</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="26"/>
+        <source>The target class y (click to choose): q puts 1 − ε + ε/N on it.</source>
+        <translation>目标类别 y（点击即可选择）：q 在它上面放 1 − ε + ε/N。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="27"/>
+        <source>A name for the class (editable).</source>
+        <translation>类别的名称（可编辑）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="28"/>
+        <source>The base logit z (editable). The softmax sees u = s·z/T. -inf masks the class (p = 0).</source>
+        <translation>原始的 logit z（可编辑）。softmax 看到的是 u = s·z/T。-inf 会屏蔽这个类别（p = 0）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="29"/>
+        <source>p = softmax(u), from the stable formula.</source>
+        <translation>p = softmax(u)，由稳定公式算出。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="30"/>
+        <source>log p = log_softmax(u): finite even where p underflows to 0.</source>
+        <translation>log p = log_softmax(u)：即使 p 下溢为 0，它也是有限的。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/gradient.py" line="15"/>
+        <source>Gradient ∂CE/∂u = p − q</source>
+        <translation>梯度 ∂CE/∂u = p − q</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/gradient.py" line="17"/>
+        <source>Bars: p − q, the gradient of cross-entropy with respect to u. Negative on the target (gradient descent raises it), positive elsewhere; the bars sum to 0. Heatmap: the Jacobian ∂p/∂u = diag(p) − p pᵀ, symmetric with zero row sums. Beyond {0} classes it shows the {0} most probable (the most probable first, labelled by class number, the target always among them): a block of the matrix, whose rows sum to zero only as far as those classes hold all of p.</source>
+        <translation>柱状图：p − q，即交叉熵对 u 的梯度。目标类别上为负（梯度下降会把它抬高），其余类别上为正；所有柱加起来为 0。热图：雅可比矩阵 ∂p/∂u = diag(p) − p pᵀ，它是对称的，每行之和为 0。超过 {0} 个类别时，只显示概率最大的 {0} 个（概率最大的排在最前，用类别编号标注，目标类别总在其中）：这是矩阵的一块，只有当这些类别占据了 p 的全部时，它的每行之和才为 0。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="38"/>
+        <source>Probabilities p = softmax(u), target q</source>
+        <translation>概率 p = softmax(u)，目标 q</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="39"/>
+        <source>Blue: p from the stable formula. Orange: the target q = (1 − ε)·onehot(y) + ε/N. Grey: the textbook exp(u)/Σexp(u), red ✕ where it overflows to NaN.</source>
+        <translation>蓝色：由稳定公式算出的 p。橙色：目标 q = (1 − ε)·onehot(y) + ε/N。灰色：教科书公式 exp(u)/Σexp(u)，它溢出为 NaN 的地方标为红色 ✕。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="13"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="13"/>
+        <source>max&lt;sub&gt;i&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>max&lt;sub&gt;i&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="14"/>
+        <source>LSE</source>
+        <translation>LSE</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="14"/>
+        <source>log Σ&lt;sub&gt;i&lt;/sub&gt; e&lt;sup&gt;u&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;</source>
+        <translation>log Σ&lt;sub&gt;i&lt;/sub&gt; e&lt;sup&gt;u&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="15"/>
+        <source>LSE − max</source>
+        <translation>LSE − max</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="15"/>
+        <source>= −log p&lt;sub&gt;max&lt;/sub&gt; ∈ [0, log N]</source>
+        <translation>= −log p&lt;sub&gt;max&lt;/sub&gt; ∈ [0, log N]</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="16"/>
+        <source>log N</source>
+        <translation>log N</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="16"/>
+        <source>N = {n}</source>
+        <translation>N = {n}</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="17"/>
+        <source>entropy H</source>
+        <translation>熵 H</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="17"/>
+        <source>−Σ p&lt;sub&gt;i&lt;/sub&gt; log p&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>−Σ p&lt;sub&gt;i&lt;/sub&gt; log p&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="18"/>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="18"/>
+        <source>e&lt;sup&gt;H&lt;/sup&gt;</source>
+        <translation>e&lt;sup&gt;H&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="19"/>
+        <source>mean u</source>
+        <translation>u 的均值</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="19"/>
+        <source>(1/N) Σ u&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>(1/N) Σ u&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="20"/>
+        <source>var u</source>
+        <translation>u 的方差</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="20"/>
+        <source>(1/N) Σ (u&lt;sub&gt;i&lt;/sub&gt; − ū)²</source>
+        <translation>(1/N) Σ (u&lt;sub&gt;i&lt;/sub&gt; − ū)²</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="21"/>
+        <source>‖u‖</source>
+        <translation>‖u‖</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="21"/>
+        <source>√Σ u&lt;sub&gt;i&lt;/sub&gt;²</source>
+        <translation>√Σ u&lt;sub&gt;i&lt;/sub&gt;²</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="22"/>
+        <source>predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="22"/>
+        <source>argmax&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>argmax&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="23"/>
+        <source>p&lt;sub&gt;y&lt;/sub&gt;</source>
+        <translation>p&lt;sub&gt;y&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="23"/>
+        <source>y = {y}</source>
+        <translation>y = {y}</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="24"/>
+        <source>CE</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="24"/>
+        <source>−log p&lt;sub&gt;y&lt;/sub&gt; = LSE(u) − u&lt;sub&gt;y&lt;/sub&gt;</source>
+        <translation>−log p&lt;sub&gt;y&lt;/sub&gt; = LSE(u) − u&lt;sub&gt;y&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="25"/>
+        <source>smoothed CE</source>
+        <translation>标签平滑交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="25"/>
+        <source>−Σ q&lt;sub&gt;i&lt;/sub&gt; log p&lt;sub&gt;i&lt;/sub&gt;, ε = {eps}</source>
+        <translation>−Σ q&lt;sub&gt;i&lt;/sub&gt; log p&lt;sub&gt;i&lt;/sub&gt;, ε = {eps}</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="26"/>
+        <source>max(max&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − u&lt;sub&gt;y&lt;/sub&gt;, 0)</source>
+        <translation>max(max&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − u&lt;sub&gt;y&lt;/sub&gt;, 0)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="27"/>
+        <source>max(LSE&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − u&lt;sub&gt;y&lt;/sub&gt;, 0)</source>
+        <translation>max(LSE&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − u&lt;sub&gt;y&lt;/sub&gt;, 0)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="28"/>
+        <source>implicit margin</source>
+        <translation>隐式间隔</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="29"/>
+        <source>LSE&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − max&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; ∈ [0, log(N − 1)] = [0, {bound}]</source>
+        <translation>LSE&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; − max&lt;sub&gt;i≠y&lt;/sub&gt; u&lt;sub&gt;i&lt;/sub&gt; ∈ [0, log(N − 1)] = [0, {bound}]</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="30"/>
+        <source>margin m</source>
+        <translation>间隔 m</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="30"/>
+        <source>the target&apos;s logit is z&lt;sub&gt;y&lt;/sub&gt; − m</source>
+        <translation>目标的 logit 为 z&lt;sub&gt;y&lt;/sub&gt; − m</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="31"/>
+        <source>s for p&lt;sub&gt;y&lt;/sub&gt; = 0.9</source>
+        <translation>p&lt;sub&gt;y&lt;/sub&gt; = 0.9 所需的 s</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="31"/>
+        <source>cosine logits: s ≥ ((N − 1)/N) log((N − 1)·0.9/0.1)</source>
+        <translation>余弦 logit：s ≥ ((N − 1)/N) log((N − 1)·0.9/0.1)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="32"/>
+        <source>s for p&lt;sub&gt;y&lt;/sub&gt; = 0.99</source>
+        <translation>p&lt;sub&gt;y&lt;/sub&gt; = 0.99 所需的 s</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="32"/>
+        <source>cosine logits: s ≥ ((N − 1)/N) log((N − 1)·0.99/0.01)</source>
+        <translation>余弦 logit：s ≥ ((N − 1)/N) log((N − 1)·0.99/0.01)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="161"/>
+        <source>Readout</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/readout.py" line="162"/>
+        <source>The numbers behind the plots, each with its formula, for the current state.</source>
+        <translation>当前状态下各图背后的数值，每个数都附有它的公式。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/surface.py" line="61"/>
+        <source>Loss surface over two logits</source>
+        <translation>两个 logit 上的损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/surface.py" line="62"/>
+        <source>The chosen loss as two logits z_i, z_j vary and the others stay: colour is the loss, white lines are contours, the dot is the current logits and the arrow the negative gradient (the way gradient descent moves them).</source>
+        <translation>所选的损失随两个 logit z_i、z_j 变化（其余 logit 不变）：颜色表示损失，白线是等高线，圆点是当前的 logit，箭头是负梯度（梯度下降移动它们的方向）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="176"/>
+        <source>{key}: a sweep moves the scale or the temperature</source>
+        <translation>{key}：扫描只能移动缩放尺度或温度</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="178"/>
+        <source>frames must be a whole number from 2 to {most}, got {frames}</source>
+        <translation>帧数必须是 2 到 {most} 之间的整数，得到的是 {frames}</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="188"/>
+        <source>the sweep&apos;s range must be two positive numbers, lo below hi; got {lo} to {hi}</source>
+        <translation>扫描的范围必须是两个正数，且 lo 小于 hi；得到的是 {lo} 到 {hi}</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="192"/>
+        <source>{panel}: no such panel to sweep (use one of {names})</source>
+        <translation>{panel}：没有这个可扫描的面板（请使用 {names} 之一）</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="235"/>
+        <source>scale s</source>
+        <translation>缩放尺度 s</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="235"/>
+        <source>temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="236"/>
+        <location filename="../qt/sweep.py" line="241"/>
+        <source>Export sweep as GIF</source>
+        <translation>把扫描导出为 GIF</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="236"/>
+        <source>Sweep:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="242"/>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="259"/>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../qt/sweep.py" line="262"/>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationLab</name>
@@ -955,46 +1353,293 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../qt/controls.py" line="194"/>
+        <location filename="../qt/controls.py" line="182"/>
+        <source>What the softmax sees:  u = s · z / T</source>
+        <translation>softmax 看到的是：  u = s · z / T</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="185"/>
+        <source>Scale s multiplies every logit: u = s·z/T. Large s sharpens softmax towards argmax and LSE towards max; small s flattens p towards uniform and LSE towards max + log N.</source>
+        <translation>缩放尺度 s 乘以每个 logit：u = s·z/T。s 大时，softmax 变尖锐、趋向 argmax，LSE 趋向 max；s 小时，p 变平、趋向均匀分布，LSE 趋向 max + log N。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="188"/>
+        <source>Temperature T divides the logits: u = s·z/T. T → 0 is argmax (type 0 in the box: one-hot, ties share); large T makes p uniform.</source>
+        <translation>logit 除以温度 T：u = s·z/T。T → 0 就是 argmax（在数值框里输入 0：得到 one-hot，并列的类别平分概率）；T 大时 p 趋于均匀。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="191"/>
+        <source>Label smoothing ε: q = (1 − ε)·onehot(y) + ε/N. ε &gt; 0 bounds the target&apos;s logit gap at log((1 − ε + ε/N)/(ε/N)); ε = 1 makes q uniform.</source>
+        <translation>标签平滑 ε：q = (1 − ε)·onehot(y) + ε/N。ε &gt; 0 时，目标的 logit 差距以 log((1 − ε + ε/N)/(ε/N)) 为上限；ε = 1 时 q 是均匀分布。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="195"/>
         <source>Play: sweep s smoothly over the slider&apos;s range and back. Esc or the slider stops it.</source>
         <translation>播放：让 s 平滑地扫过滑块的整个范围，再扫回来。按 Esc 或拖动滑块即可停止。</translation>
     </message>
     <message>
-        <location filename="../qt/controls.py" line="196"/>
+        <location filename="../qt/controls.py" line="197"/>
         <source>Play: sweep T smoothly over the slider&apos;s range and back. Esc or the slider stops it.</source>
         <translation>播放：让 T 平滑地扫过滑块的整个范围，再扫回来。按 Esc 或拖动滑块即可停止。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="206"/>
+        <source>Scale s</source>
+        <translation>缩放尺度 s</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="207"/>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="208"/>
+        <source>Smoothing ε</source>
+        <translation>平滑 ε</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="210"/>
+        <source>Additive margin m (AM-Softmax, CosFace): the target&apos;s logit is z_y − m before scaling, in every loss. The LSE-hinge already asks for an implicit margin, LSE − max of the rivals (readout).</source>
+        <translation>加性间隔 m（AM-Softmax、CosFace）：在每一种损失中，目标的 logit 在缩放之前都变为 z_y − m。LSE-hinge 本身已经要求一个隐式间隔，即非目标类别的 LSE − max（见读数面板）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="212"/>
+        <source>Margin m</source>
+        <translation>间隔 m</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="213"/>
+        <source>logits are cosines in [−1, 1]</source>
+        <translation>logit 是 [−1, 1] 内的余弦值</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="214"/>
+        <source>Normalized features: each logit a cosine, s scales them. Turning it on divides the logits by their largest size; the readout and the LSE panel show the smallest s at which p_y can reach 0.9 and 0.99.</source>
+        <translation>归一化的特征：每个 logit 都是一个余弦值，由 s 缩放。打开它会把 logit 除以其中绝对值最大的那个；读数面板和 LSE 面板会显示 p_y 能达到 0.9 和 0.99 所需的最小 s。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="217"/>
+        <source>Cosine mode</source>
+        <translation>余弦模式</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="218"/>
+        <source>Target class y: the one-hot of q, and the class the losses reward.</source>
+        <translation>目标类别 y：q 的 one-hot 所在的类别，也是各种损失所奖励的类别。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="223"/>
+        <source>Target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="226"/>
+        <source>Class count N and how new logits are made</source>
+        <translation>类别数 N，以及新 logit 的生成方式</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="232"/>
+        <source>pad with a value (keep edited)</source>
+        <translation>用一个值填充（保留已编辑的）</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="232"/>
+        <source>evenly spaced over a range</source>
+        <translation>在一个范围内均匀分布</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="233"/>
+        <source>Gaussian with a seed</source>
+        <translation>给定种子的高斯分布</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="234"/>
+        <source>How the logits are made when N changes.</source>
+        <translation>N 改变时 logit 的生成方式。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="237"/>
+        <source>Logit given to new classes.</source>
+        <translation>新类别的 logit。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="239"/>
+        <source>Lowest logit of the even spacing.</source>
+        <translation>均匀分布的最小 logit。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="240"/>
+        <source>Highest logit of the even spacing.</source>
+        <translation>均匀分布的最大 logit。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="241"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="242"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="243"/>
+        <source>Mean of the Gaussian logits.</source>
+        <translation>高斯 logit 的均值。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="244"/>
+        <source>Standard deviation of the Gaussian logits: their spread decides how sharp softmax is.</source>
+        <translation>高斯 logit 的标准差：它们的分散程度决定了 softmax 有多尖锐。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="246"/>
+        <source>Random seed: the same seed gives the same logits.</source>
+        <translation>随机种子：同一个种子给出同样的 logit。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="248"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="248"/>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="249"/>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="255"/>
+        <source>Classes N</source>
+        <translation>类别数 N</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="256"/>
+        <source>New logits</source>
+        <translation>新 logit</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="260"/>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="263"/>
+        <source>linear p</source>
+        <translation>线性 p</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="263"/>
+        <source>log p (log_softmax)</source>
+        <translation>log p（log_softmax）</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="264"/>
+        <source>Probability axis: p, or log p from log_softmax (finite where p underflows).</source>
+        <translation>概率轴：p，或由 log_softmax 算出的 log p（在 p 下溢处仍然有限）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="267"/>
+        <source>LSE panel: max(u) ≤ LSE(u) ≤ max(u) + log N while s or N sweeps.</source>
+        <translation>LSE 面板：s 或 N 扫过一个范围时的 max(u) ≤ LSE(u) ≤ max(u) + log N。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="271"/>
+        <source>The loss drawn over two logits in the surface panel.</source>
+        <translation>曲面面板在两个 logit 上画出的损失。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="272"/>
+        <source>First logit of the loss surface (x axis).</source>
+        <translation>损失曲面的第一个 logit（x 轴）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="273"/>
+        <source>Second logit of the loss surface (y axis).</source>
+        <translation>损失曲面的第二个 logit（y 轴）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="274"/>
+        <source>x: z</source>
+        <translation>x: z</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="275"/>
+        <source>y: z</source>
+        <translation>y: z</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="276"/>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="277"/>
+        <source>LSE vs max</source>
+        <translation>LSE 与 max</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="278"/>
+        <source>Surface loss</source>
+        <translation>曲面的损失</translation>
+    </message>
+    <message>
+        <location filename="../qt/controls.py" line="279"/>
+        <source>Surface over</source>
+        <translation>曲面的坐标</translation>
     </message>
 </context>
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../qt/panels/gradient.py" line="34"/>
+        <location filename="../qt/panels/gradient.py" line="39"/>
         <source>∂CE/∂u = p − q</source>
         <translation>∂CE/∂u = p − q</translation>
     </message>
     <message>
-        <location filename="../qt/panels/gradient.py" line="96"/>
+        <location filename="../qt/panels/gradient.py" line="55"/>
+        <location filename="../qt/panels/gradient.py" line="77"/>
+        <location filename="../qt/panels/gradient.py" line="99"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/gradient.py" line="77"/>
+        <source>class (top by |p − q|)</source>
+        <translation>类别（按 |p − q| 取前几个）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/gradient.py" line="99"/>
+        <source>class (top by p)</source>
+        <translation>类别（按 p 取前几个）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/gradient.py" line="101"/>
         <source>Jacobian ∂p/∂u over the top {k} classes by p</source>
         <translation>按 p 排前 {k} 个类别的雅可比矩阵 ∂p/∂u</translation>
     </message>
     <message>
-        <location filename="../qt/panels/gradient.py" line="97"/>
+        <location filename="../qt/panels/gradient.py" line="102"/>
         <source>Jacobian, top {k} by p</source>
         <translation>雅可比矩阵，按 p 取前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../qt/panels/gradient.py" line="97"/>
-        <location filename="../qt/panels/gradient.py" line="100"/>
+        <location filename="../qt/panels/gradient.py" line="102"/>
+        <location filename="../qt/panels/gradient.py" line="105"/>
         <source>Jacobian</source>
         <translation>雅可比矩阵</translation>
     </message>
     <message>
-        <location filename="../qt/panels/gradient.py" line="99"/>
+        <location filename="../qt/panels/gradient.py" line="104"/>
         <source>Jacobian ∂p/∂u = diag(p) − p pᵀ</source>
         <translation>雅可比矩阵 ∂p/∂u = diag(p) − p pᵀ</translation>
     </message>
     <message>
-        <location filename="../qt/panels/gradient.py" line="100"/>
+        <location filename="../qt/panels/gradient.py" line="105"/>
         <source>Jacobian ∂p/∂u</source>
         <translation>雅可比矩阵 ∂p/∂u</translation>
     </message>
@@ -1005,6 +1650,65 @@
         <location filename="../qt/table_copy.py" line="49"/>
         <source>Copy cells</source>
         <translation>复制单元格</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="315"/>
+        <source>Double-click or type to edit a label or logit; Ctrl+V pastes a row of numbers.</source>
+        <translation>双击或直接输入即可编辑类别名或 logit；Ctrl+V 可以粘贴一行数字。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="316"/>
+        <source>Add class</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="317"/>
+        <source>Append a class with logit 0 (undoable).</source>
+        <translation>在末尾添加一个 logit 为 0 的类别（可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="318"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="319"/>
+        <source>Remove the selected classes (at least one stays).</source>
+        <translation>删除所选的类别（至少保留一个）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="320"/>
+        <location filename="../qt/logit_table.py" line="334"/>
+        <source>Paste logits</source>
+        <translation>粘贴 logit</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="321"/>
+        <source>Replace the logits by numbers from the clipboard: comma, space or tab separated, brackets allowed (as numpy and torch print them).</source>
+        <translation>用剪贴板中的数字替换 logit：用逗号、空格或制表符分隔，可以带方括号（就像 numpy 和 torch 打印的那样）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="372"/>
+        <source>Select the rows to remove first.</source>
+        <translation>请先选择要删除的行。</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="387"/>
+        <source>pasted rows</source>
+        <translation>粘贴的行</translation>
+    </message>
+    <message>
+        <location filename="../qt/logit_table.py" line="393"/>
+        <source>Paste refused: {0}. The logits are unchanged.</source>
+        <translation>粘贴被拒绝：{0}。logit 保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>LogitTableModel</name>
+    <message>
+        <location filename="../qt/logit_table.py" line="162"/>
+        <source>Row {0} ({1}): {2}; the old value is kept.</source>
+        <translation>第 {0} 行（{1}）：{2}；保留原来的值。</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1722,16 @@
         <location filename="../qt/panels/loss.py" line="26"/>
         <source>Losses</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="43"/>
+        <source>implicit margin</source>
+        <translation>隐式间隔</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="90"/>
+        <source>Implicit margin {0:.4g} = LSE − max of the rivals, within [0, log(N − 1)] = [0, {1:.4g}]: the LSE-hinge is 0 only when u_y beats the best rival by it.</source>
+        <translation>隐式间隔 {0:.4g} = 非目标类别的 LSE − max，位于 [0, log(N − 1)] = [0, {1:.4g}] 之内：只有当 u_y 比最大的非目标类别高出这么多时，LSE-hinge 才为 0。</translation>
     </message>
 </context>
 <context>
@@ -1033,12 +1747,22 @@
         <translation>LSE 与 max 对比</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="72"/>
+        <location filename="../qt/panels/lse.py" line="56"/>
+        <source>p_y 0.9 possible</source>
+        <translation>p_y 可达 0.9</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="56"/>
+        <source>p_y 0.99</source>
+        <translation>p_y 0.99</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="76"/>
         <source>T = 0: u = s·z/T is infinite, so max(u) and LSE(u) are {sign}∞ at every scale and there is nothing finite to draw. Their gap LSE − max stays finite: log {ties} = {gap:.4g}, the log of the number of classes tied at the top logit.</source>
         <translation>T = 0：u = s·z/T 是无穷大，所以在每个缩放尺度下 max(u) 和 LSE(u) 都是 {sign}∞，没有有限的值可画。它们的差 LSE − max 仍然有限：log {ties} = {gap:.4g}，即并列取得最大 logit 的类别数的对数。</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="76"/>
+        <location filename="../qt/panels/lse.py" line="80"/>
         <source>Nothing finite to draw: max(u), LSE(u) and max(u) + log N are all infinite here.</source>
         <translation>没有有限的值可画：这里 max(u)、LSE(u) 和 max(u) + log N 都是无穷大。</translation>
     </message>
@@ -1332,14 +2056,59 @@
 <context>
     <name>ProbabilityPanel</name>
     <message>
-        <location filename="../qt/panels/probabilities.py" line="45"/>
+        <location filename="../qt/panels/probabilities.py" line="47"/>
         <source>p = softmax(u), target q</source>
         <translation>p = softmax(u)，目标 q</translation>
     </message>
     <message>
-        <location filename="../qt/panels/probabilities.py" line="46"/>
+        <location filename="../qt/panels/probabilities.py" line="48"/>
         <source>p and target q</source>
         <translation>p 与目标 q</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="50"/>
+        <source>p (stable)</source>
+        <translation>p（稳定公式）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="51"/>
+        <source>textbook exp/Σexp</source>
+        <translation>教科书公式 exp/Σexp</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="52"/>
+        <source>target q</source>
+        <translation>目标 q</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="55"/>
+        <source>textbook NaN</source>
+        <translation>教科书公式的 NaN</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="114"/>
+        <source>class (top by p)</source>
+        <translation>类别（按 p 取前几个）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="114"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="132"/>
+        <source>Top {0} of {1:,} by p (the rest: {2} of the mass); ▲ q = {3:.3g}, above the axis. {4}</source>
+        <translation>按 p 取 {1:,} 个中的前 {0} 个（其余类别占总概率的 {2}）；▲ q = {3:.3g}，超出坐标轴。{4}</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="135"/>
+        <source>Top {0} of {1:,} classes by p; the rest hold {2} of the mass. {3}</source>
+        <translation>按 p 取 {1:,} 个类别中的前 {0} 个；其余类别占总概率的 {2}。{3}</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="138"/>
+        <source>▲ q = {0:.3g}, above the axis; {1}</source>
+        <translation>▲ q = {0:.3g}，超出坐标轴；{1}</translation>
     </message>
 </context>
 <context>
@@ -1517,333 +2286,472 @@
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../qt/panels/surface.py" line="97"/>
+        <location filename="../qt/panels/surface.py" line="98"/>
         <source>z{k} = {value}: the point is drawn at a stand-in z{k} = {at:.4g}, the smallest finite logit</source>
         <translation>z{k} = {value}：这个点画在替代值 z{k} = {at:.4g} 处，即最小的有限 logit</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/surface.py" line="143"/>
+        <source>{0} over z{1}, z{2}</source>
+        <translation>{0}：z{1}、z{2} 上的曲面</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/surface.py" line="144"/>
+        <source>{0} over z{1}, z{2}  (∞ shown at the top colour)</source>
+        <translation>{0}：z{1}、z{2} 上的曲面（∞ 用色标最顶端的颜色表示）</translation>
     </message>
 </context>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../qt/tour_steps.py" line="50"/>
+        <location filename="../qt/tour_steps.py" line="51"/>
         <source>Probabilities</source>
         <extracomment>what the tour calls the panels and the lab it points at</extracomment>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="51"/>
+        <location filename="../qt/tour_steps.py" line="52"/>
         <source>LSE against max</source>
         <translation>LSE 与 max 对比</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="52"/>
+        <location filename="../qt/tour_steps.py" line="53"/>
         <source>Losses</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="53"/>
+        <location filename="../qt/tour_steps.py" line="54"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="54"/>
+        <location filename="../qt/tour_steps.py" line="55"/>
         <source>Gradient and Jacobian</source>
         <translation>梯度与雅可比矩阵</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="55"/>
+        <location filename="../qt/tour_steps.py" line="56"/>
         <source>the readout of numbers</source>
         <translation>数值读数面板</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="56"/>
+        <location filename="../qt/tour_steps.py" line="57"/>
         <source>Overconfidence experiment</source>
         <translation>过度自信实验</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="69"/>
+        <location filename="../qt/tour_steps.py" line="76"/>
         <source>Softmax is a smoothed argmax</source>
         <translation>softmax 是平滑的 argmax</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="70"/>
+        <location filename="../qt/tour_steps.py" line="77"/>
         <source>The logits are z = [1, 2, 3, 4]. After exp, the largest is e³ ≈ 20 times the smallest. How close to 1 will its probability come: 0.99, 0.9, or less?</source>
         <translation>logit 是 z = [1, 2, 3, 4]。取 exp 之后，最大的是最小的 e³ ≈ 20 倍。它的概率会有多接近 1：0.99、0.9，还是更小？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="72"/>
+        <location filename="../qt/tour_steps.py" line="79"/>
         <source>Less: p = [0.0321, 0.0871, 0.2369, 0.6439]. Softmax leans towards the argmax [0, 0, 0, 1], but at this spread of the logits it is far from it (the blue bars).</source>
         <translation>更小：p = [0.0321, 0.0871, 0.2369, 0.6439]。softmax 偏向 argmax [0, 0, 0, 1]，但在 logit 这样的分散程度下，它离 argmax 还很远（蓝色的柱）。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="75"/>
+        <location filename="../qt/tour_steps.py" line="82"/>
         <source>Log-sum-exp is a smoothed max</source>
         <translation>对数和指数 LogSumExp 是平滑的 max</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="76"/>
+        <location filename="../qt/tour_steps.py" line="83"/>
         <source>max(z) = 4. Will LSE(z) = log Σ exp(z) come out below 4, at 4, or above it?</source>
         <translation>max(z) = 4。LSE(z) = log Σ exp(z) 会小于 4、等于 4，还是大于 4？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="77"/>
+        <location filename="../qt/tour_steps.py" line="84"/>
         <source>Above: LSE = 4.4402, 0.4402 over the max. It always lies between max(u) and max(u) + log N, here 4 and 5.3863: the three dots at s = 1.</source>
         <translation>大于：LSE = 4.4402，比 max 高 0.4402。它总是介于 max(u) 和 max(u) + log N 之间，这里就是 4 和 5.3863：即 s = 1 处的三个点。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="80"/>
+        <location filename="../qt/tour_steps.py" line="87"/>
         <source>Ten times the logits</source>
         <translation>logit 放大 10 倍</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="81"/>
+        <location filename="../qt/tour_steps.py" line="88"/>
         <source>Multiply the logits by s = 10: u = [10, 20, 30, 40]. Will softmax come closer to one-hot, and the LSE closer to the max?</source>
         <translation>把 logit 乘以 s = 10：u = [10, 20, 30, 40]。softmax 会更接近 one-hot，LSE 会更接近 max 吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="83"/>
+        <location filename="../qt/tour_steps.py" line="90"/>
         <source>Both: p = [9.36e-14, 2.06e-09, 4.54e-05, 0.99995] is nearly one-hot, and LSE = 40.0000454 is only 4.54e-05 over the max.</source>
         <translation>都会：p = [9.36e-14, 2.06e-09, 4.54e-05, 0.99995] 几乎是 one-hot，LSE = 40.0000454 只比 max 高 4.54e-05。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="86"/>
+        <location filename="../qt/tour_steps.py" line="93"/>
         <source>A tenth of the logits</source>
         <translation>logit 缩小到十分之一</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="87"/>
+        <location filename="../qt/tour_steps.py" line="94"/>
         <source>Now s = 0.1: u = [0.1, 0.2, 0.3, 0.4]. The largest logit is still 4 times the smallest. Will its probability still be about 4 times the smallest?</source>
         <translation>现在 s = 0.1：u = [0.1, 0.2, 0.3, 0.4]。最大的 logit 仍是最小的 4 倍。它的概率还会是最小概率的 4 倍左右吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="89"/>
+        <location filename="../qt/tour_steps.py" line="96"/>
         <source>No: p = [0.2138, 0.2363, 0.2612, 0.2887], the largest only 1.35 times the smallest. LSE = 1.6425 is 1.2425 over the max of 0.4, near its ceiling log 4 = 1.3863. Neither approximation is good.</source>
         <translation>不会：p = [0.2138, 0.2363, 0.2612, 0.2887]，最大的只是最小的 1.35 倍。LSE = 1.6425 比最大值 0.4 高出 1.2425，接近差距的上限 log 4 = 1.3863。两个近似都不好。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="93"/>
+        <location filename="../qt/tour_steps.py" line="100"/>
         <source>The spread decides, not the level</source>
         <translation>起决定作用的是分散程度，而不是整体高低</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="94"/>
+        <location filename="../qt/tour_steps.py" line="101"/>
         <source>Add 100 to every logit: z = [101, 102, 103, 104]. Will p change? Will the LSE move?</source>
         <translation>给每个 logit 都加上 100：z = [101, 102, 103, 104]。p 会变吗？LSE 会移动吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="96"/>
+        <location filename="../qt/tour_steps.py" line="103"/>
         <source>p stays [0.0321, 0.0871, 0.2369, 0.6439]: softmax ignores a shift of all the logits. The LSE moves by exactly 100, to 104.4402, so LSE − max stays 0.4402. What decides how sharp p is, is the spread: var u = 1.25 here, 125 at s = 10 and 0.0125 at s = 0.1.</source>
         <translation>p 仍是 [0.0321, 0.0871, 0.2369, 0.6439]：softmax 不理会所有 logit 的整体平移。LSE 恰好移动 100，变为 104.4402，所以 LSE − max 仍是 0.4402。决定 p 有多尖锐的是分散程度：这里 var u = 1.25，s = 10 时是 125，s = 0.1 时是 0.0125。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="101"/>
+        <location filename="../qt/tour_steps.py" line="108"/>
         <source>More classes over the same range</source>
         <translation>同一范围内更多的类别</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="102"/>
+        <location filename="../qt/tour_steps.py" line="109"/>
         <source>Ten logits evenly spaced over [−10, 10] give a top p of 0.8916 (the article prints 0.98). Keep the range and take 100 classes: will the top p rise or fall?</source>
         <translation>在 [−10, 10] 上均匀分布的 10 个 logit，最大的 p 是 0.8916（文章里印的是 0.98）。保持范围不变，取 100 个类别：最大的 p 会上升还是下降？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="104"/>
+        <location filename="../qt/tour_steps.py" line="111"/>
         <source>It falls: 0.1829 at N = 100, and 0.0393 at N = 500. LSE − max grows from 0.1147 at N = 10 to 1.6987 and 3.2368, towards log N: the LSE panel sweeps N.</source>
         <translation>下降：N = 100 时是 0.1829，N = 500 时是 0.0393。LSE − max 从 N = 10 时的 0.1147 增长到 1.6987 和 3.2368，逐渐接近 log N：LSE 面板现在扫描的是 N。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="107"/>
+        <location filename="../qt/tour_steps.py" line="114"/>
         <source>Many classes need a wider range</source>
         <translation>类别多了，范围也要更宽</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="108"/>
+        <location filename="../qt/tour_steps.py" line="115"/>
         <source>500 classes over [−10, 10] leave the top p at 0.0393. Spread the 500 logits over [−1000, 1000]: will softmax pick one class again?</source>
         <translation>[−10, 10] 上的 500 个类别让最大的 p 只有 0.0393。把这 500 个 logit 分布到 [−1000, 1000] 上：softmax 会再次选中一个类别吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="110"/>
+        <location filename="../qt/tour_steps.py" line="117"/>
         <source>Yes: the top p is 0.9818 and LSE − max only 0.0183. With many classes the logits must spread wider for softmax to approach the argmax, and LSE the max.</source>
         <translation>会：最大的 p 是 0.9818，LSE − max 只有 0.0183。类别很多时，logit 必须分散得更开，softmax 才能接近 argmax，LSE 才能接近 max。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="114"/>
+        <location filename="../qt/tour_steps.py" line="120"/>
+        <source>Cosine logits need a scale</source>
+        <translation>余弦 logit 需要缩放尺度</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="121"/>
+        <source>Normalized features make every logit a cosine in [−1, 1], so only the scale s can sharpen softmax. Ten classes at their best (the target&apos;s cosine 1, every other −1/9) at s = 1: can the target reach p = 0.9?</source>
+        <translation>归一化的特征让每个 logit 都成为 [−1, 1] 内的余弦值，所以只有缩放尺度 s 能让 softmax 变尖锐。10 个类别处在最好的情形（目标的余弦为 1，其余都是 −1/9），s = 1：目标能达到 p = 0.9 吗？</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="124"/>
+        <source>No: p_y is only 0.2524. NormFace&apos;s bound, s ≥ ((N − 1)/N) log((N − 1) P/(1 − P)), asks for s = 3.9550 for P = 0.9 and 6.1131 for 0.99: the LSE panel marks both, and at s = 3.9550 p_y is 0.9000.</source>
+        <translation>不能：p_y 只有 0.2524。NormFace 的下界 s ≥ ((N − 1)/N) log((N − 1) P/(1 − P)) 要求 P = 0.9 时 s = 3.9550，0.99 时 s = 6.1131：LSE 面板标出了这两处，s = 3.9550 时 p_y 正好是 0.9000。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="129"/>
         <source>The hinge: one rival at a time</source>
         <translation>hinge：一次只看一个非目标类别</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="115"/>
+        <location filename="../qt/tour_steps.py" line="130"/>
         <source>Target dog, with logits dog 2.0, cat 1.6, person 0.5. The hinge loss max(max rival − z_y, 0) looks only at the largest rival. When the margin is broken, how many logits get a gradient?</source>
         <translation>目标是 dog（狗），logit 为 dog 2.0、cat 1.6、person 0.5。hinge 损失 max(max rival − z_y, 0) 只看最大的非目标类别（rival）。当间隔被打破时，有几个 logit 会得到梯度？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="118"/>
+        <location filename="../qt/tour_steps.py" line="133"/>
         <source>Two: the target and the largest rival, one pushed up and one down; the other rivals get none, so training is slow. Here dog already wins, so the hinge is 0: the surface is flat wherever the target leads.</source>
         <translation>两个：目标和最大的非目标类别，一个被往上推，一个被往下推；其余非目标类别得不到梯度，所以训练很慢。这里 dog 已经胜出，所以 hinge 为 0：只要目标领先，曲面就是平的。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="122"/>
+        <location filename="../qt/tour_steps.py" line="137"/>
         <source>The LSE-hinge: every rival counts</source>
         <translation>LSE-hinge：每个非目标类别都算数</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="123"/>
+        <location filename="../qt/tour_steps.py" line="138"/>
         <source>Replace the largest rival by the log-sum-exp of all the rivals: max(LSE(rivals) − z_y, 0). Is the loss still 0 here?</source>
         <translation>把最大的非目标类别换成所有非目标类别的对数和指数：max(LSE(rivals) − z_y, 0)。这里的损失还是 0 吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="125"/>
+        <location filename="../qt/tour_steps.py" line="140"/>
         <source>Yes, only just: LSE(1.6, 0.5) = 1.8873 is still below 2.0. The LSE is never below the max, so this margin is stricter, and once it is broken every rival gets a gradient.</source>
         <translation>是的，但只是勉强：LSE(1.6, 0.5) = 1.8873 仍低于 2.0。LSE 从不低于 max，所以这个间隔更严格；一旦它被打破，每个非目标类别都会得到梯度。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="129"/>
+        <location filename="../qt/tour_steps.py" line="144"/>
+        <source>The margin the LSE asks for</source>
+        <translation>LSE 所要求的间隔</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="145"/>
+        <source>The article asks, and leaves open, whether using the LSE is like adding some margin m. By how much must dog beat its best rival, cat, before the LSE-hinge is 0?</source>
+        <translation>文章问了一个问题却没有回答：使用 LSE 是否相当于加了一定的间隔 m？dog 要比最大的非目标类别 cat 高出多少，LSE-hinge 才会为 0？</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="148"/>
+        <source>By LSE(rivals) − max(rivals) = 0.2873: an implicit margin, always between 0 (one rival far ahead) and log(N − 1) = 0.6931 (every rival equal). Dog leads by 0.4, more than that, so the loss is 0; the loss panel marks the implicit margin with a dotted green line. An explicit margin m (the Margin control, as in AM-Softmax) adds to it.</source>
+        <translation>要高出 LSE(rivals) − max(rivals) = 0.2873：这是一个隐式间隔，总是介于 0（某个非目标类别遥遥领先）和 log(N − 1) = 0.6931（所有非目标类别相等）之间。dog 领先 0.4，比它多，所以损失为 0；损失面板用绿色点线标出了这个隐式间隔。显式间隔 m（“间隔 m”控件，和 AM-Softmax 中一样）会再加在它上面。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour_steps.py" line="154"/>
         <source>Softplus: cross-entropy appears</source>
         <translation>softplus：交叉熵出现了</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="130"/>
+        <location filename="../qt/tour_steps.py" line="155"/>
         <source>Smooth max(x, 0) as well, into softplus log(1 + eˣ), of the same x = LSE(rivals) − z_y. Which familiar loss comes out, and what is its value?</source>
         <translation>再把 max(x, 0) 也平滑成 softplus log(1 + eˣ)，x 仍是 LSE(rivals) − z_y。会得到哪个熟悉的损失？它的值是多少？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="132"/>
+        <location filename="../qt/tour_steps.py" line="157"/>
         <source>Softmax cross-entropy: softplus(1.8873 − 2.0) = 0.6384 = −log p_dog, with p_dog = 0.5281. The loss panel draws the hinge, the LSE-hinge and CE against the margin: CE is the smooth one, and never exactly 0.</source>
         <translation>softmax 交叉熵：softplus(1.8873 − 2.0) = 0.6384 = −log p_dog，其中 p_dog = 0.5281。损失面板画出了 hinge、LSE-hinge 和交叉熵随间隔的变化：交叉熵是其中光滑的那条，而且从不恰好为 0。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="137"/>
+        <location filename="../qt/tour_steps.py" line="162"/>
         <source>One-hot labels reward big logits</source>
         <translation>one-hot 标签奖励大的 logit</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="138"/>
+        <location filename="../qt/tour_steps.py" line="163"/>
         <source>Logits [1.5, 1.2, 1.0] with target dog: p_dog = 0.4260 and CE = 0.8533. Scale all the logits by 5, which keeps their order: will the cross-entropy rise or fall?</source>
         <translation>logit 为 [1.5, 1.2, 1.0]，目标是 dog：p_dog = 0.4260，CE = 0.8533。把所有 logit 都乘以 5（顺序不变）：交叉熵会上升还是下降？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="141"/>
+        <location filename="../qt/tour_steps.py" line="166"/>
         <source>It falls, to 0.2664, and p = [0.7662, 0.1710, 0.0629] is far more extreme. Under a one-hot label the loss only falls as the logits grow, so a model can lower it by inflating its weights alone: overconfidence.</source>
         <translation>下降，降到 0.2664，而 p = [0.7662, 0.1710, 0.0629] 极端得多。在 one-hot 标签下，logit 越大，损失就越小，所以模型只要把权重放大就能降低损失：这就是过度自信。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="145"/>
+        <location filename="../qt/tour_steps.py" line="170"/>
         <source>Label smoothing: a finite best gap</source>
         <translation>标签平滑：最佳差距是有限的</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="146"/>
+        <location filename="../qt/tour_steps.py" line="171"/>
         <source>Smooth the label with ε = 0.1: q = [0.9333, 0.0333, 0.0333]. Will the loss still keep falling as the logits grow?</source>
         <translation>用 ε = 0.1 平滑标签：q = [0.9333, 0.0333, 0.0333]。随着 logit 增大，损失还会一直下降吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="148"/>
+        <location filename="../qt/tour_steps.py" line="173"/>
         <source>No: the smoothed CE is smallest at a finite gap. With every rival equal, p = q there, log((1 − ε + ε/3)/(ε/3)) = 3.3322 above the rivals; on the orange curve (the rivals held apart) the minimum is near a margin of 2.95, and it rises past it. At s = 5 it is 0.3997.</source>
         <translation>不会：标签平滑交叉熵在一个有限的差距处最小。当所有非目标类别的 logit 相等时，那里 p = q，目标比它们高出 log((1 − ε + ε/3)/(ε/3)) = 3.3322；在橙色曲线上（非目标类别彼此分开），最低点在间隔约 2.95 处，超过之后又上升。s = 5 时它是 0.3997。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="153"/>
+        <location filename="../qt/tour_steps.py" line="178"/>
         <source>The overconfidence lab</source>
         <translation>过度自信实验</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="154"/>
+        <location filename="../qt/tour_steps.py" line="179"/>
         <source>The lab runs 300 steps of gradient descent (learning rate 0.5) on these logits. With one-hot CE, will the target&apos;s logit gap settle, or keep growing?</source>
         <translation>这个实验在这些 logit 上运行 300 步梯度下降（学习率 0.5）。用 one-hot 交叉熵时，目标的 logit 差距会稳定下来，还是一直增长？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="156"/>
+        <location filename="../qt/tour_steps.py" line="181"/>
         <source>It keeps growing: after 300 steps the gap is 6.08, max p 0.9955, and the loss (0.0045) is still falling. Now with label smoothing, ε = 0.1: the gap stops at 3.3320, under the bound 3.3322, and max p at 0.9333.</source>
         <translation>一直增长：300 步之后，差距是 6.08，最大概率 p 是 0.9955，损失（0.0045）仍在下降。现在换成标签平滑，ε = 0.1：差距停在 3.3320，低于上界 3.3322，最大概率 p 停在 0.9333。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="161"/>
+        <location filename="../qt/tour_steps.py" line="186"/>
         <source>Overflow, and the max shift</source>
         <translation>溢出，以及减去最大值</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="162"/>
+        <location filename="../qt/tour_steps.py" line="187"/>
         <source>Logits [10, 2, 40, 4]: exp(40) = 2.35e+17 fits in a float, and the textbook exp(z)/Σ exp(z) agrees with the stable softmax. Change 40 to 10000: what will the textbook formula give?</source>
         <translation>logit 为 [10, 2, 40, 4]：exp(40) = 2.35e+17 仍在浮点数的范围之内，教科书公式 exp(z)/Σ exp(z) 与稳定的 softmax 一致。把 40 改成 10000：教科书公式会给出什么？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="165"/>
+        <location filename="../qt/tour_steps.py" line="190"/>
         <source>NaN: exp(10000) overflows to inf, and inf/inf is NaN (the red cross). Subtracting the max first computes exp(z − 10000) instead, which cannot overflow: p = [0, 0, 1, 0]. A shift changes nothing, so it is the same softmax.</source>
         <translation>NaN：exp(10000) 溢出为 inf，而 inf/inf 是 NaN（红色的叉）。先减去最大值，算的就是 exp(z − 10000)，它不会溢出：p = [0, 0, 1, 0]。平移什么也不改变，所以这还是同一个 softmax。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="170"/>
+        <location filename="../qt/tour_steps.py" line="195"/>
         <source>Log-softmax stays finite</source>
         <translation>log-softmax 保持有限</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="171"/>
+        <location filename="../qt/tour_steps.py" line="196"/>
         <source>The stable softmax gives three classes p = 0 here. What is log p for them: −inf, or a finite number?</source>
         <translation>这里稳定的 softmax 给出三个类别的 p = 0。它们的 log p 是多少：−inf，还是一个有限的数？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="173"/>
+        <location filename="../qt/tour_steps.py" line="198"/>
         <source>Finite: log(0) would be −inf, but log_softmax(z) = z − LSE(z) gives −9990, −9998 and −9996 (on the log axis). Losses are computed this way, never as log(softmax).</source>
         <translation>有限的数：log(0) 会是 −inf，但 log_softmax(z) = z − LSE(z) 给出 −9990、−9998 和 −9996（见对数轴）。损失都是这样算的，从不用 log(softmax)。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="177"/>
+        <location filename="../qt/tour_steps.py" line="202"/>
         <source>Temperature: cold</source>
         <translation>温度：冷</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="178"/>
+        <location filename="../qt/tour_steps.py" line="203"/>
         <source>The boy ___ to the market: goes 38, go 20, went 40, comes 39. At T = 1, went gets p = 0.6652. Which word wins at T = 0.001, and with what probability?</source>
         <translation>The boy ___ to the market：goes 38、go 20、went 40、comes 39。T = 1 时，went 的 p = 0.6652。T = 0.001 时哪个词胜出？概率是多少？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="181"/>
+        <location filename="../qt/tour_steps.py" line="206"/>
         <source>went, with p = 1: u = z/T puts went 1000 above comes, and exp(−1000) is 0 in a float. T → 0 is the argmax.</source>
         <translation>went，p = 1：u = z/T 让 went 比 comes 高出 1000，而 exp(−1000) 在浮点数里就是 0。T → 0 就是 argmax。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="184"/>
+        <location filename="../qt/tour_steps.py" line="209"/>
         <source>Temperature: hot</source>
         <translation>温度：热</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="185"/>
+        <location filename="../qt/tour_steps.py" line="210"/>
         <source>And at T = 100: will sampling still pick went 67% of the time?</source>
         <translation>那么 T = 100 时：采样还会有 67% 的时候选中 went 吗？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="186"/>
+        <location filename="../qt/tour_steps.py" line="211"/>
         <source>No: p = [0.2587, 0.2161, 0.2639, 0.2613] is almost uniform, so samples become diverse. The temperature divides the logits, u = z/T, as a scale s = 1/T would.</source>
         <translation>不会：p = [0.2587, 0.2161, 0.2639, 0.2613] 几乎是均匀分布，所以采样结果变得多样。logit 被温度除，u = z/T，效果和缩放尺度 s = 1/T 一样。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="191"/>
+        <location filename="../qt/tour_steps.py" line="216"/>
         <source>The gradient is p − y</source>
         <translation>梯度是 p − y</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="192"/>
+        <location filename="../qt/tour_steps.py" line="217"/>
         <source>For softmax cross-entropy, ∂CE/∂u = p − y. At z = [1, 2, 3, 4] with target class 3, which bars point down, and how long is the target&apos;s?</source>
         <translation>对 softmax 交叉熵，∂CE/∂u = p − y。在 z = [1, 2, 3, 4]、目标类别为 3 时，哪些柱朝下？目标的那根有多长？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="194"/>
+        <location filename="../qt/tour_steps.py" line="219"/>
         <source>Only the target&apos;s: p₃ − 1 = −0.3561. The others are their own p (0.0321, 0.0871, 0.2369) and point up; all four sum to 0. Training pushes the target up and each rival down by the probability it holds.</source>
         <translation>只有目标的那根：p₃ − 1 = −0.3561。其余的就是它们各自的 p（0.0321、0.0871、0.2369），都朝上；四根加起来是 0。训练把目标往上推，把每个非目标类别按它所占的概率往下推。</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="198"/>
+        <location filename="../qt/tour_steps.py" line="223"/>
         <source>A confident answer barely trains</source>
         <translation>自信的答案几乎不再训练</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="199"/>
+        <location filename="../qt/tour_steps.py" line="224"/>
         <source>At s = 10 the target holds p = 0.99995. How big is the gradient now?</source>
         <translation>s = 10 时，目标的 p = 0.99995。现在梯度有多大？</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="200"/>
+        <location filename="../qt/tour_steps.py" line="225"/>
         <source>Tiny: the target&apos;s bar is −4.54e-05 and the smallest rival&apos;s 9.36e-14. A class whose p is almost 0 gets almost no gradient, and so does a right answer given with confidence: the Jacobian diag(p) − ppᵀ vanishes too.</source>
         <translation>极小：目标的柱是 −4.54e-05，最小的非目标类别的柱是 9.36e-14。p 几乎为 0 的类别几乎得不到梯度，自信地给出的正确答案也一样：雅可比矩阵 diag(p) − ppᵀ 也趋于 0。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="129"/>
+        <source>Show me</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="130"/>
+        <source>Show the answer (and the experiment&apos;s result) once you have guessed.</source>
+        <translation>猜过之后，显示答案（以及实验的结果）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="131"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="132"/>
+        <location filename="../qt/tour.py" line="245"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="133"/>
+        <source>Leave tour</source>
+        <translation>退出导览</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="134"/>
+        <source>End the tour: your own state, undo history and batch come back.</source>
+        <translation>结束导览：你自己的状态、撤销历史和那批样本都会原样回来。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="158"/>
+        <source>Start here: a guided tour</source>
+        <translation>从这里开始：导览</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="233"/>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="237"/>
+        <source>Look at the framed lab: {place}.</source>
+        <translation>请看框出的实验室：{place}。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="239"/>
+        <source>Look at the framed panel: {place}.</source>
+        <translation>请看框出的面板：{place}。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="240"/>
+        <source>Guess first, then press Show me.</source>
+        <translation>先猜一猜，再按“揭晓”。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="245"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="246"/>
+        <source>End the tour and go back to your own state.</source>
+        <translation>结束导览，回到你自己的状态。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="247"/>
+        <source>The next experiment.</source>
+        <translation>下一个实验。</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="277"/>
+        <source>This step of the tour cannot set its state: no gallery preset {0}</source>
+        <translation>导览的这一步无法设置它的状态：预设库中没有预设 {0}</translation>
+    </message>
+    <message>
+        <location filename="../qt/tour.py" line="279"/>
+        <source>This step of the tour cannot set its state: {problem}</source>
+        <translation>导览的这一步无法设置它的状态：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFollow</name>
+    <message>
+        <location filename="../qt/plotting/follow.py" line="35"/>
+        <source>Reset view (double-click, Home)</source>
+        <translation>重置视野（双击，Home）</translation>
+    </message>
+    <message>
+        <location filename="../qt/plotting/follow.py" line="37"/>
+        <source>Pin this view</source>
+        <translation>固定此视野</translation>
+    </message>
+    <message>
+        <location filename="../qt/plotting/follow.py" line="38"/>
+        <source>Keep this zoom while the state changes</source>
+        <translation>状态改变时保持当前的缩放</translation>
     </message>
 </context>
 </TS>
