@@ -2293,12 +2293,12 @@
     <message>
         <location filename="../qt/panels/surface.py" line="143"/>
         <source>{0} over z{1}, z{2}</source>
-        <translation>{0}：z{1}、z{2} 上的曲面</translation>
+        <translation>{0}（z{1}, z{2}）</translation>
     </message>
     <message>
         <location filename="../qt/panels/surface.py" line="144"/>
         <source>{0} over z{1}, z{2}  (∞ shown at the top colour)</source>
-        <translation>{0}：z{1}、z{2} 上的曲面（∞ 用色标最顶端的颜色表示）</translation>
+        <translation>{0}（z{1}, z{2}；∞ 用色标顶端的颜色表示）</translation>
     </message>
 </context>
 <context>
