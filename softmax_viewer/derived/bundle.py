@@ -30,7 +30,8 @@ class ProbabilityData:
     naive_p: np.ndarray        # textbook exp/sum of shown (may hold inf/NaN)
     naive_flags: np.ndarray    # 0 fine, 1 exp overflowed (inf), 2 NaN, 3 underflowed to 0
     rest_mass: float           # probability mass of the classes not shown
-    naive_summary: str         # one line about the textbook formula
+    naive_summary: str         # one line about the textbook formula (English: the window writes its own)
+    naive_counts: tuple = (0, 0, 0)   # over every class: exp overflowed, NaN, underflowed to 0 where p > 0
 
 
 @dataclass(frozen=True)

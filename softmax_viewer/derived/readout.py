@@ -126,7 +126,7 @@ def bars_of(state, u, p, log_p, q, ranked) -> ProbabilityData:
     rest = float(max(0.0, 1.0 - np.sum(p[shown]))) if by_rank else 0.0
     return ProbabilityData(shown=shown, by_rank=by_rank, p=p[shown], log_p=log_p[shown],
                            q=q[shown], naive_p=naive[shown], naive_flags=flags[shown],
-                           rest_mass=rest, naive_summary=summary)
+                           rest_mass=rest, naive_summary=summary, naive_counts=(n_over, n_nan, n_under))
 
 
 # ---- gradients and the Jacobian ----

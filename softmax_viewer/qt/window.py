@@ -23,6 +23,7 @@ from softmax_viewer.qt.store import Store
 from softmax_viewer.qt.logit_table import LogitTable
 from softmax_viewer.qt.panel_grid import PanelGrid
 from softmax_viewer.qt.panels.hover_text import install_hover
+from softmax_viewer.derived import BARS_ALL_UP_TO, TOP_BARS
 from softmax_viewer.limits import one_line
 from softmax_viewer.state import ExplorerState, StateError
 
@@ -321,7 +322,9 @@ class MainWindow(QMainWindow):
             self._settle.start()
         for panel in self.panels:
             panel.draw(bundle)
-        note = "; ".join(bundle.notes)
+        n = bundle.state.n_classes                 # (bundle.notes says the same in the derived layer's English)
+        note = self.tr("{0:,} classes: the bar panels show the top {1} (by p, and by |p − q|)").format(
+            n, TOP_BARS) if n > BARS_ALL_UP_TO else ""
         if note and note != self._last_note:            # once, not on every tick of a drag
             self.statusBar().showMessage(note, 4000)
         self._last_note = note

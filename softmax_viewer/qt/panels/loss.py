@@ -4,32 +4,34 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from softmax_viewer.derived import MARGIN_REACHES
 
 from softmax_viewer.qt import plotting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting import BLUE, GREEN, GREY, ORANGE, PlotPanel, finite_or_nan, steady_ceiling
 from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 
 
 class LossPanel(PlotPanel):
-    title = "Losses against the target's margin"
-    tooltip = ("x: the margin u_y − max_{i≠y} u_i, the other logits held. Hinge max(−margin, 0); "
-               "LSE-hinge replaces the rival max by LSE; softplus of that is softmax cross-entropy; "
-               "label smoothing adds ε/N·Σ −log p_i, which has a minimum instead of falling forever.")
+    title = QT_TRANSLATE_NOOP("", "Losses against the target's margin")
+    tooltip = QT_TRANSLATE_NOOP("", "x: the margin u_y − max_{i≠y} u_i, the other logits held. Hinge max(−margin, 0); "
+                                    "LSE-hinge replaces the rival max by LSE; softplus of that is softmax "
+                                    "cross-entropy; label smoothing adds ε/N·Σ −log p_i, which has a minimum "
+                                    "instead of falling forever.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         fit_title(self.plot)
-        self.text.title(self.plot, self.title, "11pt",
+        self.text.title(self.plot, tr(self.title), "11pt",
                         shorter=(self.tr("Losses against the margin"), self.tr("Losses")))
         legend = plotting.legend(self.plot, offset=(-5, 5), labelTextSize="8pt")
         specs = (
-            ("hinge", "hinge", plotting.pen(GREY, width=2, style=Qt.DashLine)),
-            ("lse_hinge", "LSE-hinge", plotting.pen(GREEN, width=2)),
-            ("ce", "softmax CE", plotting.pen(BLUE, width=2.5)),
-            ("smoothed_ce", "label-smoothed CE", plotting.pen(ORANGE, width=2, style=Qt.DashLine)),
+            ("hinge", self.tr("hinge"), plotting.pen(GREY, width=2, style=Qt.DashLine)),
+            ("lse_hinge", self.tr("LSE-hinge"), plotting.pen(GREEN, width=2)),
+            ("ce", self.tr("softmax CE"), plotting.pen(BLUE, width=2.5)),
+            ("smoothed_ce", self.tr("label-smoothed CE"), plotting.pen(ORANGE, width=2, style=Qt.DashLine)),
         )
         self.curves = {}
         for key, name, pen in specs:
@@ -42,7 +44,7 @@ class LossPanel(PlotPanel):
         self.implicit = plotting.rule(self.plot, angle=90, pen=plotting.pen(GREEN, width=1, style=Qt.DotLine),
                                       label=self.tr("implicit margin"),
                                       labelOpts={"position": 0.82, "color": GREEN, "rotateAxis": (1, 0)})
-        self.plot.setLabel("left", "loss")
+        self.plot.setLabel("left", self.tr("loss"))
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self._ceiling = None           # the top of the loss axis
         self._span = None              # how far the margin axis reaches, left and right
@@ -71,8 +73,8 @@ class LossPanel(PlotPanel):
         margin = d.margin[shown]
         x_mark = float(np.clip(d.current_margin, -left, right))
         # off the axis: said under it (a longer title would widen the plot past its panel)
-        off = "" if x_mark == d.current_margin else f"  (now {d.current_margin:.4g}: off the axis)"
-        self.text.label(self.plot, "bottom", "margin u_y − max rival" + off)
+        self.text.label(self.plot, "bottom", self.tr("margin u_y − max rival") if x_mark == d.current_margin else
+                        self.tr("margin u_y − max rival  (now {0:.4g}: off the axis)").format(d.current_margin))
         ys = []
         near = (margin > x_mark - 6) & (margin < x_mark + 6)     # the curves around the point
         for key, line in self.curves.items():

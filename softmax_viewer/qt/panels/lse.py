@@ -4,9 +4,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from softmax_viewer.qt import plotting
+from softmax_viewer.qt.i18n import tr
 from softmax_viewer.qt.plotting import BLUE, GREY, PURPLE, RED, PlotPanel, finite_or_nan, steady_range
 from softmax_viewer.qt.plotting.fitting import fit_title, legend_below
 from softmax_viewer.qt.plotting.items import ViewNote
@@ -32,21 +33,22 @@ def log_ticks(lo: float, hi: float):
 
 
 class LsePanel(PlotPanel):
-    title = "max(u) ≤ LSE(u) ≤ max(u) + log N"
-    tooltip = ("LSE(u) = log Σ exp(u_i) lies between max(u) and max(u) + log N: close to max when the "
-               "logits are spread (large s, small T), close to max + log N when they are flat.")
+    title = QT_TRANSLATE_NOOP("", "max(u) ≤ LSE(u) ≤ max(u) + log N")
+    tooltip = QT_TRANSLATE_NOOP("", "LSE(u) = log Σ exp(u_i) lies between max(u) and max(u) + log N: close to max "
+                                    "when the logits are spread (large s, small T), close to max + log N when "
+                                    "they are flat.")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         fit_title(self.plot)
-        self.text.title(self.plot, self.title, "11pt",
+        self.text.title(self.plot, tr(self.title), "11pt",
                         shorter=(self.tr("max ≤ LSE ≤ max + log N"), self.tr("LSE against max")))
         legend = plotting.legend(self.plot, offset=(5, 5), labelTextSize="8pt")
         # x is plotted as log10(x) and only the axis is told (its ticks read 10^k):
         # cheaper than pyqtgraph's per-item log mode on every setData
-        self.max_curve = plotting.curve(self.plot, plotting.pen(GREY, width=2, style=Qt.DashLine), "max(u)")
-        self.lse_curve = plotting.curve(self.plot, plotting.pen(BLUE, width=2.5), "LSE(u)")
-        self.bound_curve = plotting.curve(self.plot, plotting.pen(RED, width=2, style=Qt.DotLine), "max(u) + log N")
+        self.max_curve = plotting.curve(self.plot, plotting.pen(GREY, width=2, style=Qt.DashLine), self.tr("max(u)"))
+        self.lse_curve = plotting.curve(self.plot, plotting.pen(BLUE, width=2.5), self.tr("LSE(u)"))
+        self.bound_curve = plotting.curve(self.plot, plotting.pen(RED, width=2, style=Qt.DotLine), self.tr("max(u) + log N"))
         self.marker = plotting.dots(self.plot, size=10, pen="k", brush=BLUE)
         self.vline = plotting.rule(self.plot, angle=90, pen=plotting.pen("#999", width=1))
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
@@ -55,7 +57,7 @@ class LsePanel(PlotPanel):
                                            label=text, labelOpts={"position": pos, "color": PURPLE})
                              for text, pos in ((self.tr("p_y 0.9 possible"), 0.9), (self.tr("p_y 0.99"), 0.75))]
         self.plot.getAxis("bottom").setLogMode(True)
-        self.plot.setLabel("left", "value")
+        self.plot.setLabel("left", self.tr("value"))
         self.view_note = ViewNote(self.plot, at=(0.5, 0.0))     # why the plot is empty, when it is
         self._x = None                 # (the sweep's x, its log10), kept while the sweep is the same
         self._view = None              # (x0, x1, y0, y1): moved only when the point leaves it
@@ -98,7 +100,9 @@ class LsePanel(PlotPanel):
             # u = s·z/T: the bound is on s/T, so at this T it stands at s = bound · T
             at_s = r[key] * st.temperature
             rule.setValue(math.log10(at_s) if st.cosine and st.lse_mode == "scale" and at_s > 0 else math.nan)
-        self.text.label(self.plot, "bottom", d.xlabel)
+        g = bundle.state.generator
+        self.text.label(self.plot, "bottom", self.tr("scale s (T fixed)") if d.mode == "scale" else
+                        self.tr("class count N (logits evenly spaced over [{0:g}, {1:g}])").format(g.low, g.high))
         self.view_note.set_text(self.empty_note(bundle, ok.any()))
         # The view follows the point so that the gap max .. max + log N shows, but
         # in steps, so that the axes are redrawn only when it really moves:

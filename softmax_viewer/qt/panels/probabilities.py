@@ -126,7 +126,14 @@ class ProbabilityPanel(PlotPanel):
         if log_mode:
             lo, hi = self._log_view       # room above 0 for the target line and the NaN marks
             self.text.range(self.plot, y=(lo, hi + 0.06 * (hi - lo)), padding=0)
-        note = d.naive_summary        # (the derived layer's English)
+        n_over, n_nan, n_under = d.naive_counts
+        if n_nan:
+            note = self.tr("textbook exp/sum: {0} class(es) NaN ({1} exp overflowed to inf); the stable formula "
+                           "subtracts the max first").format(n_nan, n_over)
+        elif n_under:
+            note = self.tr("textbook exp/sum: {0} class(es) underflowed to 0 where p > 0").format(n_under)
+        else:
+            note = self.tr("textbook exp/sum agrees here (no overflow)")
         q_top = float(d.q[above[0]]) if above else 0.0
         if d.by_rank and above:       # two lines at most
             note = self.tr("Top {0} of {1:,} by p (the rest: {2} of the mass); ▲ q = {3:.3g}, above the axis. {4}").format(

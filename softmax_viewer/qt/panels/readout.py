@@ -200,7 +200,7 @@ class ReadoutPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(area)
-        self.setToolTip(self.tooltip)
+        self.setToolTip(tr(self.tooltip))
         self.bundle = None
         self._context = None
 
