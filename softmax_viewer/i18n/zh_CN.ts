@@ -1159,6 +1159,26 @@
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="18"/>
+        <source>Losses against the target&apos;s margin</source>
+        <translation>损失随目标间隔的变化</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="19"/>
+        <source>x: the margin u_y − max_{i≠y} u_i, the other logits held. Hinge max(−margin, 0); LSE-hinge replaces the rival max by LSE; softplus of that is softmax cross-entropy; label smoothing adds ε/N·Σ −log p_i, which has a minimum instead of falling forever.</source>
+        <translation>x 轴：间隔 u_y − max_{i≠y} u_i，其余 logit 保持不变。hinge 为 max(−margin, 0)；LSE-hinge 把非目标类别中的 max 换成 LSE；再取 softplus 就是 softmax 交叉熵；标签平滑加上 ε/N·Σ −log p_i，这一项让损失有一个最小值，而不是一直下降。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="36"/>
+        <source>max(u) ≤ LSE(u) ≤ max(u) + log N</source>
+        <translation>max(u) ≤ LSE(u) ≤ max(u) + log N</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="37"/>
+        <source>LSE(u) = log Σ exp(u_i) lies between max(u) and max(u) + log N: close to max when the logits are spread (large s, small T), close to max + log N when they are flat.</source>
+        <translation>LSE(u) = log Σ exp(u_i) 介于 max(u) 和 max(u) + log N 之间：logit 分散时（s 大、T 小）接近 max，logit 平坦时接近 max + log N。</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationLab</name>
@@ -1714,22 +1734,57 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../qt/panels/loss.py" line="26"/>
+        <location filename="../qt/panels/loss.py" line="28"/>
         <source>Losses against the margin</source>
         <translation>损失随间隔的变化</translation>
     </message>
     <message>
-        <location filename="../qt/panels/loss.py" line="26"/>
+        <location filename="../qt/panels/loss.py" line="28"/>
         <source>Losses</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../qt/panels/loss.py" line="43"/>
+        <location filename="../qt/panels/loss.py" line="31"/>
+        <source>hinge</source>
+        <translation>hinge</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="32"/>
+        <source>LSE-hinge</source>
+        <translation>LSE-hinge</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="33"/>
+        <source>softmax CE</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="34"/>
+        <source>label-smoothed CE</source>
+        <translation>标签平滑交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="45"/>
         <source>implicit margin</source>
         <translation>隐式间隔</translation>
     </message>
     <message>
-        <location filename="../qt/panels/loss.py" line="90"/>
+        <location filename="../qt/panels/loss.py" line="47"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="76"/>
+        <source>margin u_y − max rival</source>
+        <translation>间隔 u_y − max rival</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="77"/>
+        <source>margin u_y − max rival  (now {0:.4g}: off the axis)</source>
+        <translation>间隔 u_y − max rival（当前为 {0:.4g}：超出坐标轴）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/loss.py" line="92"/>
         <source>Implicit margin {0:.4g} = LSE − max of the rivals, within [0, log(N − 1)] = [0, {1:.4g}]: the LSE-hinge is 0 only when u_y beats the best rival by it.</source>
         <translation>隐式间隔 {0:.4g} = 非目标类别的 LSE − max，位于 [0, log(N − 1)] = [0, {1:.4g}] 之内：只有当 u_y 比最大的非目标类别高出这么多时，LSE-hinge 才为 0。</translation>
     </message>
@@ -1737,112 +1792,147 @@
 <context>
     <name>LsePanel</name>
     <message>
-        <location filename="../qt/panels/lse.py" line="43"/>
+        <location filename="../qt/panels/lse.py" line="45"/>
         <source>max ≤ LSE ≤ max + log N</source>
         <translation>max ≤ LSE ≤ max + log N</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="43"/>
+        <location filename="../qt/panels/lse.py" line="45"/>
         <source>LSE against max</source>
         <translation>LSE 与 max 对比</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="56"/>
+        <location filename="../qt/panels/lse.py" line="49"/>
+        <source>max(u)</source>
+        <translation>max(u)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="50"/>
+        <source>LSE(u)</source>
+        <translation>LSE(u)</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="51"/>
+        <source>max(u) + log N</source>
+        <translation>max(u) + log N</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="58"/>
         <source>p_y 0.9 possible</source>
         <translation>p_y 可达 0.9</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="56"/>
+        <location filename="../qt/panels/lse.py" line="58"/>
         <source>p_y 0.99</source>
         <translation>p_y 0.99</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="76"/>
+        <location filename="../qt/panels/lse.py" line="60"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="78"/>
         <source>T = 0: u = s·z/T is infinite, so max(u) and LSE(u) are {sign}∞ at every scale and there is nothing finite to draw. Their gap LSE − max stays finite: log {ties} = {gap:.4g}, the log of the number of classes tied at the top logit.</source>
         <translation>T = 0：u = s·z/T 是无穷大，所以在每个缩放尺度下 max(u) 和 LSE(u) 都是 {sign}∞，没有有限的值可画。它们的差 LSE − max 仍然有限：log {ties} = {gap:.4g}，即并列取得最大 logit 的类别数的对数。</translation>
     </message>
     <message>
-        <location filename="../qt/panels/lse.py" line="80"/>
+        <location filename="../qt/panels/lse.py" line="82"/>
         <source>Nothing finite to draw: max(u), LSE(u) and max(u) + log N are all infinite here.</source>
         <translation>没有有限的值可画：这里 max(u)、LSE(u) 和 max(u) + log N 都是无穷大。</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="104"/>
+        <source>scale s (T fixed)</source>
+        <translation>缩放尺度 s（T 固定）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/lse.py" line="105"/>
+        <source>class count N (logits evenly spaced over [{0:g}, {1:g}])</source>
+        <translation>类别数 N（logit 在 [{0:g}, {1:g}] 上均匀分布）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../qt/window.py" line="31"/>
+        <location filename="../qt/window.py" line="32"/>
         <source>&lt;b&gt;u = s·z / T&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;p = softmax(u)&lt;/b&gt; &amp;nbsp;·&amp;nbsp; q = (1 − ε)·onehot(y) + ε/N &amp;nbsp;·&amp;nbsp; losses are of u &amp;nbsp;·&amp;nbsp; gradient shown: &lt;b&gt;∂CE/∂u = p − q&lt;/b&gt;</source>
         <translation>&lt;b&gt;u = s·z / T&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;p = softmax(u)&lt;/b&gt; &amp;nbsp;·&amp;nbsp; q = (1 − ε)·onehot(y) + ε/N &amp;nbsp;·&amp;nbsp; 损失都按 u 计算 &amp;nbsp;·&amp;nbsp; 图中的梯度：&lt;b&gt;∂CE/∂u = p − q&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="39"/>
+        <location filename="../qt/window.py" line="40"/>
         <source>softmax viewer</source>
         <translation>softmax viewer</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="48"/>
+        <location filename="../qt/window.py" line="49"/>
         <source>What every panel shows is computed from these formulas.</source>
         <translation>每个面板显示的内容都由这些公式算出。</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="53"/>
+        <location filename="../qt/window.py" line="54"/>
         <source>What this preset shows (File &gt; Open, or the Presets menu).</source>
         <translation>这个预设展示了什么（文件 &gt; 打开，或预设菜单）。</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="166"/>
+        <location filename="../qt/window.py" line="167"/>
         <source>Cannot open preset</source>
         <translation>无法打开预设</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="182"/>
+        <location filename="../qt/window.py" line="183"/>
         <source>Cannot open logits</source>
         <translation>无法打开 logit</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="227"/>
+        <location filename="../qt/window.py" line="228"/>
         <source>Cannot save preset</source>
         <translation>无法保存预设</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="235"/>
+        <location filename="../qt/window.py" line="236"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="261"/>
+        <location filename="../qt/window.py" line="262"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="264"/>
+        <location filename="../qt/window.py" line="265"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="280"/>
+        <location filename="../qt/window.py" line="281"/>
         <source>Cannot open labels</source>
         <translation>无法打开标签</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="293"/>
+        <location filename="../qt/window.py" line="294"/>
         <source>Cannot rename</source>
         <translation>无法重命名</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="304"/>
+        <location filename="../qt/window.py" line="305"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="305"/>
+        <location filename="../qt/window.py" line="306"/>
         <source>{0}{1} — softmax viewer</source>
         <translation>{0}{1} — softmax viewer</translation>
     </message>
     <message>
-        <location filename="../qt/window.py" line="308"/>
+        <location filename="../qt/window.py" line="309"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — changed since it was opened: its description no longer applies (Edit &amp;gt; Name and description… to write one).</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — 打开之后已被改动：原来的说明不再适用（可以用 编辑 &amp;gt; 名称与说明… 写一段新的）。</translation>
+    </message>
+    <message>
+        <location filename="../qt/window.py" line="326"/>
+        <source>{0:,} classes: the bar panels show the top {1} (by p, and by |p − q|)</source>
+        <translation>{0:,} 个类别：柱状图面板只显示前 {1} 个（按 p，以及按 |p − q|）</translation>
     </message>
 </context>
 <context>
@@ -2096,17 +2186,32 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../qt/panels/probabilities.py" line="132"/>
+        <location filename="../qt/panels/probabilities.py" line="131"/>
+        <source>textbook exp/sum: {0} class(es) NaN ({1} exp overflowed to inf); the stable formula subtracts the max first</source>
+        <translation>教科书公式 exp/sum：{0} 个类别为 NaN（{1} 个 exp 溢出为 inf）；稳定公式会先减去最大值</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="134"/>
+        <source>textbook exp/sum: {0} class(es) underflowed to 0 where p &gt; 0</source>
+        <translation>教科书公式 exp/sum：{0} 个类别在 p &gt; 0 处下溢为 0</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="136"/>
+        <source>textbook exp/sum agrees here (no overflow)</source>
+        <translation>教科书公式 exp/sum 在这里结果一致（没有溢出）</translation>
+    </message>
+    <message>
+        <location filename="../qt/panels/probabilities.py" line="139"/>
         <source>Top {0} of {1:,} by p (the rest: {2} of the mass); ▲ q = {3:.3g}, above the axis. {4}</source>
         <translation>按 p 取 {1:,} 个中的前 {0} 个（其余类别占总概率的 {2}）；▲ q = {3:.3g}，超出坐标轴。{4}</translation>
     </message>
     <message>
-        <location filename="../qt/panels/probabilities.py" line="135"/>
+        <location filename="../qt/panels/probabilities.py" line="142"/>
         <source>Top {0} of {1:,} classes by p; the rest hold {2} of the mass. {3}</source>
         <translation>按 p 取 {1:,} 个类别中的前 {0} 个；其余类别占总概率的 {2}。{3}</translation>
     </message>
     <message>
-        <location filename="../qt/panels/probabilities.py" line="138"/>
+        <location filename="../qt/panels/probabilities.py" line="145"/>
         <source>▲ q = {0:.3g}, above the axis; {1}</source>
         <translation>▲ q = {0:.3g}，超出坐标轴；{1}</translation>
     </message>
