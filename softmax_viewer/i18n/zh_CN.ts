@@ -2188,7 +2188,7 @@
     <message>
         <location filename="../qt/panels/probabilities.py" line="131"/>
         <source>textbook exp/sum: {0} class(es) NaN ({1} exp overflowed to inf); the stable formula subtracts the max first</source>
-        <translation>教科书公式 exp/sum：{0} 个类别为 NaN（{1} 个 exp 溢出为 inf）；稳定公式会先减去最大值</translation>
+        <translation>教科书公式 exp/sum：{0} 个类别为 NaN（{1} 个 exp 溢出为 inf）；稳定公式先减去最大值</translation>
     </message>
     <message>
         <location filename="../qt/panels/probabilities.py" line="134"/>
@@ -2198,17 +2198,17 @@
     <message>
         <location filename="../qt/panels/probabilities.py" line="136"/>
         <source>textbook exp/sum agrees here (no overflow)</source>
-        <translation>教科书公式 exp/sum 在这里结果一致（没有溢出）</translation>
+        <translation>教科书公式 exp/sum 与之一致（无溢出）</translation>
     </message>
     <message>
         <location filename="../qt/panels/probabilities.py" line="139"/>
         <source>Top {0} of {1:,} by p (the rest: {2} of the mass); ▲ q = {3:.3g}, above the axis. {4}</source>
-        <translation>按 p 取 {1:,} 个中的前 {0} 个（其余类别占总概率的 {2}）；▲ q = {3:.3g}，超出坐标轴。{4}</translation>
+        <translation>按 p 取前 {0} 个（共 {1:,} 个，其余共占概率 {2}）；▲ q = {3:.3g}，超出坐标轴。{4}</translation>
     </message>
     <message>
         <location filename="../qt/panels/probabilities.py" line="142"/>
         <source>Top {0} of {1:,} classes by p; the rest hold {2} of the mass. {3}</source>
-        <translation>按 p 取 {1:,} 个类别中的前 {0} 个；其余类别占总概率的 {2}。{3}</translation>
+        <translation>按 p 取前 {0} 个（共 {1:,} 个类别）；其余共占概率 {2}。{3}</translation>
     </message>
     <message>
         <location filename="../qt/panels/probabilities.py" line="145"/>
