@@ -43,7 +43,7 @@ class LossPanel(PlotPanel):
         # seed 001's question: the LSE-hinge is the hinge with an implicit margin, LSE - max of the rivals
         self.implicit = plotting.rule(self.plot, angle=90, pen=plotting.pen(GREEN, width=1, style=Qt.DotLine),
                                       label=self.tr("implicit margin"),
-                                      labelOpts={"position": 0.82, "color": GREEN, "rotateAxis": (1, 0)})
+                                      labelOpts={"position": 0.55, "color": GREEN, "rotateAxis": (1, 0)})
         self.plot.setLabel("left", self.tr("loss"))
         self.legend_place = legend_below(self.plot, legend)      # under the plot, over no curve
         self._ceiling = None           # the top of the loss axis
