@@ -19,6 +19,8 @@ from softmax_viewer.logits import Generator, is_checked, as_logits, check_u_is_a
 
 LSE_MODES = tuple(names.LSE_MODES)
 SURFACE_LOSSES = tuple(names.LOSSES)
+#: the name of a class that has none; the window sets it in its language (qt/i18n.install)
+CLASS_LABEL = "class {0}"
 #: what a description describes: a change of any of these (or of the logits) makes it stale
 DESCRIBED = ("labels", "target", "scale", "temperature", "epsilon", "margin", "cosine")
 SETTABLE_KEYS = ("scale", "temperature", "epsilon", "margin", "n_classes", "target")
@@ -165,7 +167,7 @@ class ExplorerState:
     def label(self, i: int) -> str:
         if i < len(self.labels) and self.labels[i]:
             return self.labels[i]
-        return f"class {i}"
+        return CLASS_LABEL.format(i)
 
     def same_as(self, other: "ExplorerState") -> bool:
         """Equal as a preset file would store them (the logits compared as arrays,

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QT
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMessageBox
 
+from softmax_viewer import state
 from softmax_viewer.qt.platform import settings
 
 #: code -> the language's own name, as its speakers write it
@@ -81,6 +82,7 @@ def install(app, language: str | None = None) -> str:
         app.installTranslator(t)
     if language != "en":
         QLocale.setDefault(QLocale(language))
+        state.CLASS_LABEL = tr("class {0}")          # a class without a name, in the window's language
     return language
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from softmax_viewer import presets
 from softmax_viewer.lab_settings import LabSettings, TrainingSettings
+from softmax_viewer.logits import Generator
 from softmax_viewer.qt.i18n import installed_language
 from softmax_viewer.state import ExplorerState
 
@@ -62,11 +63,10 @@ SHIFTED = Setting("01-scale-x1", (("logits", (101.0, 102.0, 103.0, 104.0)), ("na
                                   ("description", "")))
 T1 = Setting("14-temperature-1")
 _SIMPLEX = (1.0,) + (-1.0 / 9,) * 9                # ten unit vectors as far apart as they go
-COSINES = Setting("04-classes-10", (("logits", _SIMPLEX), ("cosine", True), ("target", 0), ("scale", 1.0),
-                                    ("name", "cosines, N = 10"), ("description", "")))
-COSINES_SCALED = Setting("04-classes-10", (("logits", _SIMPLEX), ("cosine", True), ("target", 0),
-                                           ("scale", 0.9 * math.log(9 * 0.9 / 0.1)), ("name", "cosines, N = 10"),
-                                           ("description", "")))
+_COSINE = (("logits", _SIMPLEX), ("cosine", True), ("target", 0), ("generator", Generator()),
+           ("lse_mode", "scale"), ("name", "cos θ, N = 10"), ("description", ""))
+COSINES = Setting("04-classes-10", _COSINE + (("scale", 1.0),))
+COSINES_SCALED = Setting("04-classes-10", _COSINE + (("scale", 0.9 * math.log(9 * 0.9 / 0.1)),))
 ONE_HOT = Setting("08-overconfidence")
 SMOOTHED_RUN = Setting("08-overconfidence", (("epsilon", 0.1),
                                              ("labs", LabSettings(training=TrainingSettings(loss="smoothed_ce")))))
