@@ -84,23 +84,28 @@
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../qt/i18n.py" line="93"/>
-        <source>&amp;Language</source>
+        <location filename="../qt/i18n.py" line="85"/>
+        <source>class {0}</source>
         <extracomment>code -&gt; the language&apos;s own name, as its speakers write it</extracomment>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <location filename="../qt/i18n.py" line="95"/>
+        <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt/i18n.py" line="96"/>
+        <location filename="../qt/i18n.py" line="98"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt/i18n.py" line="119"/>
+        <location filename="../qt/i18n.py" line="121"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../qt/i18n.py" line="120"/>
+        <location filename="../qt/i18n.py" line="122"/>
         <source>The window will speak {0} from its next start. Restart now? Your state is kept.</source>
         <translation>窗口将从下次启动起使用{0}。现在就重新启动吗？你的状态会保留。</translation>
     </message>
@@ -2409,38 +2414,38 @@
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../qt/tour_steps.py" line="51"/>
+        <location filename="../qt/tour_steps.py" line="52"/>
         <source>Probabilities</source>
         <extracomment>what the tour calls the panels and the lab it points at</extracomment>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="52"/>
+        <location filename="../qt/tour_steps.py" line="53"/>
         <source>LSE against max</source>
         <translation>LSE 与 max 对比</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="53"/>
+        <location filename="../qt/tour_steps.py" line="54"/>
         <source>Losses</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="54"/>
+        <location filename="../qt/tour_steps.py" line="55"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="55"/>
+        <location filename="../qt/tour_steps.py" line="56"/>
         <source>Gradient and Jacobian</source>
         <translation>梯度与雅可比矩阵</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="56"/>
+        <location filename="../qt/tour_steps.py" line="57"/>
         <source>the readout of numbers</source>
         <translation>数值读数面板</translation>
     </message>
     <message>
-        <location filename="../qt/tour_steps.py" line="57"/>
+        <location filename="../qt/tour_steps.py" line="58"/>
         <source>Overconfidence experiment</source>
         <translation>过度自信实验</translation>
     </message>
