@@ -78,7 +78,7 @@ def state_from_args(args) -> ExplorerState | None:
         from softmax_viewer import presets
 
         try:
-            st = presets.load(presets.resolve(args.preset))
+            st = presets.load(presets.resolve(args.preset), getattr(args, "language", None))
         except presets.PresetError as exc:
             raise UsageError(f"--preset {exc}") from None
     vector, batch = _opened(args)

@@ -147,6 +147,8 @@ def _main(argv=None) -> int:
             return commands.export(args)
         if args.file is not None:
             _check_file_or_command(args.file)
+        from softmax_viewer.qt.i18n import chosen_language
+        args.language = chosen_language()          # a preset's name and description, as the window speaks
         state = state_from_args(args)
         batch = batch_from_args(args)
         if args.screenshot is not None and not args.screenshot.lower().endswith(".png"):

@@ -305,3 +305,14 @@ def test_every_gallery_preset_has_its_chinese_name_and_description():
         en, zh = presets.load(path), presets.load(path, "zh_CN")
         assert zh.name != en.name and zh.description != en.description, name
         assert any("\u4e00" <= ch <= "\u9fff" for ch in zh.description), name
+
+
+def test_a_preset_named_on_the_command_line_opens_in_the_windows_language():
+    from softmax_viewer.arguments import state_from_args
+    from softmax_viewer.cli import build_parser
+    args = build_parser().parse_args(["--preset", "10-label-smoothing"])
+    args.language = "zh_CN"
+    st = state_from_args(args)
+    assert st.name == presets.load(presets.gallery()["10-label-smoothing"], "zh_CN").name
+    args.language = None
+    assert state_from_args(args).name == presets.load(presets.gallery()["10-label-smoothing"]).name
