@@ -362,6 +362,12 @@ class History:
             del self._items[0]
         self._index = len(self._items) - 1
 
+    def copy(self) -> "History":
+        """The same undo and redo steps, kept apart from this one's later changes."""
+        other = History(self.current, self._limit)
+        other._items, other._index = list(self._items), self._index
+        return other
+
     def can_undo(self) -> bool:
         return self._index > 0
 

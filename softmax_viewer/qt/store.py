@@ -109,6 +109,21 @@ class Store(QObject):
         """Start over from ``state`` (a loaded preset, as it is): it is one undo step."""
         self._set(state, False)
 
+    def history_mark(self):
+        """The undo history as it is now (with the current state), for ``rewind``."""
+        if self.dragging:
+            self.end_drag()
+        return self._history.copy()
+
+    def rewind(self, mark) -> None:
+        """Back to ``history_mark()``'s history and its current state exactly: what came after
+        (a guided tour's states) is neither undone to nor redone to."""
+        self._history = mark.copy()
+        self._state = self._history.current
+        self.history_changed.emit()
+        self.state_changed.emit(self._state)
+        self._schedule()
+
     def can_undo(self) -> bool:
         return self._history.can_undo() or self._history.current is not self._state
 

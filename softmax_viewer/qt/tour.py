@@ -87,7 +87,7 @@ def bring_into_view(widget: QWidget) -> None:
 class _Learner:
     """What the learner had when the tour began."""
     state: object
-    redo: tuple                    # the states Redo would have brought back, in order
+    history: object                # the store's history_mark() when the tour began
     batch: object
     row: int
     labs_open: frozenset
@@ -168,17 +168,9 @@ class Tour(QWidget):
     # ---- the learner's own state ----
     def _keep_learner(self) -> _Learner:
         store = self.store
-        if store.dragging:
-            store.end_drag()
-        state = store.state
-        redo = []
-        while store.can_redo():        # what Redo would bring back is read by redoing, then undone
-            store.redo()
-            redo.append(store.state)
-        for _ in redo:
-            store.undo()
         row = self.main_window.row_picker.row if store.batch is not None else 0
-        return _Learner(state, tuple(redo), store.batch, row, _open_labs(self.main_window))
+        mark = store.history_mark()            # the state, and every undo and redo step around it
+        return _Learner(mark.current, mark, store.batch, row, _open_labs(self.main_window))
 
     def _give_back(self) -> None:
         store, learner = self.store, self._learner
@@ -188,20 +180,7 @@ class Tour(QWidget):
             store.set_batch(learner.batch, learner.row)
         elif store.batch is not None:
             store.set_batch(None)
-        mine = learner.state
-        while store.state is not mine and store.can_undo():
-            store.undo()
-        while store.state is not mine and store.can_redo():
-            store.redo()
-        if store.state is mine and store.can_undo():
-            store.undo()               # one step further back, and the learner's state again: the
-            store.set_state(mine)      # tour's states are no longer what Redo brings back
-        elif store.state is not mine:
-            store.set_state(mine)
-        for state in learner.redo:
-            store.set_state(state)
-        for _ in learner.redo:
-            store.undo()
+        store.rewind(learner.history)          # the tour's states are neither undone nor redone to
         for key in _open_labs(self.main_window) - learner.labs_open:
             self.main_window.lab_docks.docks[key].hide()
         store.flush()

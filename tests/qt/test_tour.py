@@ -220,10 +220,12 @@ def test_leaving_gives_back_the_learners_state_undo_history_and_saved_mark(win):
 
 
 def test_leaving_a_fresh_window_leaves_nothing_to_undo(win):
+    before = win.store.state
     tour = start_tour(win)
     tour.next_button.click()
     tour.leave()
-    assert win.store.state is not None and not win.store.can_undo()
+    assert win.store.state is before and not win.store.can_undo()
+    assert not win.store.can_redo()                 # the tour's states are not what Redo brings back
 
 
 def test_leaving_gives_back_the_open_batch_and_its_row(win):
