@@ -110,222 +110,243 @@
         <translation>窗口将从下次启动起使用{0}。现在就重新启动吗？你的状态会保留。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="33"/>
+        <location filename="../qt/menus.py" line="34"/>
+        <source>&amp;Precision lab</source>
+        <extracomment>the Labs menu&apos;s entries, each with its own accelerator (a translation puts its own)</extracomment>
+        <translation>精度实验室(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="34"/>
+        <source>&amp;Sampling lab</source>
+        <translation>采样实验室(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="35"/>
+        <source>&amp;Overconfidence experiment</source>
+        <translation>过度自信实验(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="36"/>
+        <source>&amp;Calibration of a batch</source>
+        <translation>一批样本的校准(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../qt/menus.py" line="37"/>
         <source>float16/32/64: where exp overflows, NaN, underflow, ulp errors.</source>
         <translation>float16/32/64：exp 在哪里溢出，NaN、下溢，以及以 ulp 计的误差。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="34"/>
+        <location filename="../qt/menus.py" line="38"/>
         <source>Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax.</source>
         <translation>Gumbel-max 采样，top-k / top-p / min-p 截断，Gumbel-softmax。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="35"/>
+        <location filename="../qt/menus.py" line="39"/>
         <source>Gradient descent under one-hot and smoothed labels.</source>
         <translation>在 one-hot 标签和平滑后的标签下做梯度下降。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="36"/>
+        <location filename="../qt/menus.py" line="40"/>
         <source>A batch&apos;s reliability diagram, ECE, and the temperature that fits it.</source>
         <translation>一批样本的可靠性图、ECE，以及最适合它的温度。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="42"/>
+        <location filename="../qt/menus.py" line="46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="43"/>
+        <location filename="../qt/menus.py" line="47"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="44"/>
+        <location filename="../qt/menus.py" line="48"/>
         <source>Start again from the default state (unsaved changes are asked about).</source>
         <translation>从默认状态重新开始（如有未保存的改动，会先问你）。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="45"/>
+        <location filename="../qt/menus.py" line="49"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="46"/>
+        <location filename="../qt/menus.py" line="50"/>
         <source>Open a preset (JSON) or a model&apos;s logits (.npy .npz .csv .safetensors .pt ...); you can also drop one on the window.</source>
         <translation>打开一个预设（JSON）或模型输出的 logit（.npy .npz .csv .safetensors .pt ...）；也可以把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="48"/>
+        <location filename="../qt/menus.py" line="52"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="49"/>
+        <location filename="../qt/menus.py" line="53"/>
         <source>Open &amp;labels for this batch…</source>
         <translation>打开这批样本的标签(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="50"/>
+        <location filename="../qt/menus.py" line="54"/>
         <source>Read the true class of each sample of the open batch from a file of integers (.npy .csv .txt): the calibration lab needs them.</source>
         <translation>从一个整数文件（.npy .csv .txt）读取已打开的这批样本中每个样本的真实类别：校准实验室需要它们。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="52"/>
+        <location filename="../qt/menus.py" line="56"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="52"/>
+        <location filename="../qt/menus.py" line="56"/>
         <source>Save this state as a preset.</source>
         <translation>把这个状态保存为预设。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="53"/>
+        <location filename="../qt/menus.py" line="57"/>
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="54"/>
+        <location filename="../qt/menus.py" line="58"/>
         <source>Save this state as a new preset file.</source>
         <translation>把这个状态保存为一个新的预设文件。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="56"/>
+        <location filename="../qt/menus.py" line="60"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="58"/>
+        <location filename="../qt/menus.py" line="62"/>
         <source>{0}…</source>
         <translation>{0}…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="59"/>
+        <location filename="../qt/menus.py" line="63"/>
         <source>{0} to PNG, SVG, PDF or CSV.</source>
         <translation>把{0}导出为 PNG、SVG、PDF 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="60"/>
+        <location filename="../qt/menus.py" line="64"/>
         <source>Export sweep as GIF…</source>
         <translation>把扫描导出为 GIF…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="61"/>
+        <location filename="../qt/menus.py" line="65"/>
         <source>An animated GIF of the window while the scale or the temperature sweeps its slider&apos;s range and back, for slides.</source>
         <translation>缩放尺度或温度扫过滑块的整个范围再扫回来时，窗口的 GIF 动画，可用于幻灯片。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="63"/>
+        <location filename="../qt/menus.py" line="67"/>
         <source>&amp;Copy window image</source>
         <translation>复制窗口图像(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="64"/>
+        <location filename="../qt/menus.py" line="68"/>
         <source>Copy a picture of the window to the clipboard.</source>
         <translation>把窗口的图像复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="66"/>
+        <location filename="../qt/menus.py" line="70"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="68"/>
+        <location filename="../qt/menus.py" line="72"/>
         <source>&amp;Labs</source>
         <translation>实验室(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="72"/>
+        <location filename="../qt/menus.py" line="76"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="79"/>
+        <location filename="../qt/menus.py" line="83"/>
         <source>Open the gallery preset {0}</source>
         <translation>打开预设库中的预设 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="81"/>
+        <location filename="../qt/menus.py" line="85"/>
         <source>&amp;Examples: real logits</source>
         <translation>示例：真实的 logit(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="84"/>
+        <location filename="../qt/menus.py" line="88"/>
         <source>A digits classifier&apos;s logits and labels ({0}): open the calibration lab</source>
         <translation>一个手写数字分类器的 logit 和标签（{0}）：打开校准实验室</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="86"/>
+        <location filename="../qt/menus.py" line="90"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="87"/>
+        <location filename="../qt/menus.py" line="91"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="88"/>
+        <location filename="../qt/menus.py" line="92"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="91"/>
+        <location filename="../qt/menus.py" line="95"/>
         <source>&amp;Name and description…</source>
         <translation>名称与说明(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="92"/>
+        <location filename="../qt/menus.py" line="96"/>
         <source>Name this state and say what it shows: both are saved in the preset.</source>
         <translation>给这个状态起个名字，并说明它展示了什么：两者都会保存在预设里。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="94"/>
+        <location filename="../qt/menus.py" line="98"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="98"/>
+        <location filename="../qt/menus.py" line="102"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="99"/>
+        <location filename="../qt/menus.py" line="103"/>
         <source>&amp;Start here</source>
         <translation>从这里开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="100"/>
+        <location filename="../qt/menus.py" line="104"/>
         <source>A guided tour through the five articles&apos; experiments: predict, then see. Your own state comes back when you leave.</source>
         <translation>一次带你走过五篇文章中各个实验的导览：先预测，再观察。退出导览时，你自己的状态会原样回来。</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="103"/>
+        <location filename="../qt/menus.py" line="107"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="104"/>
+        <location filename="../qt/menus.py" line="108"/>
         <source>&amp;About softmax viewer</source>
         <translation>关于 softmax viewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="114"/>
+        <location filename="../qt/menus.py" line="118"/>
         <source>Export readout…</source>
         <translation>导出读数…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="115"/>
+        <location filename="../qt/menus.py" line="119"/>
         <source>Copy image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="123"/>
+        <location filename="../qt/menus.py" line="127"/>
         <source>Export this panel…</source>
         <translation>导出此面板…</translation>
     </message>
     <message>
-        <location filename="../qt/menus.py" line="124"/>
+        <location filename="../qt/menus.py" line="128"/>
         <source>Copy panel image</source>
         <translation>复制面板图像</translation>
     </message>
@@ -2781,7 +2802,7 @@
     </message>
     <message>
         <location filename="../qt/tour.py" line="132"/>
-        <location filename="../qt/tour.py" line="245"/>
+        <location filename="../qt/tour.py" line="224"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -2801,47 +2822,47 @@
         <translation>从这里开始：导览</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="233"/>
+        <location filename="../qt/tour.py" line="212"/>
         <source>Step {n} of {total}</source>
         <translation>第 {n} 步，共 {total} 步</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="237"/>
+        <location filename="../qt/tour.py" line="216"/>
         <source>Look at the framed lab: {place}.</source>
         <translation>请看框出的实验室：{place}。</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="239"/>
+        <location filename="../qt/tour.py" line="218"/>
         <source>Look at the framed panel: {place}.</source>
         <translation>请看框出的面板：{place}。</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="240"/>
+        <location filename="../qt/tour.py" line="219"/>
         <source>Guess first, then press Show me.</source>
         <translation>先猜一猜，再按“揭晓”。</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="245"/>
+        <location filename="../qt/tour.py" line="224"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="246"/>
+        <location filename="../qt/tour.py" line="225"/>
         <source>End the tour and go back to your own state.</source>
         <translation>结束导览，回到你自己的状态。</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="247"/>
+        <location filename="../qt/tour.py" line="226"/>
         <source>The next experiment.</source>
         <translation>下一个实验。</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="277"/>
+        <location filename="../qt/tour.py" line="256"/>
         <source>This step of the tour cannot set its state: no gallery preset {0}</source>
         <translation>导览的这一步无法设置它的状态：预设库中没有预设 {0}</translation>
     </message>
     <message>
-        <location filename="../qt/tour.py" line="279"/>
+        <location filename="../qt/tour.py" line="258"/>
         <source>This step of the tour cannot set its state: {problem}</source>
         <translation>导览的这一步无法设置它的状态：{problem}</translation>
     </message>

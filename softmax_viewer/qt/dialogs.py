@@ -53,7 +53,7 @@ def ask_save_preset(parent, proposal) -> str | None:
 def ask_export(parent, key: str, folder) -> tuple[str, float] | None:
     """Where to export ``key`` (and, for a PNG, at what scale): (path, scale), or None if cancelled."""
     filters = {f"{tr(title)} (*{suffix})": suffix for suffix, title in names.EXPORT_FORMATS.items()}
-    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export {0}").format(key), str(Path(folder) / f"{key}.png"),
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export {0}").format(tr({**names.EXPORT_TARGETS, **names.LABS, "readout": "Readout"}.get(key, key))), str(Path(folder) / f"{key}.png"),
                                                ";;".join(filters))
     if not path:
         return None

@@ -30,6 +30,10 @@ def action(window, menu, text, slot, shortcut=None, tip=""):
     return a
 
 
+#: the Labs menu's entries, each with its own accelerator (a translation puts its own)
+LAB_MENU = {"precision": QT_TRANSLATE_NOOP("", "&Precision lab"), "sampling": QT_TRANSLATE_NOOP("", "&Sampling lab"),
+            "overconfidence": QT_TRANSLATE_NOOP("", "&Overconfidence experiment"),
+            "calibration": QT_TRANSLATE_NOOP("", "&Calibration of a batch")}
 LAB_TIPS = {"precision": QT_TRANSLATE_NOOP("", "float16/32/64: where exp overflows, NaN, underflow, ulp errors."),
             "sampling": QT_TRANSLATE_NOOP("", "Gumbel-max draws, top-k / top-p / min-p, Gumbel-softmax."),
             "overconfidence": QT_TRANSLATE_NOOP("", "Gradient descent under one-hot and smoothed labels."),
@@ -66,8 +70,8 @@ def build_menus(w) -> None:
     action(w, file_menu, tr("&Quit"), w.close, "Ctrl+Q")      # StandardKey.Quit is empty offscreen
 
     labs_menu = bar.addMenu(tr("&Labs"))
-    for key, title in names.LABS.items():
-        action(w, labs_menu, "&" + tr(title), lambda _=False, k=key: w.open_lab(k), tip=tr(LAB_TIPS[key]))
+    for key in names.LABS:
+        action(w, labs_menu, tr(LAB_MENU[key]), lambda _=False, k=key: w.open_lab(k), tip=tr(LAB_TIPS[key]))
 
     w.presets_menu = bar.addMenu(tr("&Presets"))
     for name, path in presets.gallery().items():

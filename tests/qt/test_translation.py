@@ -14,7 +14,7 @@ from softmax_viewer.state import ExplorerState
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "softmax_viewer" / "i18n" / "zh_CN.ts"
-PLACEHOLDER = re.compile(r"\{[0-9]*(?:[:!][^{}]*)?\}|%n|%[0-9]|&[a-z]+;|<[^>]+>")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%[0-9]|&[a-z]+;|<[^>]+>")     # {0}, {n:,}, max_{i≠y}, &nbsp;, <b>
 
 
 def _messages(ts: Path) -> dict:
