@@ -2168,6 +2168,21 @@
         <source>{0}. Log axis: an exact value (0 ulp) is drawn at 0.01, an error off the chart (∞) at 1e18.</source>
         <translation>{0}。对数轴：精确值（0 ulp）画在 0.01 处，超出图表的误差（∞）画在 1e18 处。</translation>
     </message>
+    <message>
+        <location filename="../qt/labs/precision.py" line="105"/>
+        <source>{0}: exp overflows above u = {1:.2f}. Textbook: {2} exp → inf, {3} NaN, {4} underflowed to 0; stable worst error {5:.3g} ulp</source>
+        <translation>{0}：u 超过 {1:.2f} 时 exp 溢出。教科书公式：{2} 个 exp → inf，{3} 个 NaN，{4} 个下溢为 0；稳定公式的最大误差 {5:.3g} ulp</translation>
+    </message>
+    <message>
+        <location filename="../qt/labs/precision.py" line="109"/>
+        <source>{0} (u itself overflows {1} in {2} classes: |u| &gt; {3:.5g})</source>
+        <translation>{0}（u 本身在 {2} 个类别上超出了 {1} 的范围：|u| &gt; {3:.5g}）</translation>
+    </message>
+    <message>
+        <location filename="../qt/labs/precision.py" line="112"/>
+        <source>{0} ({1:.3g} against the exact softmax of u as rounded to {2})</source>
+        <translation>{0}（与把 u 舍入到 {2} 之后的精确 softmax 相比为 {1:.3g}）</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityPanel</name>

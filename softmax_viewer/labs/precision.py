@@ -31,6 +31,7 @@ class PrecisionData:
     # classes whose u is a float64 but beyond dtype (rounded to ±inf): where every class
     # is, no softmax in dtype exists (its stable_p is NaN, and the summary says why)
     u_overflows: int = 0
+    exp_infinite: int = 0         # classes whose textbook exp(u) overflowed to inf (NaN ones among them)
 
 
 def exp_overflow_threshold(dtype) -> float:
@@ -98,4 +99,4 @@ def precision(state: ExplorerState, dtype: str = "float32", p=None) -> Precision
     elif rounded:
         summary += f" ({worst_rounded:.3g} against the exact softmax of u as rounded to {dtype})"
     return PrecisionData(dtype, u, naive, stable_p, log_of, ls, flags, thr, _ulps(naive, ref, dt),
-                         ulp_stable, worst_rounded, summary, lost)
+                         ulp_stable, worst_rounded, summary, lost, exp_infinite=over)

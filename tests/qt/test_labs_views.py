@@ -284,3 +284,12 @@ def test_labs_at_the_edge_of_the_floats_draw_without_error(qtbot, logits, kw, de
         w.grab()
     run = lw.labs["overconfidence"].run
     assert defined is not (np.isnan(run.loss).any() or np.isnan(run.norm).any())
+
+
+@pytest.mark.parametrize("logits,dtype", [([1.0, 2.0, 3.0, 4.0], "float32"), ([10.0, 2.0, 10000.0, 4.0], "float16"),
+                                          ([10.0, 2.0, 10000.0, 4.0], "float64"), ([1e30, 0.0], "float16")])
+def test_the_precision_labs_summary_is_the_numbers_own_in_the_windows_words(win, logits, dtype):
+    from softmax_viewer.labs.precision import precision
+    view = win.open_lab("precision")
+    d = precision(ExplorerState(logits=np.array(logits), target=0), dtype)
+    assert view.summary_text(d) == d.summary          # English: word for word what labs.precision says

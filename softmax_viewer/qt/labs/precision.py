@@ -96,4 +96,19 @@ class PrecisionLab(LabPanel):
         self.text.ticks(self.ulp_plot.getAxis("left"), decade_ticks(*self._ranges[id(self.ulp_plot)]))
         self.class_axes(idx, st)
         self.summary.setText(self.tr("{0}. Log axis: an exact value (0 ulp) is drawn at 0.01, "
-                                     "an error off the chart (∞) at 1e18.").format(d.summary))
+                                     "an error off the chart (∞) at 1e18.").format(self.summary_text(d)))
+
+    def summary_text(self, d) -> str:
+        """What labs.precision's summary says, in the window's language (made from its numbers)."""
+        over, nan_, under = d.exp_infinite, int(np.sum(d.flags == 2)), int(np.sum(d.flags == 3))
+        worst = float(np.max(d.ulp_stable)) if d.ulp_stable.size else 0.0
+        text = self.tr("{0}: exp overflows above u = {1:.2f}. Textbook: {2} exp → inf, {3} NaN, {4} underflowed "
+                       "to 0; stable worst error {5:.3g} ulp").format(d.dtype, d.exp_threshold, over, nan_, under,
+                                                                        worst)
+        if d.u_overflows:
+            return self.tr("{0} (u itself overflows {1} in {2} classes: |u| > {3:.5g})").format(
+                text, d.dtype, d.u_overflows, float(np.finfo(d.dtype).max))
+        if d.dtype != "float64":
+            return self.tr("{0} ({1:.3g} against the exact softmax of u as rounded to {2})").format(
+                text, d.stable_worst_of_rounded_u, d.dtype)
+        return text
