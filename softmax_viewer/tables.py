@@ -77,7 +77,9 @@ def compute_table(state, bundle, precision=None) -> str:
     r = bundle.readout
     st = state
     lines = [f"{st.n_classes:,} classes, target {_named(st, st.target)}, "
-             f"s = {st.scale:g}, T = {st.temperature:g}, eps = {st.epsilon:g}"]
+             f"s = {st.scale:g}, T = {st.temperature:g}, eps = {st.epsilon:g}"
+             + (f", margin m = {st.margin:g} (u uses z_y - m)" if st.margin else "")
+             + (", cosine logits" if st.cosine else "")]
     head = f"{_class_cells(st, 'class')}{'z':>13}{'u = s·z/T':>13}{'p':>13}{'log p':>13}"
     if precision is not None:
         head += f"{'textbook p':>13}{'stable p':>13}"
@@ -98,7 +100,11 @@ def compute_table(state, bundle, precision=None) -> str:
     if st.epsilon > 0:
         items.append((f"CE at eps = {st.epsilon:g}", _num(r["smoothed_cross_entropy"], 0)))
     items += [("hinge", _num(r["hinge"], 0)), ("LSE hinge", _num(r["lse_hinge"], 0)),
-              ("predicted", _named(st, r["predicted"]))]
+              ("implicit margin", _num(r["implicit_margin"], 0)),
+              ("  its bound log(N-1)", _num(r["implicit_margin_max"], 0))]
+    if st.cosine:
+        items += [("s for p_y = 0.9", _num(r["cosine_scale_90"], 0)), ("s for p_y = 0.99", _num(r["cosine_scale_99"], 0))]
+    items += [("predicted", _named(st, r["predicted"]))]
     lines += _pairs(items)
     if precision is not None:
         lines.append(f"textbook p and stable p in {precision.dtype}, where exp(u) overflows past "
