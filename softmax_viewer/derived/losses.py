@@ -17,20 +17,24 @@ MARGINS = np.arange(-15 * MARGIN_REACHES[-1], 15 * MARGIN_REACHES[-1] + 1) / 15.
 MARGINS.setflags(write=False)
 
 
-def rival_stats(u: np.ndarray, y: int) -> tuple[float, float, float]:
-    """The rivals of the target (u without u_y): their max m, their LSE, and the sum of
-    (u_i - m) over them (<= 0; -inf where a rival is masked). (-inf, -inf, 0) when
-    there is no rival. Sums are taken relative to m so that logits near the float
-    range give their true differences, not inf - inf."""
+def rival_stats(u: np.ndarray, y: int) -> tuple[float, float, float, float]:
+    """The rivals of the target (u without u_y): their max m, their LSE, the sum of
+    (u_i - m) over them (<= 0; -inf where a rival is masked), and LSE - m taken as the LSE
+    of the u_i - m (the implicit margin, in [0, log(N - 1)], no digits lost when it is
+    small). (-inf, -inf, 0, 0) when there is no rival. Sums are taken relative to m so
+    that logits near the float range give their true differences, not inf - inf."""
     if u.size < 2:
-        return -math.inf, -math.inf, 0.0
+        return -math.inf, -math.inf, 0.0, 0.0
     rivals = np.delete(u, y)
     m = float(np.max(rivals))
     if not math.isfinite(m):
-        return m, m, -math.inf
+        return m, m, -math.inf, 0.0
     with np.errstate(over="ignore"):       # a difference beyond the floats is -inf, as it is in the limit
-        below = float(np.sum(rivals - m))
-    return m, float(stable.logsumexp(rivals)), below
+        shifted = rivals - m
+        below = float(np.sum(shifted))
+    with np.errstate(under="ignore"):
+        over = max(float(stable.logsumexp(shifted)), 0.0)
+    return m, float(stable.logsumexp(rivals)), below, over
 
 
 def loss_curves(state, u, readout, rivals=None) -> LossCurveData:
@@ -47,7 +51,7 @@ def loss_curves(state, u, readout, rivals=None) -> LossCurveData:
         rivals = None
     else:
         uu = u
-    m_r, l_r, below = rivals if rivals is not None else rival_stats(uu, y)
+    m_r, l_r, below, _over = rivals if rivals is not None else rival_stats(uu, y)
     if not math.isfinite(m_r):      # no rival, or none finite: the margin counts from 0
         m_r, l_r = 0.0, -math.inf
     over = l_r - m_r                # LSE of the rivals above their max: in [0, log(N - 1)]

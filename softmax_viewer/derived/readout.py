@@ -62,18 +62,12 @@ def readout_of(state, u, p, log_p, rivals=None) -> dict:
                 # eps/N > 0: its share of an infinite total (a masked class) is infinite
                 sce = float(own + (total if math.isinf(total) else (eps / n) * total)) + 0.0
     if state.temperature > 0 and n > 1:
-        m_r, l_r, _below = rivals if rivals is not None else rival_stats(u, y)
+        m_r, l_r, _below, implicit = rivals if rivals is not None else rival_stats(u, y)
         # beyond the float range: inf
         with np.errstate(invalid="ignore", over="ignore"):
             hinge = max(float(m_r - u[y]), 0.0)
             lse_hinge = max(l_r - float(u[y]), 0.0)
-        # the implicit margin the LSE-hinge asks of the target: LSE - max of the rivals, in [0, log(N - 1)]
-        # (as log(1 + sum of the others' exp(u_i - max)): no digits lost to LSE - max when they are close)
-        if math.isfinite(m_r):
-            with np.errstate(under="ignore", invalid="ignore", over="ignore"):   # a far rival: -inf, p = 0
-                implicit = max(float(stable.logsumexp(np.delete(u, y) - m_r)), 0.0)
-        else:
-            implicit = 0.0
+        # (implicit: the margin the LSE-hinge asks of the target, LSE - max of the rivals)
     elif n > 1:     # T = 0: the target wins outright or loses infinitely
         hinge = 0.0 if k == y and np.sum(p == p[k]) == 1 else math.inf
         lse_hinge = hinge

@@ -127,7 +127,7 @@ def losses_at(st, u: np.ndarray, margin: float) -> dict:
     (the curves' own formulas, taken relative to the rivals' max: no u_y formed)."""
     n, y, eps = u.size, st.target, st.epsilon
     uu = st.scaled_logits() if st.temperature == 0.0 else u
-    m_r, l_r, below = rival_stats(uu, y)
+    m_r, l_r, below, _over = rival_stats(uu, y)
     if not math.isfinite(m_r):
         m_r, l_r = 0.0, -math.inf
     with np.errstate(over="ignore", invalid="ignore"):
