@@ -9,14 +9,6 @@ from softmax_viewer.qt.window import MainWindow
 from softmax_viewer.state import ExplorerState
 
 
-@pytest.fixture
-def win(qtbot):
-    w = MainWindow(ExplorerState(), remember=False)
-    qtbot.addWidget(w)
-    w.store.flush()
-    return w
-
-
 @pytest.mark.parametrize("text,want", [
     ("tensor([1.0000, 2.0000, -0.5000], device='cuda:0', requires_grad=True)", [1.0, 2.0, -0.5]),
     ("tensor([ 0.1000, -0.2000], grad_fn=<AddBackward0>)", [0.1, -0.2]),
